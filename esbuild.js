@@ -1,0 +1,117 @@
+// Builds the extension (cjs/node, `vscode` external) and the webview UI (iife/browser).
+// --production minifies without sourcemaps; --watch rebuilds on change; --tests also
+// bundles the unit, integration and e2e suites into out/ so mocha runs plain JavaScript.
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
+
+/** Prints errors in the `file:line:col: message` form that VS Code's problem matcher reads. */
+const problemMatcher = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+    });
+  },
+};
+
+function listTests(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => path.join(dir, f));
+}
+
+const common = {
+  bundle: true,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  plugins: [problemMatcher],
+};
+
+const configs = [
+  {
+    ...common,
+    entryPoints: { extension: 'src/extension.ts' },
+    outdir: 'dist',
+    format: 'cjs',
+    platform: 'node',
+    target: 'node18',
+    minify: production,
+    // The Ruff WebAssembly build loads its .wasm from its own folder, so it stays a real
+    // dependency in node_modules rather than being inlined into the bundle.
+    external: ['vscode', '@astral-sh/ruff-wasm-nodejs'],
+  },
+  {
+    ...common,
+    entryPoints: { checklist: 'src/webview-ui/checklist.ts' },
+    outdir: 'dist/webview',
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: production,
+  },
+];
+
+if (tests) {
+  configs.push({
+    ...common,
+    sourcemap: true,
+    entryPoints: listTests('test/unit'),
+    outdir: 'out/unit',
+    outbase: 'test/unit',
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: ['vscode', '@astral-sh/ruff-wasm-nodejs', 'mocha', 'fast-check', 'playwright-core'],
+  });
+  configs.push({
+    ...common,
+    sourcemap: true,
+    entryPoints: { index: 'test/integration/index.ts' },
+    outdir: 'out/integration',
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: ['vscode', 'mocha'],
+  });
+  if (fs.existsSync('test/e2e')) {
+    configs.push({
+      ...common,
+      sourcemap: true,
+      entryPoints: listTests('test/e2e'),
+      outdir: 'out/e2e',
+      outbase: 'test/e2e',
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      external: ['mocha', 'playwright-core'],
+    });
+  }
+}
+
+async function main() {
+  const contexts = await Promise.all(configs.map((c) => esbuild.context(c)));
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    console.log('[watch] build started');
+    return;
+  }
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

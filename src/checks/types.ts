@@ -1,0 +1,114 @@
+// What running an exercise's checks produces. No VS Code here either: the extension turns
+// these into notifications, Problems-panel diagnostics and output-channel text, and the
+// curriculum validator (test/unit) uses the same engine in plain Node.
+
+import type { CheckSpec, CheckType, Exercise } from '../core/model';
+
+export type CheckStatus = 'passed' | 'failed' | 'error' | 'skipped';
+
+/** A finding on one of the learner's lines (mypy, ruff, a workflow rule, a forbidden comment). */
+export interface Finding {
+  /** Absolute path of the learner's file. */
+  readonly file: string;
+  /** 1-based; 0 when the tool gave no position. */
+  readonly line: number;
+  readonly column: number;
+  readonly endLine?: number;
+  readonly endColumn?: number;
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly message: string;
+  /** Tool that found it: "mypy", "ruff", "upskill", "workflow"… */
+  readonly source: string;
+  /** Rule or error code, e.g. "F401" or "arg-type". */
+  readonly code?: string;
+}
+
+export interface TestCaseResult {
+  /** e.g. "test_stats.py::test_mean_of_empty_list" */
+  readonly id: string;
+  readonly outcome: 'passed' | 'failed' | 'error' | 'skipped';
+  /** Assertion message or error, first lines. */
+  readonly message?: string;
+  readonly file?: string;
+  readonly line?: number;
+}
+
+export interface CommandRun {
+  /** The exact argv as run, for the output channel. */
+  readonly argv: readonly string[];
+  readonly cwd: string;
+  readonly exitCode: number | null;
+  readonly signal?: string | null;
+  readonly timedOut: boolean;
+  readonly cancelled: boolean;
+  readonly durationMs: number;
+  /** Captured output, decoded leniently, capped (see `truncated`). */
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly truncated: boolean;
+}
+
+export interface CheckResult {
+  readonly type: CheckType;
+  readonly title: string;
+  readonly status: CheckStatus;
+  /** One plain sentence: what was found and what to do next. */
+  readonly summary: string;
+  /** More lines for the output channel and the result view. */
+  readonly details: readonly string[];
+  readonly findings: readonly Finding[];
+  readonly tests: readonly TestCaseResult[];
+  /** Every process the check ran, in order. */
+  readonly runs: readonly CommandRun[];
+  /** e.g. "ruff 0.x (WebAssembly, bundled)" or "/usr/bin/python3 -m mypy". */
+  readonly tool?: string;
+  readonly durationMs: number;
+}
+
+export interface CheckReport {
+  readonly exerciseId: string;
+  readonly passed: boolean;
+  readonly results: readonly CheckResult[];
+  readonly python?: PythonInfo;
+  readonly startedAt: number;
+  readonly durationMs: number;
+}
+
+export interface PythonInfo {
+  /** Absolute path of the interpreter that ran. */
+  readonly path: string;
+  readonly version: string;
+  /** How it was chosen: "setting upskill.pythonPath", "Python extension", "PATH (python3)". */
+  readonly origin: string;
+}
+
+/** Raised when the interpreter or a module it needs is missing; the UI offers an install. */
+export class MissingToolError extends Error {
+  constructor(
+    message: string,
+    /** Interpreter(s) searched, for the message. */
+    readonly searched: readonly string[],
+    /** `python -m pip install <module>` is offered when set. */
+    readonly python?: string,
+    readonly module?: string,
+  ) {
+    super(message);
+    this.name = 'MissingToolError';
+  }
+}
+
+export interface CheckContext {
+  readonly exercise: Exercise;
+  /** The learner's folder for this exercise (scaffold) or the workspace folder (project). */
+  readonly workDir: string;
+  readonly python: PythonInfo;
+  /** Per-check timeout. */
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal;
+  /** Receives every line meant for the output channel (commands, tool output). */
+  readonly log: (line: string) => void;
+  /** False for workspace content in Restricted Mode: `command` checks are refused. */
+  readonly trusted: boolean;
+}
+
+export type CheckRunner<S extends CheckSpec = CheckSpec> = (spec: S, ctx: CheckContext) => Promise<CheckResult>;

@@ -1,0 +1,49 @@
+// Every id the manifest and the code share, in one place.
+
+export const EXTENSION_ID = 'upskill.upskill';
+
+export const Commands = {
+  refresh: 'upskill.refresh',
+  openInstructions: 'upskill.openInstructions',
+  startExercise: 'upskill.startExercise',
+  checkExercise: 'upskill.checkExercise',
+  showHint: 'upskill.showHint',
+  showSolution: 'upskill.showSolution',
+  resetExercise: 'upskill.resetExercise',
+  nextExercise: 'upskill.nextExercise',
+  exportProgress: 'upskill.exportProgress',
+  importProgress: 'upskill.importProgress',
+  showOutput: 'upskill.showOutput',
+} as const;
+
+export const Views = {
+  container: 'upskill',
+  skills: 'upskill.skills',
+  checklist: 'upskill.checklist',
+} as const;
+
+export const ContextKeys = {
+  /** The active editor shows a file of a started exercise (enables the editor-title Check button). */
+  inExercise: 'upskill.inExercise',
+} as const;
+
+export const Settings = {
+  section: 'upskill',
+  contentPaths: 'contentPaths',
+  exercisesFolder: 'exercisesFolder',
+  pythonPath: 'pythonPath',
+  checkTimeoutSeconds: 'checkTimeoutSeconds',
+  checkOnSave: 'checkOnSave',
+} as const;
+
+export const StorageKeys = {
+  /** workspaceState: ids of tree nodes the learner expanded or collapsed. */
+  treeExpansion: 'upskill.tree.expansion',
+} as const;
+
+/** Folder, inside the first workspace folder, that holds started exercises. */
+export const EXERCISES_DIR = 'upskill-exercises';
+/** Folder beside the exercises where Reset keeps the learner's previous files. */
+export const BACKUPS_DIR = '.backups';
+/** Workspace folder that holds a team's or a learner's own tracks. */
+export const WORKSPACE_CONTENT_DIR = '.upskill';

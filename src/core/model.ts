@@ -1,0 +1,252 @@
+// The content model: what the YAML under resources/ (and users' .upskill/ folders)
+// describes once it has been parsed, validated and linked. Plain data, no VS Code.
+
+/** Where a piece of content came from. Shipped content is trusted; the rest is marked in the UI. */
+export type SourceKind = 'builtin' | 'workspace' | 'setting';
+
+export interface ContentSource {
+  readonly kind: SourceKind;
+  /** Absolute folder the content was read from. */
+  readonly root: string;
+  /** Short human label shown in the tree, e.g. "my-project/.upskill". */
+  readonly label: string;
+  /** Shipped content may run arbitrary check commands; workspace content only in a trusted workspace. */
+  readonly trusted: boolean;
+}
+
+export type Difficulty = 'beginner' | 'intermediate' | 'advanced';
+
+export interface Track {
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  /** Skills in display order. */
+  readonly skillIds: readonly string[];
+  readonly source: ContentSource;
+  /** Absolute path of the YAML file that defines it, for error reporting and "open source". */
+  readonly file: string;
+}
+
+export interface Competency {
+  readonly id: string;
+  readonly text: string;
+}
+
+export interface Skill {
+  readonly id: string;
+  readonly trackId: string;
+  readonly title: string;
+  /** One paragraph: why this matters to a data scientist moving toward ML engineering. */
+  readonly why: string;
+  /** Codicon name for the tree, e.g. "symbol-type-parameter". */
+  readonly icon?: string;
+  readonly checklist: readonly Competency[];
+  /** Exercises in display order (filled in when linking). */
+  readonly exerciseIds: readonly string[];
+  readonly source: ContentSource;
+  readonly file: string;
+}
+
+/**
+ * `scaffold`: starter files are copied into the learner's exercises folder.
+ * `project`: the checks run against the learner's open workspace ("apply to your project").
+ */
+export type ExerciseKind = 'scaffold' | 'project';
+
+export interface Exercise {
+  readonly id: string;
+  readonly skillId: string;
+  readonly title: string;
+  readonly difficulty: Difficulty;
+  readonly tags: readonly string[];
+  readonly kind: ExerciseKind;
+  /** Minutes a learner might expect to spend; shown in the quick pick. */
+  readonly minutes?: number;
+  /** Absolute folder holding the exercise's own files; every path below is relative to it. */
+  readonly dir: string;
+  /** Markdown instructions, relative to `dir`. */
+  readonly instructions: string;
+  /** Folder (relative to `dir`) whose files are copied to start the exercise. Absent for `project`. */
+  readonly starter?: string;
+  /** Folder (relative to `dir`) with the reference solution, laid out like the starter. */
+  readonly solution?: string;
+  /** File (relative to the learner's exercise folder) opened when starting. */
+  readonly main?: string;
+  readonly hints: readonly string[];
+  readonly checks: readonly CheckSpec[];
+  readonly source: ContentSource;
+  readonly file: string;
+}
+
+// ---- Checks ---------------------------------------------------------------------------
+// Every check names the files it needs relative to the exercise's own folder (`dir`) for
+// content it ships (tests, buggy versions), and relative to the learner's folder for the
+// learner's work (targets). The engine resolves both and refuses anything that escapes.
+
+export interface CheckBase {
+  /** Shown in results, e.g. "Type check (mypy --strict)". Defaults from the type. */
+  readonly title?: string;
+}
+
+export interface PytestCheck extends CheckBase {
+  readonly type: 'pytest';
+  /** Folder in the exercise (relative to `dir`) with tests the learner does not see until the first check. */
+  readonly hiddenTests?: string;
+  /** Extra pytest arguments, e.g. ["-k", "not slow"]. */
+  readonly args?: readonly string[];
+  /** Block network access while the tests run (mocking exercises). */
+  readonly noNetwork?: boolean;
+}
+
+export interface NoNetworkCheck extends CheckBase {
+  readonly type: 'no-network';
+  readonly args?: readonly string[];
+}
+
+export interface CatchBugsCheck extends CheckBase {
+  readonly type: 'tests-catch-bugs';
+  /** The module the learner's tests import, relative to the learner's folder, e.g. "slugify.py". */
+  readonly module: string;
+  /** Reference implementation (relative to `dir`) the tests must pass against. */
+  readonly reference: string;
+  /** Seeded buggy versions (relative to `dir`) the tests must fail against. */
+  readonly bugs: readonly { readonly file: string; readonly description: string }[];
+}
+
+export interface MypyCheck extends CheckBase {
+  readonly type: 'mypy';
+  readonly args?: readonly string[];
+  /** Files or folders to check, relative to the learner's folder; default ".". */
+  readonly targets?: readonly string[];
+  readonly forbidTypeIgnore?: boolean;
+  readonly forbidAny?: boolean;
+}
+
+export interface RuffLintCheck extends CheckBase {
+  readonly type: 'ruff-lint';
+  /** Rule selectors, e.g. ["E", "F", "I", "B"]. */
+  readonly select?: readonly string[];
+  readonly ignore?: readonly string[];
+  readonly targets?: readonly string[];
+  readonly forbidNoqa?: boolean;
+}
+
+export interface RuffFormatCheck extends CheckBase {
+  readonly type: 'ruff-format';
+  readonly targets?: readonly string[];
+  readonly lineLength?: number;
+}
+
+export interface WorkflowRules {
+  /** Events that must trigger the workflow, e.g. ["push", "pull_request"]. */
+  readonly triggers?: readonly string[];
+  /** Tools that some step must run, e.g. ["ruff", "mypy", "pytest"]. */
+  readonly runs?: readonly string[];
+  /** Python versions the matrix must include. */
+  readonly pythonMatrix?: readonly string[];
+  readonly requireCache?: boolean;
+  readonly minJobs?: number;
+}
+
+export interface WorkflowCheck extends CheckBase {
+  readonly type: 'workflow';
+  /** Workflow file relative to the learner's folder, e.g. ".github/workflows/ci.yml". */
+  readonly file: string;
+  readonly rules: WorkflowRules;
+}
+
+export type GitAssertion =
+  | { readonly branchExists: string }
+  | { readonly currentBranch: string }
+  | { readonly commitCount: { readonly branch?: string; readonly min?: number; readonly max?: number } }
+  | { readonly lastMessageMatches: string }
+  | { readonly noConflictMarkers: readonly string[] }
+  | { readonly cleanWorkingTree: true }
+  | { readonly ignored: readonly string[] }
+  | { readonly tracked: readonly string[] }
+  | { readonly mergedInto: { readonly branch: string; readonly into: string } };
+
+export interface GitCheck extends CheckBase {
+  readonly type: 'git';
+  readonly assert: readonly GitAssertion[];
+}
+
+export type StructureAssertion =
+  | { readonly fileExists: string }
+  | { readonly fileAbsent: string }
+  | { readonly functionAnnotated: { readonly file: string; readonly name: string } }
+  | { readonly functionHasDocstring: { readonly file: string; readonly name: string } }
+  | { readonly notebookImports: { readonly notebook: string; readonly module: string } }
+  | { readonly fileContains: { readonly file: string; readonly pattern: string } };
+
+export interface StructureCheck extends CheckBase {
+  readonly type: 'structure';
+  readonly assert: readonly StructureAssertion[];
+}
+
+export interface CommandCheck extends CheckBase {
+  readonly type: 'command';
+  /** argv; "{python}" is replaced by the interpreter. Run in the learner's folder. */
+  readonly run: readonly string[];
+  readonly expectExitCode?: number;
+  /** Regular expression the combined output must match. */
+  readonly expectOutput?: string;
+}
+
+export type CheckSpec =
+  | PytestCheck
+  | NoNetworkCheck
+  | CatchBugsCheck
+  | MypyCheck
+  | RuffLintCheck
+  | RuffFormatCheck
+  | WorkflowCheck
+  | GitCheck
+  | StructureCheck
+  | CommandCheck;
+
+export type CheckType = CheckSpec['type'];
+
+// ---- Errors and the catalog --------------------------------------------------------------
+
+/** A problem in a content file, always pointing at a place a person can open. */
+export interface ContentError {
+  /** Absolute path. */
+  readonly file: string;
+  /** 1-based. */
+  readonly line: number;
+  /** 1-based. */
+  readonly column: number;
+  /** Plain sentence, e.g. "exercises[2].hints: expected a list of strings, got a number". */
+  readonly message: string;
+  readonly source: ContentSource;
+}
+
+/** Everything loaded from every source, linked. Unknown references have become errors. */
+export interface Catalog {
+  readonly tracks: readonly Track[];
+  readonly skills: ReadonlyMap<string, Skill>;
+  readonly exercises: ReadonlyMap<string, Exercise>;
+  readonly errors: readonly ContentError[];
+}
+
+export function formatContentError(e: ContentError, relativeTo?: (file: string) => string): string {
+  const file = relativeTo ? relativeTo(e.file) : e.file;
+  return `${file}:${e.line}:${e.column} ${e.message}`;
+}
+
+/** Exercises of a skill in display order. */
+export function exercisesOf(catalog: Catalog, skillId: string): Exercise[] {
+  const skill = catalog.skills.get(skillId);
+  if (!skill) return [];
+  return skill.exerciseIds.map((id) => catalog.exercises.get(id)).filter((e): e is Exercise => e !== undefined);
+}
+
+/** All exercises in curriculum order: track, then skill, then exercise. */
+export function exercisesInOrder(catalog: Catalog): Exercise[] {
+  const out: Exercise[] = [];
+  for (const track of catalog.tracks) {
+    for (const skillId of track.skillIds) out.push(...exercisesOf(catalog, skillId));
+  }
+  return out;
+}

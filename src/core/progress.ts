@@ -1,0 +1,159 @@
+// Progress per exercise, and the maths over it. The store (src/state) persists this;
+// the tree, the quick pick, the checklist and the timer all read it from there.
+
+import { type Catalog, type Exercise, exercisesInOrder, exercisesOf } from './model';
+
+export type ExerciseState = 'todo' | 'started' | 'passed';
+
+export interface ExerciseProgress {
+  readonly state: ExerciseState;
+  /** Epoch milliseconds. */
+  readonly startedAt?: number;
+  readonly passedAt?: number;
+  readonly lastCheckedAt?: number;
+  /** Completed checks (passed or failed). */
+  readonly attempts: number;
+  readonly failedAttempts: number;
+  /** How many hints have been revealed; hints are shown in order. */
+  readonly hintsUsed: number;
+  readonly solutionViewed: boolean;
+  /** Filled in by the study timer. */
+  readonly timeSpentMs: number;
+  /** Folder the exercise was started in, so it can be reopened after a reload. */
+  readonly folder?: string;
+}
+
+export type ProgressMap = Readonly<Record<string, ExerciseProgress>>;
+
+export const EMPTY_PROGRESS: ExerciseProgress = Object.freeze({
+  state: 'todo',
+  attempts: 0,
+  failedAttempts: 0,
+  hintsUsed: 0,
+  solutionViewed: false,
+  timeSpentMs: 0,
+});
+
+export function progressOf(map: ProgressMap, exerciseId: string): ExerciseProgress {
+  return map[exerciseId] ?? EMPTY_PROGRESS;
+}
+
+// ---- Transitions: each returns a new record; the store applies it. ----------------------
+
+export function markStarted(p: ExerciseProgress, now: number, folder: string): ExerciseProgress {
+  return {
+    ...p,
+    state: p.state === 'passed' ? 'passed' : 'started',
+    startedAt: p.startedAt ?? now,
+    folder,
+  };
+}
+
+export function recordCheck(p: ExerciseProgress, passed: boolean, now: number): ExerciseProgress {
+  const passedAt = p.passedAt ?? (passed ? now : undefined);
+  return {
+    ...p,
+    state: passed || p.state === 'passed' ? 'passed' : 'started',
+    startedAt: p.startedAt ?? now,
+    ...(passedAt !== undefined && { passedAt }),
+    lastCheckedAt: now,
+    attempts: p.attempts + 1,
+    failedAttempts: p.failedAttempts + (passed ? 0 : 1),
+  };
+}
+
+export function recordHint(p: ExerciseProgress, hintCount: number): ExerciseProgress {
+  return { ...p, hintsUsed: Math.min(p.hintsUsed + 1, hintCount) };
+}
+
+export function recordSolutionViewed(p: ExerciseProgress): ExerciseProgress {
+  return { ...p, solutionViewed: true };
+}
+
+/**
+ * Merges imported progress into the current one. Nothing learned is lost: a pass on
+ * either side stays a pass, with the earliest dates and the larger counters.
+ */
+export function mergeProgress(a: ExerciseProgress, b: ExerciseProgress): ExerciseProgress {
+  const rank: Record<ExerciseState, number> = { todo: 0, started: 1, passed: 2 };
+  const state = rank[a.state] >= rank[b.state] ? a.state : b.state;
+  return {
+    state,
+    startedAt: minDefined(a.startedAt, b.startedAt),
+    passedAt: minDefined(a.passedAt, b.passedAt),
+    lastCheckedAt: maxDefined(a.lastCheckedAt, b.lastCheckedAt),
+    attempts: Math.max(a.attempts, b.attempts),
+    failedAttempts: Math.max(a.failedAttempts, b.failedAttempts),
+    hintsUsed: Math.max(a.hintsUsed, b.hintsUsed),
+    solutionViewed: a.solutionViewed || b.solutionViewed,
+    timeSpentMs: Math.max(a.timeSpentMs, b.timeSpentMs),
+    folder: a.folder ?? b.folder,
+  };
+}
+
+export function mergeProgressMaps(current: ProgressMap, incoming: ProgressMap): Record<string, ExerciseProgress> {
+  const out: Record<string, ExerciseProgress> = { ...current };
+  for (const [id, p] of Object.entries(incoming)) {
+    out[id] = current[id] ? mergeProgress(current[id], p) : p;
+  }
+  return out;
+}
+
+function minDefined(a?: number, b?: number): number | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return Math.min(a, b);
+}
+function maxDefined(a?: number, b?: number): number | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return Math.max(a, b);
+}
+
+// ---- Summaries -----------------------------------------------------------------------------
+
+export interface Tally {
+  readonly passed: number;
+  readonly started: number;
+  readonly total: number;
+}
+
+export function tallyExercises(exercises: readonly Exercise[], map: ProgressMap): Tally {
+  let passed = 0;
+  let started = 0;
+  for (const e of exercises) {
+    const s = progressOf(map, e.id).state;
+    if (s === 'passed') passed++;
+    else if (s === 'started') started++;
+  }
+  return { passed, started, total: exercises.length };
+}
+
+export function tallySkill(catalog: Catalog, skillId: string, map: ProgressMap): Tally {
+  return tallyExercises(exercisesOf(catalog, skillId), map);
+}
+
+export function tallyAll(catalog: Catalog, map: ProgressMap): Tally {
+  return tallyExercises(exercisesInOrder(catalog), map);
+}
+
+export function skillState(t: Tally): ExerciseState {
+  if (t.total > 0 && t.passed === t.total) return 'passed';
+  return t.passed + t.started > 0 ? 'started' : 'todo';
+}
+
+/**
+ * The exercise to suggest next: an exercise in progress first (finish what you started),
+ * then the first not-started one in curriculum order, preferring easier ones in a skill
+ * the learner has already begun.
+ */
+export function recommendNext(catalog: Catalog, map: ProgressMap, after?: string): Exercise | undefined {
+  const all = exercisesInOrder(catalog);
+  const startAt = after ? all.findIndex((e) => e.id === after) + 1 : 0;
+  const rotated = [...all.slice(startAt), ...all.slice(0, startAt)].filter((e) => e.id !== after);
+  if (!after) {
+    const inProgress = rotated.find((e) => progressOf(map, e.id).state === 'started');
+    if (inProgress) return inProgress;
+  }
+  return rotated.find((e) => progressOf(map, e.id).state === 'todo') ?? rotated.find((e) => progressOf(map, e.id).state === 'started');
+}

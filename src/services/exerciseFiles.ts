@@ -1,0 +1,75 @@
+// File operations on a learner's exercise folder. Nothing here overwrites a learner's file:
+// starting copies only into a new folder, and reset first keeps a timestamped backup.
+
+import { promises as fs } from 'fs';
+import * as path from 'path';
+
+/** Copies a folder's contents into `dest`, never replacing a file that already exists there. */
+export async function copyMissing(src: string, dest: string): Promise<string[]> {
+  const copied: string[] = [];
+  await fs.mkdir(dest, { recursive: true });
+  for (const entry of await fs.readdir(src, { withFileTypes: true })) {
+    const from = path.join(src, entry.name);
+    const to = path.join(dest, entry.name);
+    if (entry.isDirectory()) {
+      copied.push(...(await copyMissing(from, to)).map((f) => path.join(entry.name, f)));
+    } else if (entry.isFile()) {
+      try {
+        await fs.copyFile(from, to, fs.constants.COPYFILE_EXCL);
+        copied.push(entry.name);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
+    }
+  }
+  return copied;
+}
+
+export async function exists(p: string): Promise<boolean> {
+  try {
+    await fs.access(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function timestamp(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+}
+
+/**
+ * Copies the whole folder (hidden files and .git included) to `<backupsRoot>/<id>-<stamp>`
+ * and returns that path. Throws if the copy fails, so that a reset never goes ahead without it.
+ */
+export async function backupFolder(folder: string, backupsRoot: string, id: string, now: Date): Promise<string> {
+  let target = path.join(backupsRoot, `${id}-${timestamp(now)}`);
+  for (let i = 2; await exists(target); i++) target = path.join(backupsRoot, `${id}-${timestamp(now)}-${i}`);
+  await fs.mkdir(backupsRoot, { recursive: true });
+  await fs.cp(folder, target, { recursive: true, errorOnExist: true, force: false, preserveTimestamps: true });
+  return target;
+}
+
+/** Empties a folder (after a backup) and lays the starter files in it again. */
+export async function restoreStarter(folder: string, starter: string): Promise<void> {
+  for (const entry of await fs.readdir(folder)) await fs.rm(path.join(folder, entry), { recursive: true, force: true });
+  await copyMissing(starter, folder);
+}
+
+/** Relative paths of every file under `dir` (for solutions with several files). */
+export async function listFiles(dir: string, base = dir): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await listFiles(p, base)));
+    else if (entry.isFile()) out.push(path.relative(base, p));
+  }
+  return out.sort();
+}
+
+/** True when `child` is `parent` or inside it. */
+export function isInside(parent: string, child: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}

@@ -1,0 +1,56 @@
+// The "Start Exercise…" quick pick: every exercise grouped by skill, with its state and
+// difficulty, searchable by title, skill and tag, and the recommended one on top.
+
+import * as vscode from 'vscode';
+import { type Catalog, type Exercise, exercisesOf } from '../core/model';
+import { type ExerciseState, type ProgressMap, progressOf, recommendNext } from '../core/progress';
+
+const STATE_ICON: Record<ExerciseState, string> = { todo: '$(circle-large-outline)', started: '$(circle-large-filled)', passed: '$(pass-filled)' };
+const STATE_TEXT: Record<ExerciseState, string> = { todo: 'not started', started: 'in progress', passed: 'passed' };
+
+interface ExerciseItem extends vscode.QuickPickItem {
+  readonly exercise?: Exercise;
+}
+
+function item(catalog: Catalog, e: Exercise, state: ExerciseState, recommended = false): ExerciseItem {
+  const skill = catalog.skills.get(e.skillId)?.title ?? e.skillId;
+  return {
+    label: `${STATE_ICON[state]} ${e.title}`,
+    description: `${recommended ? 'recommended · ' : ''}${skill} · ${e.difficulty} · ${STATE_TEXT[state]}`,
+    detail: [e.kind === 'project' ? 'on your project' : '', e.minutes ? `about ${e.minutes} min` : '', e.tags.map((t) => `#${t}`).join(' ')]
+      .filter(Boolean)
+      .join(' · '),
+    exercise: e,
+  };
+}
+
+export async function pickExercise(
+  catalog: Catalog,
+  progress: ProgressMap,
+  options: { placeHolder: string; onlyStarted?: boolean },
+): Promise<Exercise | undefined> {
+  const items: ExerciseItem[] = [];
+  const next = options.onlyStarted ? undefined : recommendNext(catalog, progress);
+  if (next) {
+    items.push({ label: 'Recommended', kind: vscode.QuickPickItemKind.Separator });
+    items.push(item(catalog, next, progressOf(progress, next.id).state, true));
+  }
+  for (const track of catalog.tracks) {
+    for (const skillId of track.skillIds) {
+      const exercises = exercisesOf(catalog, skillId).filter((e) => !options.onlyStarted || progressOf(progress, e.id).state !== 'todo');
+      if (!exercises.length) continue;
+      items.push({ label: catalog.skills.get(skillId)?.title ?? skillId, kind: vscode.QuickPickItemKind.Separator });
+      for (const e of exercises) items.push(item(catalog, e, progressOf(progress, e.id).state));
+    }
+  }
+  if (!items.some((i) => i.exercise)) {
+    void vscode.window.showInformationMessage(options.onlyStarted ? 'No exercise has been started yet: run "Upskill: Start Exercise…" first.' : 'No exercises are loaded. See the Upskill output for content problems.');
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(items, {
+    placeHolder: options.placeHolder,
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  return picked?.exercise;
+}

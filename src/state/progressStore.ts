@@ -1,0 +1,156 @@
+// Progress per exercise, persisted in globalState (synced with Settings Sync by the
+// extension) inside a versioned envelope. No VS Code import: tests use a Map.
+
+import { Emitter } from '../core/events';
+import {
+  type ExerciseProgress,
+  type ExerciseState,
+  type ProgressMap,
+  EMPTY_PROGRESS,
+  mergeProgressMaps,
+  progressOf,
+} from '../core/progress';
+import { type KeyValueStore, type StoreSpec, decode, encode, loadVersioned } from '../core/versionedStore';
+
+export const PROGRESS_KEY = 'upskill.progress';
+
+const STATES: readonly ExerciseState[] = ['todo', 'started', 'passed'];
+
+function num(v: unknown, field: string, id: string): number {
+  if (v === undefined) return 0;
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new Error(`Progress of "${id}": ${field} is not a non-negative number.`);
+  return v;
+}
+function optNum(v: unknown, field: string, id: string): number | undefined {
+  return v === undefined ? undefined : num(v, field, id);
+}
+
+export function parseProgressMap(data: unknown): Record<string, ExerciseProgress> {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('Progress is not an object of exercises.');
+  const out: Record<string, ExerciseProgress> = {};
+  for (const [id, raw] of Object.entries(data as Record<string, unknown>)) {
+    if (typeof raw !== 'object' || raw === null) throw new Error(`Progress of "${id}" is not an object.`);
+    const r = raw as Record<string, unknown>;
+    if (!STATES.includes(r.state as ExerciseState)) throw new Error(`Progress of "${id}" has an unknown state ${JSON.stringify(r.state)}.`);
+    out[id] = withoutUndefined({
+      state: r.state as ExerciseState,
+      startedAt: optNum(r.startedAt, 'startedAt', id),
+      passedAt: optNum(r.passedAt, 'passedAt', id),
+      lastCheckedAt: optNum(r.lastCheckedAt, 'lastCheckedAt', id),
+      attempts: num(r.attempts, 'attempts', id),
+      failedAttempts: num(r.failedAttempts, 'failedAttempts', id),
+      hintsUsed: num(r.hintsUsed, 'hintsUsed', id),
+      solutionViewed: r.solutionViewed === true,
+      timeSpentMs: num(r.timeSpentMs, 'timeSpentMs', id),
+      folder: typeof r.folder === 'string' ? r.folder : undefined,
+    });
+  }
+  return out;
+}
+
+function withoutUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+export const progressSpec: StoreSpec<Record<string, ExerciseProgress>> = {
+  key: PROGRESS_KEY,
+  version: 1,
+  empty: () => ({}),
+  parse: parseProgressMap,
+};
+
+/** The JSON written by Export Progress. */
+export interface ProgressExport {
+  readonly format: 'upskill-progress';
+  readonly v: number;
+  readonly exportedAt: string;
+  readonly data: ProgressMap;
+}
+
+export class ProgressStore {
+  private map: Record<string, ExerciseProgress> = {};
+  private readonly changed = new Emitter<readonly string[]>();
+  /** Fires with the ids of the exercises that changed. */
+  readonly onDidChange = this.changed.event;
+  /** Set when stored progress could not be read at load (it was kept as a backup). */
+  problem?: string;
+  private loaded?: Promise<void>;
+
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /** Reads stored progress once; later calls reuse the first read. */
+  load(): Promise<void> {
+    this.loaded ??= loadVersioned(this.store, progressSpec, this.clock()).then((r) => {
+      this.map = r.data;
+      this.problem = r.problem;
+    });
+    return this.loaded;
+  }
+
+  get all(): ProgressMap {
+    return this.map;
+  }
+
+  get(exerciseId: string): ExerciseProgress {
+    return progressOf(this.map, exerciseId);
+  }
+
+  async update(exerciseId: string, change: (p: ExerciseProgress) => ExerciseProgress): Promise<ExerciseProgress> {
+    await this.load();
+    const next = change(this.get(exerciseId));
+    this.map = { ...this.map, [exerciseId]: next };
+    await this.persist();
+    this.changed.fire([exerciseId]);
+    return next;
+  }
+
+  /** Another window (or Settings Sync) changed the stored value: re-read without losing local passes. */
+  async reloadFromStore(): Promise<void> {
+    const raw = this.store.get(PROGRESS_KEY);
+    if (raw === undefined) return;
+    try {
+      const stored = decode(raw, progressSpec);
+      this.map = mergeProgressMaps(this.map, stored);
+      this.changed.fire(Object.keys(stored));
+    } catch {
+      // Left as is: the next write keeps our copy, and load() already reported unreadable data.
+    }
+  }
+
+  export(): ProgressExport {
+    return { format: 'upskill-progress', v: progressSpec.version, exportedAt: new Date(this.clock()).toISOString(), data: this.map };
+  }
+
+  /** Merges an export into the current progress; a pass is never lost. Returns how many exercises changed. */
+  async import(json: string): Promise<number> {
+    await this.load();
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(json);
+    } catch (e) {
+      throw new Error(`The file is not JSON: ${(e as Error).message}`);
+    }
+    const p = parsed as Partial<ProgressExport>;
+    if (p?.format !== 'upskill-progress') throw new Error('The file is not an Upskill progress export (missing "format": "upskill-progress").');
+    const incoming = decode({ v: p.v, data: p.data }, progressSpec);
+    const merged = mergeProgressMaps(this.map, incoming);
+    const changedIds = Object.keys(merged).filter((id) => JSON.stringify(merged[id]) !== JSON.stringify(this.map[id]));
+    this.map = merged;
+    await this.persist();
+    this.changed.fire(changedIds);
+    return changedIds.length;
+  }
+
+  private persist(): PromiseLike<void> {
+    return this.store.update(PROGRESS_KEY, encode(progressSpec, this.map));
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+export { EMPTY_PROGRESS };

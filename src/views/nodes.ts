@@ -1,0 +1,130 @@
+// Tree items for the Skills view. Each has a stable id so that expansion, selection and
+// reveal() survive refreshes and reloads.
+
+import * as vscode from 'vscode';
+import { Commands } from '../constants';
+import type { ContentError, Exercise, Skill, Track } from '../core/model';
+import { type ExerciseState, type Tally, skillState } from '../core/progress';
+
+export type SkillsNode = TrackNode | SkillNode | ExerciseNode | ProblemsNode | ProblemNode;
+
+const STATE_LABEL: Record<ExerciseState, string> = { todo: 'not started', started: 'in progress', passed: 'passed' };
+
+export function stateIcon(state: ExerciseState): vscode.ThemeIcon {
+  switch (state) {
+    case 'passed':
+      return new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'));
+    case 'started':
+      return new vscode.ThemeIcon('circle-large-filled', new vscode.ThemeColor('charts.yellow'));
+    default:
+      return new vscode.ThemeIcon('circle-large-outline');
+  }
+}
+
+function sourceSuffix(source: { kind: string; label: string }): string {
+  return source.kind === 'builtin' ? '' : ` · ${source.label}`;
+}
+
+export class TrackNode extends vscode.TreeItem {
+  readonly kind = 'track';
+  constructor(
+    readonly track: Track,
+    tally: Tally,
+    expanded: boolean,
+  ) {
+    super(track.title, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    this.id = `track:${track.id}`;
+    this.description = `${tally.passed}/${tally.total}${sourceSuffix(track.source)}`;
+    this.tooltip = new vscode.MarkdownString(`**${track.title}**\n\n${track.summary}\n\n${tally.passed} of ${tally.total} exercises passed.`);
+    this.iconPath = new vscode.ThemeIcon(track.source.kind === 'builtin' ? 'library' : 'folder-library');
+    this.contextValue = `track.${track.source.kind}`;
+  }
+}
+
+export class SkillNode extends vscode.TreeItem {
+  readonly kind = 'skill';
+  constructor(
+    readonly skill: Skill,
+    tally: Tally,
+    expanded: boolean,
+  ) {
+    super(
+      skill.title,
+      tally.total === 0
+        ? vscode.TreeItemCollapsibleState.None
+        : expanded
+          ? vscode.TreeItemCollapsibleState.Expanded
+          : vscode.TreeItemCollapsibleState.Collapsed,
+    );
+    this.id = `skill:${skill.id}`;
+    const progress = tally.total === 0 ? 'no exercises yet' : `${tally.passed}/${tally.total}`;
+    this.description = `${progress}${sourceSuffix(skill.source)}`;
+    const md = new vscode.MarkdownString(`**${skill.title}** — ${progress}\n\n${skill.why}`);
+    if (skill.checklist.length) md.appendMarkdown(`\n\n${skill.checklist.length} competencies in the checklist.`);
+    this.tooltip = md;
+    const state = skillState(tally);
+    this.iconPath = state === 'passed' ? stateIcon('passed') : new vscode.ThemeIcon(skill.icon ?? 'mortar-board');
+    this.contextValue = `skill.${state}`;
+    this.accessibilityInformation = { label: `${skill.title}, ${progress === 'no exercises yet' ? progress : `${tally.passed} of ${tally.total} exercises passed`}` };
+  }
+}
+
+export class ExerciseNode extends vscode.TreeItem {
+  readonly kind = 'exercise';
+  constructor(
+    readonly exercise: Exercise,
+    readonly state: ExerciseState,
+  ) {
+    super(exercise.title, vscode.TreeItemCollapsibleState.None);
+    this.id = `exercise:${exercise.id}`;
+    const bits: string[] = [exercise.difficulty];
+    if (exercise.kind === 'project') bits.push('your project');
+    if (state !== 'todo') bits.push(STATE_LABEL[state]);
+    this.description = bits.join(' · ') + sourceSuffix(exercise.source);
+    this.tooltip = new vscode.MarkdownString(
+      `**${exercise.title}**\n\n${STATE_LABEL[state]} · ${exercise.difficulty}` +
+        (exercise.minutes ? ` · about ${exercise.minutes} min` : '') +
+        (exercise.tags.length ? `\n\n${exercise.tags.map((t) => `\`${t}\``).join(' ')}` : ''),
+    );
+    this.iconPath = stateIcon(state);
+    this.contextValue = `exercise.${state}`;
+    this.command = { command: Commands.openInstructions, title: 'Open Instructions', arguments: [this] };
+    this.accessibilityInformation = { label: `${exercise.title}, ${exercise.difficulty}, ${STATE_LABEL[state]}` };
+  }
+}
+
+export class ProblemsNode extends vscode.TreeItem {
+  readonly kind = 'problems';
+  constructor(readonly errors: readonly ContentError[], expanded: boolean) {
+    super(
+      errors.length === 1 ? '1 content problem' : `${errors.length} content problems`,
+      expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+    );
+    this.id = 'problems';
+    this.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
+    this.tooltip = 'Content that could not be loaded. Everything else still works; fix the file and the tree updates.';
+    this.contextValue = 'problems';
+  }
+}
+
+export class ProblemNode extends vscode.TreeItem {
+  readonly kind = 'problem';
+  constructor(
+    readonly error: ContentError,
+    display: string,
+    index: number,
+  ) {
+    super(`${display}:${error.line}:${error.column}`, vscode.TreeItemCollapsibleState.None);
+    this.id = `problem:${index}:${error.file}:${error.line}:${error.column}`;
+    this.description = error.message;
+    this.tooltip = `${display}:${error.line}:${error.column} ${error.message}`;
+    this.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsErrorIcon.foreground'));
+    this.contextValue = 'problem';
+    const pos = new vscode.Position(Math.max(0, error.line - 1), Math.max(0, error.column - 1));
+    this.command = {
+      command: 'vscode.open',
+      title: 'Open File',
+      arguments: [vscode.Uri.file(error.file), { selection: new vscode.Range(pos, pos) } satisfies vscode.TextDocumentShowOptions],
+    };
+  }
+}
