@@ -1,0 +1,43 @@
+// The shape of a content file once it has passed the JSON Schema: field names as authors
+// write them. The linker turns these into the model's types.
+
+import type { CheckSpec, Difficulty, ExerciseKind } from '../model';
+
+export interface RawTrack {
+  id: string;
+  title: string;
+  summary?: string;
+  skills?: string[];
+}
+
+export interface RawSkill {
+  id: string;
+  track: string;
+  title: string;
+  icon?: string;
+  why: string;
+  checklist?: { id: string; text: string }[];
+}
+
+export interface RawExercise {
+  id: string;
+  skill: string;
+  title: string;
+  difficulty: Difficulty;
+  tags?: string[];
+  kind?: ExerciseKind;
+  minutes?: number;
+  folder?: string;
+  instructions?: string;
+  starter?: string;
+  solution?: string;
+  main?: string;
+  hints?: string[];
+  checks: CheckSpec[];
+}
+
+export interface RawContentFile {
+  tracks?: RawTrack[];
+  skills?: RawSkill[];
+  exercises?: RawExercise[];
+}

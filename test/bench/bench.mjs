@@ -1,0 +1,117 @@
+// `npm run bench`: prints figures for what the learner waits on. Figures, not pass/fail:
+//  - bundle sizes (what VS Code reads at activation);
+//  - activation: requiring dist/extension.js and calling activate() against a recording
+//    stub of the vscode API, compared with a hello-world extension doing the same;
+//  - content: loading and validating every shipped YAML file (cold and warm).
+import { createRequire } from 'module';
+import { readFileSync, statSync, readdirSync } from 'fs';
+import * as path from 'path';
+import Module from 'module';
+import { performance } from 'perf_hooks';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const rows = [];
+const row = (name, value) => rows.push([name, value]);
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+// ---- sizes ---------------------------------------------------------------------------
+row('dist/extension.js', kb(statSync(path.join(root, 'dist/extension.js')).size));
+row('dist/webview/checklist.js', kb(statSync(path.join(root, 'dist/webview/checklist.js')).size));
+
+// ---- a stub vscode: every property is a callable proxy that returns another proxy -------
+function stub() {
+  const handler = {
+    get(target, prop) {
+      if (prop === 'then') return undefined;
+      if (prop === Symbol.toPrimitive) return () => '';
+      if (!(prop in target)) target[prop] = new Proxy(function () {}, handler);
+      return target[prop];
+    },
+    apply() {
+      return new Proxy(function () {}, handler);
+    },
+    construct() {
+      return new Proxy(function () {}, handler);
+    },
+  };
+  return new Proxy(function () {}, handler);
+}
+const vscodeStub = stub();
+const origResolve = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  if (request === 'vscode') return 'vscode';
+  return origResolve.call(this, request, ...rest);
+};
+require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: vscodeStub };
+
+function context() {
+  const memento = { get: () => undefined, update: async () => {}, keys: () => [], setKeysForSync: () => {} };
+  return {
+    subscriptions: [],
+    extensionPath: root,
+    extensionUri: { fsPath: root, path: root },
+    globalState: memento,
+    workspaceState: memento,
+  };
+}
+
+function timeActivate(file, runs = 15) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    delete require.cache[require.resolve(file)];
+    const t0 = performance.now();
+    const ext = require(file);
+    ext.activate(context());
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+import { writeFileSync, mkdtempSync } from 'fs';
+import { tmpdir } from 'os';
+const helloDir = mkdtempSync(path.join(tmpdir(), 'upskill-hello-'));
+const hello = path.join(helloDir, 'hello.js');
+writeFileSync(
+  hello,
+  `const vscode = require('vscode');
+exports.activate = (context) => {
+  context.subscriptions.push(vscode.commands.registerCommand('hello.world', () => vscode.window.showInformationMessage('Hello')));
+};`,
+);
+const upskillMs = timeActivate(path.join(root, 'dist/extension.js'));
+const helloMs = timeActivate(hello);
+row('activate(): require + activate, median of 15', `${upskillMs.toFixed(2)} ms`);
+row('hello-world extension, same measure', `${helloMs.toFixed(2)} ms`);
+
+// ---- content loading --------------------------------------------------------------------
+try {
+  const { loadCatalog, nodeContentFs } = require(path.join(root, 'out/bench/content.js'));
+  const source = { kind: 'builtin', root: path.join(root, 'resources/content'), label: 'Upskill', trusted: true };
+  let t0 = performance.now();
+  const catalog = await loadCatalog([source], nodeContentFs);
+  const cold = performance.now() - t0;
+  const warm = [];
+  for (let i = 0; i < 10; i++) {
+    t0 = performance.now();
+    await loadCatalog([source], nodeContentFs);
+    warm.push(performance.now() - t0);
+  }
+  const files = readdirSync(source.root, { recursive: true }).filter((f) => String(f).match(/\.ya?ml$/)).length;
+  row(`load shipped content (${files} files, ${catalog.exercises.size} exercises), first`, `${cold.toFixed(1)} ms`);
+  row('load shipped content, median of 10 after', `${median(warm).toFixed(1)} ms`);
+  row('content errors in shipped content', String(catalog.errors.length));
+} catch (e) {
+  row('content loading', `not measured: ${e.message}`);
+}
+
+const width = Math.max(...rows.map(([n]) => n.length));
+console.log('Upskill benchmark');
+for (const [n, v] of rows) console.log(`  ${n.padEnd(width)}  ${v}`);
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+console.log(`  activationEvents: ${JSON.stringify(pkg.activationEvents)} (views and commands activate lazily)`);
