@@ -22,7 +22,7 @@ export function registerCommands(s: Services): vscode.Disposable[] {
     (placeHolder: string, run: (e: Exercise) => Promise<unknown>, onlyStarted = false) =>
     async (arg?: unknown) => {
       const exercise = await s.exercises.resolve(arg, placeHolder, onlyStarted);
-      if (exercise) await run(exercise);
+      return exercise ? run(exercise) : undefined;
     };
   const commands: Record<string, (...args: unknown[]) => unknown> = {
     [Commands.refresh]: () => s.content.reload(),

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { ContextKeys, Settings, Views } from './constants';
+import type { ProgressMap } from './core/progress';
 import type { KeyValueStore } from './core/versionedStore';
 import { CheckService } from './services/checkService';
 import { ContentService } from './services/contentService';
@@ -12,18 +13,25 @@ import { PROGRESS_KEY, ProgressStore } from './state/progressStore';
 import { SkillsTree } from './views/skillsTree';
 import { ChecklistView } from './webview/checklistView';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What activate() returns: read-only views for other extensions and the in-host tests. */
+export interface UpskillApi {
+  progressSnapshot(): ProgressMap;
+  resetExercise(id: string, options: { confirm: boolean }): Promise<void>;
+}
+
+export function activate(context: vscode.ExtensionContext): UpskillApi | undefined {
   const log = vscode.window.createOutputChannel('Upskill', { log: true });
   context.subscriptions.push(log);
   try {
-    activateInner(context, log);
+    return activateInner(context, log);
   } catch (e) {
     log.error(`Upskill could not start: ${(e as Error).stack ?? e}`);
     void vscode.window.showErrorMessage(`Upskill could not start: ${(e as Error).message}`, 'Show Output').then((a) => a && log.show());
+    return undefined;
   }
 }
 
-function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
+function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): UpskillApi {
   const subs = context.subscriptions;
   context.globalState.setKeysForSync([PROGRESS_KEY]);
 
@@ -64,6 +72,16 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
       if (exercise && !checks.isRunning(exercise.id)) void checks.check(exercise);
     }),
   );
+
+  return {
+    progressSnapshot: () => progress.all,
+    resetExercise: async (id, options) => {
+      const exercise = (await content.get()).exercises.get(id);
+      if (!exercise) throw new Error(`No exercise "${id}".`);
+      await exercises.reset(exercise, options);
+      checks.clear(id);
+    },
+  };
 }
 
 export function deactivate(): void {

@@ -117,7 +117,8 @@ export class ExerciseService extends DisposableBase {
     }
   }
 
-  async reset(exercise: Exercise): Promise<void> {
+  /** `confirm: false` is for callers that asked already (and for the in-host tests). */
+  async reset(exercise: Exercise, options: { confirm: boolean } = { confirm: true }): Promise<void> {
     if (exercise.kind === 'project' || !exercise.starter) {
       void vscode.window.showInformationMessage(`"${exercise.title}" works on your own project, so there is nothing to reset.`);
       return;
@@ -128,18 +129,21 @@ export class ExerciseService extends DisposableBase {
       return;
     }
     const backups = path.join(path.dirname(dir), BACKUPS_DIR);
-    const choice = await vscode.window.showWarningMessage(
-      `Reset "${exercise.title}" to its starter files?`,
-      { modal: true, detail: `Your current files are copied to ${backups} first and are never deleted by Upskill.` },
-      'Reset',
-    );
-    if (choice !== 'Reset') return;
+    if (options.confirm) {
+      const choice = await vscode.window.showWarningMessage(
+        `Reset "${exercise.title}" to its starter files?`,
+        { modal: true, detail: `Your current files are copied to ${backups} first and are never deleted by Upskill.` },
+        'Reset',
+      );
+      if (choice !== 'Reset') return;
+    }
     const backup = await backupFolder(dir, backups, exercise.id, new Date(this.clock()));
     await restoreStarter(dir, path.join(exercise.dir, exercise.starter));
     this.log.info(`Reset ${exercise.id}: previous files kept in ${backup}.`);
     await this.reopenEditors(dir);
-    const action = await vscode.window.showInformationMessage(`"${exercise.title}" is back to its starter files. Your previous files are in ${backup}.`, 'Reveal Backup');
-    if (action === 'Reveal Backup') await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(backup));
+    void vscode.window.showInformationMessage(`"${exercise.title}" is back to its starter files. Your previous files are in ${backup}.`, 'Reveal Backup').then((action) => {
+      if (action === 'Reveal Backup') void vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(backup));
+    });
   }
 
   /** Editors showing files of a reset folder would otherwise keep the old text. */

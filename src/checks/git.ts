@@ -1,0 +1,95 @@
+// Assertions about the learner's git repository, each run through git itself.
+
+import { promises as fs } from 'fs';
+import type { GitAssertion, GitCheck } from '../core/model';
+import { inside } from './paths';
+import { describeEnd, runProcess } from './process';
+import { result } from './result';
+import type { CheckContext, CheckResult, CommandRun } from './types';
+
+export async function checkGit(spec: GitCheck, ctx: CheckContext): Promise<CheckResult> {
+  const started = Date.now();
+  const runs: CommandRun[] = [];
+  const git = async (...args: string[]) => {
+    const run = await runProcess(['git', ...args], { cwd: ctx.workDir, timeoutMs: ctx.timeoutMs, signal: ctx.signal, log: ctx.log, env: { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } });
+    runs.push(run);
+    const ended = describeEnd(run, ctx.timeoutMs);
+    if (ended) throw new Error(`git ${args.join(' ')} did not finish: ${ended}`);
+    return run;
+  };
+  const top = await git('rev-parse', '--show-toplevel');
+  if (top.exitCode !== 0) {
+    const missing = top.exitCode === null ? 'git is not installed or not on PATH.' : 'This folder is not a git repository yet: run "git init" in it.';
+    return result(spec, started, { status: 'failed', summary: missing, runs, tool: 'git' });
+  }
+  const problems: string[] = [];
+  for (const a of spec.assert) {
+    const p = await evaluate(a, git, ctx);
+    if (p) problems.push(p);
+  }
+  return result(spec, started, {
+    status: problems.length ? 'failed' : 'passed',
+    summary: problems.length ? problems[0] : `All ${spec.assert.length} checks of the repository hold.`,
+    details: problems,
+    runs,
+    tool: 'git',
+  });
+}
+
+type Git = (...args: string[]) => Promise<CommandRun>;
+
+async function evaluate(a: GitAssertion, git: Git, ctx: CheckContext): Promise<string | undefined> {
+  if ('branchExists' in a) {
+    const r = await git('rev-parse', '--verify', '--quiet', `refs/heads/${a.branchExists}`);
+    return r.exitCode === 0 ? undefined : `There is no branch "${a.branchExists}"; create it with "git switch -c ${a.branchExists}".`;
+  }
+  if ('currentBranch' in a) {
+    const r = await git('branch', '--show-current');
+    const current = r.stdout.trim();
+    return current === a.currentBranch ? undefined : `You are on "${current || '(detached HEAD)'}", expected "${a.currentBranch}".`;
+  }
+  if ('commitCount' in a) {
+    const branch = a.commitCount.branch ?? 'HEAD';
+    const r = await git('rev-list', '--count', branch);
+    const n = r.exitCode === 0 ? Number(r.stdout.trim()) : 0;
+    const name = a.commitCount.branch ?? 'the current branch';
+    if (a.commitCount.min !== undefined && n < a.commitCount.min) return `Expected at least ${a.commitCount.min} commits on ${name}, found ${n}.`;
+    if (a.commitCount.max !== undefined && n > a.commitCount.max) return `Expected at most ${a.commitCount.max} commits on ${name}, found ${n}: squash them.`;
+    return undefined;
+  }
+  if ('lastMessageMatches' in a) {
+    const r = await git('log', '-1', '--format=%B');
+    return new RegExp(a.lastMessageMatches, 'm').test(r.stdout) ? undefined : `The last commit message "${r.stdout.trim().split('\n')[0]}" does not match /${a.lastMessageMatches}/.`;
+  }
+  if ('noConflictMarkers' in a) {
+    for (const f of a.noConflictMarkers) {
+      const text = await fs.readFile(inside(ctx.workDir, f, 'file'), 'utf8').catch(() => '');
+      if (/^(<{7}|={7}|>{7})( |$)/m.test(text)) return `${f} still has conflict markers (<<<<<<<, =======, >>>>>>>); resolve them and commit.`;
+    }
+    return undefined;
+  }
+  if ('cleanWorkingTree' in a) {
+    const r = await git('status', '--porcelain');
+    const lines = r.stdout.trim().split('\n').filter(Boolean);
+    return lines.length ? `The working tree has uncommitted changes (${lines.slice(0, 3).map((l) => l.slice(3)).join(', ')}); commit or ignore them.` : undefined;
+  }
+  if ('ignored' in a) {
+    for (const f of a.ignored) {
+      const r = await git('check-ignore', '-q', '--no-index', f);
+      if (r.exitCode !== 0) return `${f} is not ignored; add a pattern for it to .gitignore.`;
+    }
+    return undefined;
+  }
+  if ('tracked' in a) {
+    for (const f of a.tracked) {
+      const r = await git('ls-files', '--error-unmatch', f);
+      if (r.exitCode !== 0) return `${f} is not committed; "git add" and commit it.`;
+    }
+    return undefined;
+  }
+  if ('mergedInto' in a) {
+    const r = await git('merge-base', '--is-ancestor', a.mergedInto.branch, a.mergedInto.into);
+    return r.exitCode === 0 ? undefined : `"${a.mergedInto.branch}" is not merged into "${a.mergedInto.into}" yet.`;
+  }
+  return 'Unknown git assertion.';
+}

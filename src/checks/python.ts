@@ -1,0 +1,56 @@
+// Finding the learner's interpreter and the modules a check needs, with messages that say
+// what was searched and how to fix it.
+
+import { runProcess } from './process';
+import { MissingToolError, type PythonInfo } from './types';
+
+export interface Candidate {
+  readonly path: string;
+  readonly origin: string;
+}
+
+const PROBE = 'import sys; print(sys.executable); print(sys.version.split()[0])';
+
+export async function resolvePython(candidates: readonly Candidate[], timeoutMs = 15_000): Promise<PythonInfo> {
+  const tried: string[] = [];
+  for (const c of candidates) {
+    const run = await runProcess([c.path, '-c', PROBE], { cwd: process.cwd(), timeoutMs });
+    if (run.exitCode === 0) {
+      const [executable, version] = run.stdout.trim().split(/\r?\n/);
+      if (executable && version) return { path: executable.trim(), version: version.trim(), origin: c.origin };
+    }
+    tried.push(`${c.path} (${c.origin})`);
+  }
+  throw new MissingToolError(
+    `No Python interpreter was found. Searched: ${tried.join(', ')}. Install Python 3, or set "upskill.pythonPath" to your interpreter.`,
+    tried,
+  );
+}
+
+const known = new Map<string, boolean>();
+
+/** Throws a MissingToolError offering `<python> -m pip install <pipName>` if the module is missing. */
+export async function requireModule(python: PythonInfo, module: string, pipName = module, timeoutMs = 30_000): Promise<void> {
+  const key = `${python.path}\0${module}`;
+  if (known.get(key)) return;
+  const run = await runProcess([python.path, '-c', `import ${module}`], { cwd: process.cwd(), timeoutMs });
+  if (run.exitCode === 0) {
+    known.set(key, true);
+    return;
+  }
+  throw new MissingToolError(
+    `${module} is not installed for ${python.path} (Python ${python.version}, from ${python.origin}). Install it with: ${python.path} -m pip install ${pipName}`,
+    [python.path],
+    python.path,
+    pipName,
+  );
+}
+
+export async function hasModule(python: PythonInfo, module: string): Promise<boolean> {
+  try {
+    await requireModule(python, module);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,209 @@
+// Ruff lint and format checks: the interpreter's own `ruff` when it has one (what the
+// learner's CI would run), else the bundled WebAssembly build. Results say which ran.
+
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import type { RuffFormatCheck, RuffLintCheck } from '../core/model';
+import { findForbidden, pythonFiles } from './mypy';
+import { inside } from './paths';
+import { describeEnd, runProcess } from './process';
+import { logOutput } from './pytest';
+import { hasModule } from './python';
+import { plural, result } from './result';
+import type { CheckContext, CheckResult, CommandRun, Finding } from './types';
+
+interface RuffWasm {
+  Workspace: {
+    new (options: unknown, encoding: number): { check(src: string): WasmDiagnostic[]; format(src: string): string; free(): void };
+    version(): string;
+  };
+  PositionEncoding: { Utf16: number };
+}
+
+interface WasmDiagnostic {
+  code: string | null;
+  message: string;
+  start_location: { row: number; column: number };
+  end_location: { row: number; column: number };
+}
+
+let wasm: RuffWasm | undefined;
+function loadWasm(): RuffWasm {
+  // Loaded on first use only: it is the largest thing Upskill ships.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  wasm ??= require('@astral-sh/ruff-wasm-nodejs') as RuffWasm;
+  return wasm;
+}
+
+export function ruffWasmVersion(): string {
+  return loadWasm().Workspace.version();
+}
+
+async function targetFiles(ctx: CheckContext, targets: readonly string[] | undefined): Promise<string[]> {
+  const out: string[] = [];
+  for (const t of targets?.length ? targets : ['.']) {
+    const abs = inside(ctx.workDir, t, 'target');
+    const stat = await fs.stat(abs).catch(() => undefined);
+    if (stat?.isDirectory()) out.push(...(await pythonFiles(abs)));
+    else if (stat?.isFile()) out.push(abs);
+  }
+  return out;
+}
+
+/** Ruff's JSON output (`ruff check --output-format json`) as findings. */
+export function parseRuffJson(json: string): Finding[] {
+  const items = JSON.parse(json || '[]') as { code: string | null; message: string; filename: string; location: { row: number; column: number }; end_location?: { row: number; column: number } }[];
+  return items.map((d) => ({
+    file: d.filename,
+    line: d.location.row,
+    column: d.location.column,
+    endLine: d.end_location?.row,
+    endColumn: d.end_location?.column,
+    severity: 'error',
+    message: d.message,
+    source: 'ruff',
+    code: d.code ?? undefined,
+  }));
+}
+
+export function wasmFindings(file: string, diagnostics: readonly WasmDiagnostic[]): Finding[] {
+  return diagnostics.map((d) => ({
+    file,
+    line: d.start_location.row,
+    column: d.start_location.column,
+    endLine: d.end_location.row,
+    endColumn: d.end_location.column,
+    severity: 'error',
+    message: d.message,
+    source: 'ruff',
+    code: d.code ?? undefined,
+  }));
+}
+
+function lintOptions(spec: RuffLintCheck): Record<string, unknown> {
+  return { lint: { ...(spec.select && { select: spec.select }), ...(spec.ignore && { ignore: spec.ignore }) } };
+}
+
+export async function checkRuffLint(spec: RuffLintCheck, ctx: CheckContext): Promise<CheckResult> {
+  const started = Date.now();
+  const files = await targetFiles(ctx, spec.targets);
+  const runs: CommandRun[] = [];
+  let findings: Finding[] = [];
+  let tool: string;
+  if (await hasModule(ctx.python, 'ruff')) {
+    tool = `${ctx.python.path} -m ruff`;
+    const argv = [ctx.python.path, '-m', 'ruff', 'check', '--output-format', 'json', '--no-cache', '--isolated'];
+    if (spec.select?.length) argv.push('--select', spec.select.join(','));
+    if (spec.ignore?.length) argv.push('--ignore', spec.ignore.join(','));
+    argv.push(...(spec.targets?.length ? spec.targets : ['.']));
+    const run = await runProcess(argv, { cwd: ctx.workDir, timeoutMs: ctx.timeoutMs, signal: ctx.signal, log: ctx.log });
+    runs.push(run);
+    logOutput(ctx, run);
+    const ended = describeEnd(run, ctx.timeoutMs);
+    if (ended) return result(spec, started, { status: 'error', summary: `Ruff did not finish: ${ended}.`, runs, tool });
+    try {
+      findings = parseRuffJson(run.stdout).map((f) => ({ ...f, file: path.resolve(ctx.workDir, f.file) }));
+    } catch {
+      return result(spec, started, { status: 'error', summary: `Ruff's output could not be read (exit code ${run.exitCode}).`, runs, tool });
+    }
+  } else {
+    const { Workspace, PositionEncoding } = loadWasm();
+    tool = `Ruff ${Workspace.version()} (WebAssembly, bundled with Upskill; ${ctx.python.path} has no ruff)`;
+    ctx.log(`Ruff lint with ${tool}: select ${spec.select?.join(',') ?? 'default'}${spec.ignore ? `, ignore ${spec.ignore.join(',')}` : ''}, ${plural(files.length, 'file')}`);
+    const ws = new Workspace(lintOptions(spec), PositionEncoding.Utf16);
+    try {
+      for (const f of files) {
+        const text = await fs.readFile(f, 'utf8');
+        // A file that does not parse is reported by Ruff as a syntax-error diagnostic.
+        findings.push(...wasmFindings(f, ws.check(text)));
+      }
+    } finally {
+      ws.free();
+    }
+    for (const f of findings) ctx.log(`  ${path.relative(ctx.workDir, f.file)}:${f.line}:${f.column} ${f.code ?? ''} ${f.message}`);
+  }
+  if (spec.forbidNoqa) {
+    for (const f of files) findings.push(...findForbidden(f, await fs.readFile(f, 'utf8'), { noqa: true }));
+  }
+  if (!files.length) return result(spec, started, { status: 'failed', summary: 'No Python files were found to lint.', runs, tool });
+  if (!findings.length) return result(spec, started, { status: 'passed', summary: `Ruff found nothing in ${plural(files.length, 'file')}.`, runs, tool });
+  const codes = [...new Set(findings.map((f) => f.code).filter(Boolean))];
+  return result(spec, started, {
+    status: 'failed',
+    summary: `Ruff found ${plural(findings.length, 'problem')} (${codes.slice(0, 6).join(', ')}); they are in the Problems panel.`,
+    details: findings.map((f) => `${path.relative(ctx.workDir, f.file)}:${f.line}:${f.column} ${f.code ?? ''} ${f.message}`),
+    findings,
+    runs,
+    tool,
+  });
+}
+
+/** The first line where two texts differ (1-based). */
+export function firstDifference(a: string, b: string): number {
+  const x = a.split('\n');
+  const y = b.split('\n');
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if (x[i] !== y[i]) return i + 1;
+  return 1;
+}
+
+export async function checkRuffFormat(spec: RuffFormatCheck, ctx: CheckContext): Promise<CheckResult> {
+  const started = Date.now();
+  const files = await targetFiles(ctx, spec.targets);
+  const runs: CommandRun[] = [];
+  const findings: Finding[] = [];
+  const lineLength = spec.lineLength ?? 88;
+  let tool: string;
+  if (await hasModule(ctx.python, 'ruff')) {
+    tool = `${ctx.python.path} -m ruff format`;
+    const argv = [ctx.python.path, '-m', 'ruff', 'format', '--check', '--no-cache', '--isolated', '--line-length', String(lineLength), ...(spec.targets?.length ? spec.targets : ['.'])];
+    const run = await runProcess(argv, { cwd: ctx.workDir, timeoutMs: ctx.timeoutMs, signal: ctx.signal, log: ctx.log });
+    runs.push(run);
+    logOutput(ctx, run);
+    const ended = describeEnd(run, ctx.timeoutMs);
+    if (ended) return result(spec, started, { status: 'error', summary: `Ruff did not finish: ${ended}.`, runs, tool });
+    for (const m of run.stdout.matchAll(/^Would reformat: (.+)$/gm)) {
+      findings.push({ file: path.resolve(ctx.workDir, m[1].trim()), line: 1, column: 1, severity: 'error', message: 'ruff format would reformat this file.', source: 'ruff-format' });
+    }
+  } else {
+    const { Workspace, PositionEncoding } = loadWasm();
+    tool = `Ruff ${Workspace.version()} format (WebAssembly, bundled with Upskill; ${ctx.python.path} has no ruff)`;
+    ctx.log(`Ruff format check with ${tool}, line length ${lineLength}, ${plural(files.length, 'file')}`);
+    const ws = new Workspace({ 'line-length': lineLength }, PositionEncoding.Utf16);
+    try {
+      for (const f of files) {
+        const text = await fs.readFile(f, 'utf8');
+        let formatted: string;
+        try {
+          formatted = ws.format(text);
+        } catch (e) {
+          findings.push({ file: f, line: 1, column: 1, severity: 'error', message: `Ruff could not format this file: ${String(e)}`, source: 'ruff-format' });
+          continue;
+        }
+        if (formatted !== text) {
+          const line = firstDifference(text, formatted);
+          findings.push({
+            file: f,
+            line,
+            column: 1,
+            severity: 'error',
+            message: `ruff format would reformat this file, starting at line ${line}. Run "ruff format ${path.relative(ctx.workDir, f)}" or format the document in the editor.`,
+            source: 'ruff-format',
+          });
+          ctx.log(`  would reformat ${path.relative(ctx.workDir, f)} (first change at line ${line})`);
+        }
+      }
+    } finally {
+      ws.free();
+    }
+  }
+  if (!files.length) return result(spec, started, { status: 'failed', summary: 'No Python files were found to check.', runs, tool });
+  if (!findings.length) return result(spec, started, { status: 'passed', summary: `${plural(files.length, 'file')} already formatted.`, runs, tool });
+  return result(spec, started, {
+    status: 'failed',
+    summary: `${plural(findings.length, 'file')} would be reformatted: ${findings.map((f) => path.basename(f.file)).join(', ')}.`,
+    details: findings.map((f) => `${path.relative(ctx.workDir, f.file)}:${f.line} ${f.message}`),
+    findings,
+    runs,
+    tool,
+  });
+}
