@@ -83,7 +83,7 @@ if (tests) {
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    external: ['vscode', 'mocha'],
+    external: ['vscode'],
   });
   if (fs.existsSync('test/e2e')) {
     configs.push({

@@ -117,6 +117,8 @@ async function check(ex: Exercise, workDir: string, python: PythonInfo): Promise
   });
   // formatReport must never throw on a real report; it is what the output channel shows.
   assert.ok(formatReport(report).length > 0, 'formatReport returned nothing');
+  // UPSKILL_CURRICULUM_VERBOSE=1 prints every report, to see that a starter fails for the intended reason.
+  if (process.env.UPSKILL_CURRICULUM_VERBOSE) console.log(`\n${ex.id} in ${workDir}\n${describeReport(report)}`);
   return report;
 }
 

@@ -1,0 +1,90 @@
+// The Skills tree in a real VS Code: the container, the shipped content, a broken user
+// track reported with file and line, and a fix picked up without a reload.
+
+import * as assert from 'assert';
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { type Session, startSession } from '../harness/session';
+import { waitFor } from '../harness/workbench';
+
+const TRACKS = ['Production code', 'Engineering foundations', 'ML engineering'];
+const SKILLS = [
+  'Typing', 'Linting', 'Formatting', 'Unit testing', 'Mocking', 'CI/CD',
+  'Command line', 'Git & GitHub', 'Data structures & algorithms', 'From notebook to module',
+  'Cloud & deployment', 'ML fundamentals',
+];
+
+const BROKEN = `tracks:
+  - id: my-team
+    title: My team
+    summary: Team practices.
+    skills: [team-review]
+skills:
+  - id: team-review
+    track: my-team
+    title: Code review
+    why: 42
+`;
+
+const FIXED = BROKEN.replace('why: 42', 'why: Reviews catch bugs early.\n    checklist:\n      - { id: review-pr, text: Review a pull request }');
+
+describe('Skills tree (e2e)', function () {
+  let s: Session;
+
+  before(async () => {
+    s = await startSession({ name: 'tree' });
+  });
+  after(async () => {
+    await s?.stop();
+  });
+
+  it('the Upskill icon opens the container with the Skills and Checklist views', async () => {
+    await s.wb.openUpskill();
+    const titles = (await s.wb.sidebarViewTitles()).map((t) => t.toLowerCase());
+    assert.ok(titles.includes('skills'), `views: ${titles.join(', ')}`);
+    assert.ok(titles.includes('checklist'), `views: ${titles.join(', ')}`);
+  });
+
+  it('shows the three tracks and the twelve shipped skills', async () => {
+    await s.wb.openUpskill();
+    const rows = await waitFor('the three tracks', async () => {
+      const r = await s.wb.treeRows();
+      return TRACKS.every((t) => r.some((x) => x.label === t)) ? r : undefined;
+    });
+    const skills = rows.filter((r) => SKILLS.includes(r.label)).map((r) => r.label);
+    assert.deepStrictEqual(skills, SKILLS, 'tracks are expanded by default and list their skills in order');
+    const typing = rows.find((r) => r.label === 'Typing');
+    assert.match(typing?.description ?? '', /^\d+\/\d+$/, 'a skill shows its progress');
+    await s.wb.screenshot('tree-dark');
+    if (process.env.UPSKILL_UPDATE_SCREENSHOT) await fs.copyFile(path.join(s.wb.screenshotsDir, 'tree-dark.png'), path.join(process.cwd(), 'docs', 'screenshot.png'));
+  });
+
+  it('a broken user track shows its error with file, line and column; shipped content still shows', async () => {
+    // Give the Skills view the whole side bar so every track is on screen (rows off screen are not rendered).
+    await s.wb.collapsePane('Checklist');
+    await fs.mkdir(path.join(s.workspace, '.upskill'), { recursive: true });
+    await fs.writeFile(path.join(s.workspace, '.upskill', 'team.yaml'), BROKEN);
+    const problem = await waitFor('the content problem in the tree', async () => {
+      const rows = await s.wb.treeRows();
+      return rows.find((r) => r.label.startsWith('.upskill/team.yaml:'));
+    }, 30_000);
+    assert.strictEqual(problem.label, '.upskill/team.yaml:10:10');
+    assert.strictEqual(problem.description, 'skills[0].why: expected a string, got a number');
+    const rows = await s.wb.treeRows();
+    for (const t of TRACKS) assert.ok(rows.some((r) => r.label === t), `${t} still shows`);
+    assert.ok(!rows.some((r) => r.label === 'My team'), 'the broken file contributes nothing');
+    await s.wb.screenshot('tree-content-error');
+  });
+
+  it('fixing the file updates the tree without a reload', async () => {
+    await fs.writeFile(path.join(s.workspace, '.upskill', 'team.yaml'), FIXED);
+    const rows = await waitFor('the fixed user track', async () => {
+      const r = await s.wb.treeRows();
+      return r.some((x) => x.label === 'My team') && !r.some((x) => x.label.startsWith('.upskill/')) ? r : undefined;
+    }, 30_000);
+    const team = rows.find((r) => r.label === 'My team');
+    assert.match(team?.description ?? '', /workspace\/\.upskill/, 'a user track is marked with its source');
+    await s.wb.expand('My team');
+    await waitFor('the user skill', async () => (await s.wb.treeRows()).some((r) => r.label === 'Code review'));
+  });
+});

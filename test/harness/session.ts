@@ -1,0 +1,69 @@
+// One e2e session: a fresh copy of the sample workspace, a fresh VS Code profile with the
+// built extension, code-server, and a browser on it. Every test file starts its own, so
+// tests never share state and never dirty the repository.
+
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+// eslint-disable-next-line @typescript-eslint/ban-ts-comment
+// @ts-ignore -- plain ESM helper shared with the scripts; typed by use below
+import { ROOT, stageExtension, startCodeServer, writeUserSettings } from './codeServer.mjs';
+import { Workbench } from './workbench';
+
+export interface Session {
+  readonly wb: Workbench;
+  readonly workspace: string;
+  readonly home: string;
+  stop(): Promise<void>;
+  /** Restarts the browser page on the same server: a window reload, as a person would do. */
+  reload(): Promise<void>;
+}
+
+export interface SessionOptions {
+  readonly name: string;
+  readonly settings?: Record<string, unknown>;
+  /** Files to add to the workspace before VS Code opens, relative path → text. */
+  readonly files?: Record<string, string>;
+  readonly width?: number;
+}
+
+export async function startSession(options: SessionOptions): Promise<Session> {
+  const home = await fs.mkdtemp(path.join(os.tmpdir(), `upskill-e2e-${options.name}-`));
+  const workspace = path.join(home, 'workspace');
+  await fs.cp(path.join(ROOT, 'test', 'fixtures', 'e2e-workspace'), workspace, { recursive: true });
+  for (const [rel, text] of Object.entries(options.files ?? {})) {
+    await fs.mkdir(path.dirname(path.join(workspace, rel)), { recursive: true });
+    await fs.writeFile(path.join(workspace, rel), text);
+  }
+  const userDataDir = path.join(home, 'user-data');
+  const extensionsDir = path.join(home, 'extensions');
+  await writeUserSettings(userDataDir, options.settings ?? {});
+  await stageExtension(extensionsDir);
+  const logFile = path.join(home, 'code-server.log');
+  const server = await startCodeServer({
+    userDataDir,
+    extensionsDir,
+    folder: workspace,
+    log: (line: string) => void fs.appendFile(logFile, line + '\n'),
+  });
+  const wb = await Workbench.launch({ screenshotsDir: path.join(ROOT, 'test-results', 'screenshots'), width: options.width });
+  try {
+    await wb.open(server.url);
+  } catch (e) {
+    await wb.screenshot(`${options.name}-failed-to-open`).catch(() => undefined);
+    await wb.close();
+    await server.stop();
+    throw e;
+  }
+  return {
+    wb,
+    workspace,
+    home,
+    reload: () => wb.reload(),
+    stop: async () => {
+      await wb.close();
+      await server.stop();
+      if (!process.env.UPSKILL_KEEP_E2E) await fs.rm(home, { recursive: true, force: true }).catch(() => undefined);
+    },
+  };
+}

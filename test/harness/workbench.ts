@@ -1,0 +1,291 @@
+/// <reference lib="dom" />
+// A page object for the real VS Code workbench (code-server) driven by Playwright in
+// Debian's Chromium. Tests talk to it the way a person uses VS Code: the Activity Bar, the
+// tree, the command palette, notifications, the Problems panel, editors and webviews.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { type Browser, type FrameLocator, type Locator, type Page, chromium } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export interface TreeRow {
+  readonly label: string;
+  readonly description: string;
+  readonly level: number;
+  readonly expanded?: boolean;
+}
+
+/** Polls until `probe` returns a truthy value; throws with the last value seen otherwise. */
+export async function waitFor<T>(what: string, probe: () => Promise<T> | T, timeoutMs = 30_000, intervalMs = 250): Promise<NonNullable<T>> {
+  const end = Date.now() + timeoutMs;
+  let last: unknown;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      last = await probe();
+      if (last) return last as NonNullable<T>;
+    } catch (e) {
+      lastError = e;
+    }
+    if (Date.now() > end) {
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}. Last value: ${JSON.stringify(last)}${lastError ? `; last error: ${String(lastError)}` : ''}`);
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+export class Workbench {
+  private constructor(
+    readonly browser: Browser,
+    readonly page: Page,
+    readonly screenshotsDir: string,
+  ) {}
+
+  static async launch(options: { screenshotsDir: string; width?: number; height?: number }): Promise<Workbench> {
+    const browser = await chromium.launch({ executablePath: process.env.UPSKILL_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+    const context = await browser.newContext({ viewport: { width: options.width ?? 1400, height: options.height ?? 900 } });
+    const page = await context.newPage();
+    fs.mkdirSync(options.screenshotsDir, { recursive: true });
+    return new Workbench(browser, page, options.screenshotsDir);
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+  }
+
+  /** Opens the workbench and waits until it is interactive. */
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+    await this.page.locator('.activitybar').waitFor({ timeout: 60_000 });
+    // The extension host connects after the shell is drawn; the Upskill icon means our contribution is in.
+    await this.activityItem('Upskill').waitFor({ timeout: 60_000 });
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+    await this.activityItem('Upskill').waitFor({ timeout: 60_000 });
+  }
+
+  activityItem(title: string): Locator {
+    return this.page.locator(`.activitybar .action-item a[aria-label^="${title}"], .activitybar .action-item[aria-label^="${title}"]`).first();
+  }
+
+  /** Clicks the Upskill icon and waits for its Skills view. */
+  async openUpskill(): Promise<void> {
+    const sidebarTitle = this.page.locator('.sidebar .composite.title h2');
+    const title = (await sidebarTitle.textContent().catch(() => ''))?.trim().toUpperCase();
+    if (title !== 'UPSKILL' || !(await this.page.locator('.sidebar').isVisible())) await this.activityItem('Upskill').click();
+    await waitFor('the Upskill container', async () => (await sidebarTitle.textContent())?.trim().toUpperCase() === 'UPSKILL');
+    await this.paneHeader('Skills').waitFor();
+  }
+
+  private headerOf(name: string): Locator {
+    return this.page.locator('.pane-header', { has: this.page.locator('h3.title', { hasText: new RegExp(`^${name}$`, 'i') }) });
+  }
+
+  paneHeader(name: string): Locator {
+    return this.page.locator('.sidebar').locator(this.headerOf(name)).first();
+  }
+
+  /** The pane (header + body) of a view in the side bar. */
+  pane(name: string): Locator {
+    return this.page.locator('.sidebar .pane', { has: this.headerOf(name) }).first();
+  }
+
+  async sidebarViewTitles(): Promise<string[]> {
+    return (await this.page.locator('.sidebar .pane-header h3.title').allTextContents()).map((t) => t.trim());
+  }
+
+  async collapsePane(name: string): Promise<void> {
+    const header = this.paneHeader(name);
+    if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+  }
+
+  async expandPane(name: string): Promise<void> {
+    const header = this.paneHeader(name);
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+  }
+
+  /** The visible rows of a tree view, top to bottom. */
+  async treeRows(view = 'Skills'): Promise<TreeRow[]> {
+    const rows = this.pane(view).locator('.monaco-list-row');
+    return rows.evaluateAll((els) =>
+      els
+        .map((el) => ({
+          top: parseFloat((el as HTMLElement).style.top || '0'),
+          label: el.querySelector('.label-name')?.textContent?.trim() ?? el.getAttribute('aria-label') ?? '',
+          description: el.querySelector('.label-description')?.textContent?.trim() ?? '',
+          level: Number(el.getAttribute('aria-level') ?? 0),
+          expanded: el.hasAttribute('aria-expanded') ? el.getAttribute('aria-expanded') === 'true' : undefined,
+        }))
+        .sort((a, b) => a.top - b.top)
+        .map(({ label, description, level, expanded }) => ({ label, description, level, expanded })),
+    );
+  }
+
+  treeRow(label: string, view = 'Skills'): Locator {
+    return this.pane(view).locator('.monaco-list-row', { has: this.page.locator('.label-name', { hasText: label }) }).first();
+  }
+
+  async expand(label: string, view = 'Skills'): Promise<void> {
+    const row = this.treeRow(label, view);
+    await row.waitFor();
+    if ((await row.getAttribute('aria-expanded')) === 'false') {
+      await row.locator('.monaco-tl-twistie').click();
+      await waitFor(`"${label}" to expand`, async () => (await row.getAttribute('aria-expanded')) === 'true');
+    }
+  }
+
+  async collapse(label: string, view = 'Skills'): Promise<void> {
+    const row = this.treeRow(label, view);
+    if ((await row.getAttribute('aria-expanded')) === 'true') await row.locator('.monaco-tl-twistie').click();
+  }
+
+  /** Runs a command by its palette title, e.g. "Upskill: Start Exercise…". */
+  async runCommand(title: string): Promise<void> {
+    await this.openPalette();
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.fill(`>${title}`);
+    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title }).first();
+    await row.waitFor({ timeout: 15_000 });
+    await waitFor(`"${title}" to be the first palette entry`, async () => {
+      const first = await this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().textContent();
+      return first?.includes(title);
+    });
+    await input.press('Enter');
+  }
+
+  private async openPalette(): Promise<void> {
+    const widget = this.page.locator('.quick-input-widget');
+    if (await widget.isVisible()) await this.page.keyboard.press('Escape');
+    await this.page.locator('.monaco-workbench').click({ position: { x: 700, y: 5 } }).catch(() => undefined);
+    await this.page.keyboard.press('F1');
+    await widget.waitFor({ state: 'visible', timeout: 10_000 });
+  }
+
+  /** Entries of the open quick pick (label and description). */
+  async quickPickItems(): Promise<{ label: string; description: string }[]> {
+    await this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor({ timeout: 15_000 });
+    return this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').evaluateAll((els) =>
+      els
+        .sort((a, b) => parseFloat((a as HTMLElement).style.top || '0') - parseFloat((b as HTMLElement).style.top || '0'))
+        .map((el) => ({
+          label: el.querySelector('.quick-input-list-label .label-name, .monaco-icon-label .label-name')?.textContent?.trim() ?? '',
+          description: el.querySelector('.label-description')?.textContent?.trim() ?? '',
+        })),
+    );
+  }
+
+  async typeInQuickPick(text: string): Promise<void> {
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.fill(text);
+  }
+
+  async selectQuickPick(label: string): Promise<void> {
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.fill(label);
+    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: label }).first();
+    await row.waitFor({ timeout: 15_000 });
+    await row.click();
+  }
+
+  async notifications(): Promise<string[]> {
+    return (await this.page.locator('.notifications-toasts .notification-list-item-message').allTextContents()).map((t) => t.trim());
+  }
+
+  async waitForNotification(pattern: RegExp, timeoutMs = 60_000): Promise<string> {
+    return waitFor(`a notification matching ${pattern}`, async () => (await this.notifications()).find((n) => pattern.test(n)), timeoutMs);
+  }
+
+  /** Clicks a button on the notification that matches `pattern`. */
+  async clickNotificationButton(pattern: RegExp, button: string): Promise<void> {
+    const toast = this.page.locator('.notifications-toasts .notification-toast', { has: this.page.locator('.notification-list-item-message', { hasText: pattern }) }).first();
+    await toast.locator('.monaco-button', { hasText: button }).first().click();
+  }
+
+  async dismissNotifications(): Promise<void> {
+    await this.runCommand('Notifications: Clear All Notifications').catch(() => undefined);
+  }
+
+  async statusBarTexts(): Promise<string[]> {
+    return (await this.page.locator('.statusbar .statusbar-item').allTextContents()).map((t) => t.trim()).filter(Boolean);
+  }
+
+  /** Rows of the Problems panel, as their accessible labels. */
+  async problems(): Promise<string[]> {
+    await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
+    const rows = this.page.locator('.markers-panel .monaco-list-row');
+    await rows.first().waitFor({ timeout: 15_000 }).catch(() => undefined);
+    return (await rows.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? el.textContent ?? ''))).map((t) => t.trim());
+  }
+
+  async activeEditorTitle(): Promise<string> {
+    return ((await this.page.locator('.editor-group-container.active .tab.active .label-name').first().textContent()) ?? '').trim();
+  }
+
+  async editorTabs(): Promise<string[]> {
+    return (await this.page.locator('.tabs-container .tab .label-name').allTextContents()).map((t) => t.trim());
+  }
+
+  /** Opens a file of the workspace through Quick Open. */
+  async openFile(relativePath: string): Promise<void> {
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor();
+    await input.fill(relativePath);
+    await this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor();
+    await input.press('Enter');
+    await waitFor(`${path.basename(relativePath)} to open`, async () => (await this.activeEditorTitle()) === path.basename(relativePath));
+  }
+
+  /** Replaces the active editor's whole text, as typing would, and saves. */
+  async replaceEditorText(text: string): Promise<void> {
+    const editor = this.page.locator('.editor-group-container.active .monaco-editor textarea.inputarea, .editor-group-container.active .monaco-editor .native-edit-context').first();
+    await editor.focus();
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.press('Delete');
+    await this.page.keyboard.insertText(text);
+    await this.page.keyboard.press('Control+S');
+  }
+
+  /** The webview frame of a view, for the webview's own DOM. */
+  webviewFrame(): FrameLocator {
+    return this.page.frameLocator('.webview.ready').first().frameLocator('iframe#active-frame');
+  }
+
+  async setTheme(theme: 'dark' | 'light'): Promise<void> {
+    await this.runCommand('Preferences: Color Theme');
+    await this.selectQuickPick(theme === 'dark' ? 'Dark Modern' : 'Light Modern');
+    await this.page.waitForTimeout(500);
+  }
+
+  async setSidebarWidth(px: number): Promise<void> {
+    const sash = this.page.locator('.monaco-sash.vertical').first();
+    const box = await this.page.locator('.part.sidebar').boundingBox();
+    const sashBox = await sash.boundingBox();
+    if (!box || !sashBox) return;
+    const x = sashBox.x + sashBox.width / 2;
+    const y = sashBox.y + 200;
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + px, y, { steps: 5 });
+    await this.page.mouse.up();
+  }
+
+  async screenshot(name: string): Promise<string> {
+    const file = path.join(this.screenshotsDir, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+}
