@@ -18,8 +18,15 @@ export async function checkGit(spec: GitCheck, ctx: CheckContext): Promise<Check
     return run;
   };
   const top = await git('rev-parse', '--show-toplevel');
-  if (top.exitCode !== 0) {
-    const missing = top.exitCode === null ? 'git is not installed or not on PATH.' : 'This folder is not a git repository yet: run "git init" in it.';
+  // The exercise folder must be a repository of its own, not a folder inside the learner's project repository.
+  const own = top.exitCode === 0 && (await samePath(top.stdout.trim(), ctx.workDir));
+  if (!own) {
+    const missing =
+      top.exitCode === null
+        ? 'git is not installed or not on PATH.'
+        : top.exitCode === 0
+          ? `This folder is inside another repository (${top.stdout.trim()}) but is not one itself: run "git init" in it.`
+          : 'This folder is not a git repository yet: run "git init" in it.';
     return result(spec, started, { status: 'failed', summary: missing, runs, tool: 'git' });
   }
   const problems: string[] = [];
@@ -34,6 +41,11 @@ export async function checkGit(spec: GitCheck, ctx: CheckContext): Promise<Check
     runs,
     tool: 'git',
   });
+}
+
+async function samePath(a: string, b: string): Promise<boolean> {
+  const real = async (p: string) => fs.realpath(p).catch(() => p);
+  return (await real(a)) === (await real(b));
 }
 
 type Git = (...args: string[]) => Promise<CommandRun>;

@@ -34,7 +34,17 @@ export function parseJUnit(xml: string): TestCaseResult[] {
     if (problem) {
       outcome = problem[1] === 'failure' ? 'failed' : problem[1] === 'error' ? 'error' : 'skipped';
       const pa = attrs(problem[2]);
-      message = pa.message || unescapeXml(problem[3] ?? '').trim().split('\n').slice(-1)[0];
+      const body = unescapeXml(problem[3] ?? '');
+      // pytest's "E   …" lines hold the real cause (ModuleNotFoundError, the failed assert).
+      const cause = body
+        .split('\n')
+        .filter((l) => /^E\s{2,}/.test(l))
+        .map((l) => l.replace(/^E\s+/, '').trim())
+        .filter(Boolean)
+        .pop();
+      const generic = !pa.message || /^(collection failure|failed on setup|failed on teardown)/i.test(pa.message);
+      message = (generic ? cause : pa.message) || pa.message || body.trim().split('\n').slice(-1)[0];
+      if (generic && cause && pa.message) message = `${pa.message}: ${cause}`;
       if (message && message.length > 500) message = `${message.slice(0, 500)}…`;
     }
     results.push({

@@ -185,6 +185,7 @@ export async function checkCatchBugs(spec: CatchBugsCheck, ctx: CheckContext): P
   if (!missed.length) {
     return result(spec, started, { status: 'passed', summary: `Your tests pass on the correct code and caught all ${spec.bugs.length} seeded bugs.`, runs, tool, tests: ref.tests });
   }
-  const which = missed.length === 1 ? `the one where ${missed[0]}` : `the ones where ${missed.join('; ')}`;
+  const tidy = missed.map((m) => m.trim().replace(/[.;]+$/, ''));
+  const which = tidy.length === 1 ? `the one where ${tidy[0]}` : `the ones where ${tidy.slice(0, -1).join('; ')} and where ${tidy[tidy.length - 1]}`;
   return result(spec, started, { status: 'failed', summary: `Your tests caught ${caught} of ${spec.bugs.length} bugs; they missed ${which}.`, details, runs, tool, tests: ref.tests });
 }

@@ -42,9 +42,9 @@ export function notebookImports(json: string): Set<string> {
   for (const cell of nb.cells ?? []) {
     if (cell.cell_type !== 'code') continue;
     const src = Array.isArray(cell.source) ? cell.source.join('') : (cell.source ?? '');
-    for (const m of src.matchAll(/^\s*(?:from\s+([\w.]+)\s+import|import\s+([\w.]+(?:\s*,\s*[\w.]+)*))/gm)) {
+    for (const m of src.matchAll(/^\s*(?:from\s+([\w.]+)\s+import\b|import\s+([^#\n]+))/gm)) {
       if (m[1]) modules.add(m[1]);
-      else for (const name of m[2].split(',')) modules.add(name.trim());
+      else for (const part of m[2].split(',')) modules.add(part.trim().split(/\s+as\s+/)[0].trim());
     }
   }
   return modules;

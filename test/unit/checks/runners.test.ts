@@ -1,0 +1,128 @@
+// Each runner with the real tools on tiny projects: what the learner would see.
+
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as path from 'path';
+import { formatReport, runChecks } from '../../../src/checks/engine';
+import type { CheckSpec } from '../../../src/core/model';
+import { context, folder } from './helpers';
+
+async function check(files: Record<string, string>, checks: CheckSpec[], extra = {}, exerciseFiles?: Record<string, string>) {
+  const work = await folder(files);
+  const exDir = exerciseFiles ? await folder(exerciseFiles) : work;
+  const ctx = context(work, checks, extra, exDir);
+  const report = await runChecks(ctx);
+  return { report, work, lines: ctx.lines };
+}
+
+describe('checks: runners with the real tools', () => {
+  it('pytest: names the failing tests and says which interpreter ran', async () => {
+    const { report, lines } = await check({ 'calc.py': 'def add(a, b):\n    return a - b\n', 'test_calc.py': 'from calc import add\n\ndef test_add():\n    assert add(2, 2) == 4\n\ndef test_zero():\n    assert add(0, 0) == 0\n' }, [{ type: 'pytest' }]);
+    const [r] = report.results;
+    assert.strictEqual(r.status, 'failed');
+    assert.strictEqual(r.summary, '1 of 2 tests failed: test_add.');
+    assert.match(r.tests.find((t) => t.outcome === 'failed')!.message!, /assert 0 == 4/);
+    assert.ok(lines.some((l) => l.startsWith('$ /usr/bin/python3 -m pytest')), 'the exact command is logged');
+    assert.ok(formatReport(report).some((l) => l.startsWith('Interpreter: /usr/bin/python3')));
+  });
+
+  it('pytest: hidden tests are revealed at the first check without overwriting learner files', async () => {
+    const { report, work } = await check(
+      { 'calc.py': 'def add(a, b):\n    return a + b\n', 'test_visible.py': '# mine\n' },
+      [{ type: 'pytest', hiddenTests: 'hidden' }],
+      {},
+      { 'hidden/test_hidden.py': 'from calc import add\n\ndef test_neg():\n    assert add(-1, 1) == 0\n', 'hidden/test_visible.py': 'raise SystemExit(1)\n' },
+    );
+    assert.strictEqual(report.results[0].status, 'passed', report.results[0].summary);
+    const fs = await import('fs');
+    assert.strictEqual(fs.readFileSync(path.join(work, 'test_visible.py'), 'utf8'), '# mine\n');
+    assert.ok(fs.existsSync(path.join(work, 'test_hidden.py')));
+  });
+
+  it('no-network: a test that reaches the network fails and is named', async () => {
+    const { report } = await check(
+      { 'test_net.py': 'import urllib.request\n\ndef test_fetch():\n    urllib.request.urlopen("http://127.0.0.1:9/", timeout=2)\n\ndef test_offline():\n    assert True\n' },
+      [{ type: 'no-network' }],
+    );
+    const [r] = report.results;
+    assert.strictEqual(r.status, 'failed');
+    assert.match(r.summary, /^test_fetch tried to reach the network/);
+  });
+
+  it('tests-catch-bugs: says which seeded bug the tests missed', async () => {
+    const impl = 'def clip(x, lo, hi):\n    return max(lo, min(x, hi))\n';
+    const { report } = await check(
+      { 'clip.py': impl, 'test_clip.py': 'from clip import clip\n\ndef test_inside():\n    assert clip(5, 0, 10) == 5\n\ndef test_high():\n    assert clip(50, 0, 10) == 10\n' },
+      [{ type: 'tests-catch-bugs', module: 'clip.py', reference: 'ref.py', bugs: [{ file: 'bug_high.py', description: 'values above the range are not clipped.' }, { file: 'bug_low.py', description: 'values below the range are not clipped' }] }],
+      {},
+      { 'ref.py': impl, 'bug_high.py': 'def clip(x, lo, hi):\n    return max(lo, x)\n', 'bug_low.py': 'def clip(x, lo, hi):\n    return min(x, hi)\n' },
+    );
+    const [r] = report.results;
+    assert.strictEqual(r.status, 'failed');
+    assert.strictEqual(r.summary, 'Your tests caught 1 of 2 bugs; they missed the one where values below the range are not clipped.');
+  });
+
+  it('mypy and Ruff: findings on the learner lines; Ruff says the WebAssembly build ran', async () => {
+    const { report } = await check(
+      { 'm.py': 'import os\nfrom typing import Any\n\n\ndef f(x: int) -> str:\n    return x\n\n\ndef g(y: Any) -> None:\n    pass\n' },
+      [{ type: 'mypy', args: ['--strict'], forbidAny: true }, { type: 'ruff-lint', select: ['F'] }, { type: 'ruff-format' }],
+    );
+    const [mypy, lint, format] = report.results;
+    assert.strictEqual(mypy.status, 'failed');
+    assert.ok(mypy.findings.some((f) => f.code === 'return-value' && f.line === 6));
+    assert.ok(mypy.findings.some((f) => f.code === 'no-any' && f.line === 2));
+    assert.strictEqual(lint.status, 'failed');
+    assert.deepStrictEqual(lint.findings.map((f) => [f.code, f.line]), [['F401', 1]]);
+    assert.match(lint.tool ?? '', /WebAssembly/);
+    assert.strictEqual(format.status, 'passed', format.summary);
+    assert.strictEqual(report.passed, false);
+  });
+
+  it('git: a folder inside another repository is not taken for its own repository', async () => {
+    const { report: outer, work } = await check({ 'inner/a.txt': 'x' }, [{ type: 'git', assert: [{ commitCount: { min: 1 } }] }]);
+    assert.match(outer.results[0].summary, /not a git repository yet/);
+    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: work });
+    const ctx = context(path.join(work, 'inner'), [{ type: 'git', assert: [{ commitCount: { min: 1 } }] }]);
+    const inner = await runChecks(ctx);
+    assert.match(inner.results[0].summary, /inside another repository .* run "git init" in it/);
+  });
+
+  it('git: assertions on a real history', async () => {
+    const work = await folder({ 'a.py': 'x = 1\n', '.gitignore': 'data/\n' });
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.invalid', ...args], { cwd: work });
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-qm', 'feat: first');
+    const ctx = context(work, [{ type: 'git', assert: [{ branchExists: 'main' }, { ignored: ['data/raw.csv'] }, { cleanWorkingTree: true }, { lastMessageMatches: '^feat:' }, { commitCount: { min: 2 } }] }]);
+    const r = (await runChecks(ctx)).results[0];
+    assert.strictEqual(r.status, 'failed');
+    assert.deepStrictEqual(r.details, ['Expected at least 2 commits on the current branch, found 1.']);
+  });
+
+  it('structure: annotations, docstrings and notebook imports', async () => {
+    const nb = JSON.stringify({ cells: [{ cell_type: 'code', source: 'from cleaning import clean\n' }], nbformat: 4, nbformat_minor: 5, metadata: {} });
+    const { report } = await check(
+      { 'cleaning.py': 'def clean(names):\n    return names\n', 'analysis.ipynb': nb },
+      [{ type: 'structure', assert: [{ fileExists: 'cleaning.py' }, { functionAnnotated: { file: 'cleaning.py', name: 'clean' } }, { functionHasDocstring: { file: 'cleaning.py', name: 'clean' } }, { notebookImports: { notebook: 'analysis.ipynb', module: 'cleaning' } }] }],
+    );
+    const [r] = report.results;
+    assert.deepStrictEqual(r.details, ['cleaning.py: clean() needs annotations: parameter "names", the return type.', 'cleaning.py: clean() needs a docstring saying what it does.']);
+    assert.strictEqual(r.findings[0].line, 1);
+  });
+
+  it('command: refused for untrusted content in Restricted Mode, run otherwise', async () => {
+    const spec: CheckSpec = { type: 'command', run: ['{python}', '-c', 'print(6 * 7)'], expectOutput: '^42$' };
+    const refused = await check({}, [spec], { trusted: false });
+    assert.strictEqual(refused.report.results[0].status, 'error');
+    assert.match(refused.report.results[0].summary, /Restricted Mode/);
+    assert.strictEqual(refused.report.results[0].runs.length, 0, 'nothing ran');
+    const ran = await check({}, [spec]);
+    assert.strictEqual(ran.report.results[0].status, 'passed', ran.report.results[0].summary);
+  });
+
+  it('a path that escapes the folder is refused before anything runs', async () => {
+    const { report } = await check({}, [{ type: 'workflow', file: '../etc/passwd', rules: {} }]);
+    assert.strictEqual(report.results[0].status, 'error');
+    assert.match(report.results[0].summary, /must be a relative path inside/);
+  });
+});
