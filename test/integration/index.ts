@@ -20,7 +20,9 @@ export function runSuite(): Promise<InHostResult> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 120_000 });
   mocha.suite.emit('pre-require', globalThis, 'index', mocha);
   // Suites register with the globals mocha just installed; esbuild bundles them here.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   require('./activation.itest');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   require('./exercises.itest');
   return new Promise((resolve) => {
     const failures: InHostResult['failures'] = [];

@@ -1,7 +1,7 @@
 // File access for the loader, behind a small interface so tests can fake it. Node's fs is
 // fine in core; VS Code's API is not.
 
-import { promises as fs } from 'fs';
+import { type Dirent, promises as fs } from 'fs';
 import * as path from 'path';
 
 export interface ContentFs {
@@ -23,7 +23,7 @@ const EXERCISE_FILE = /^exercise\.ya?ml$/i;
 export async function listContentFiles(root: string): Promise<string[]> {
   const out: string[] = [];
   const walk = async (dir: string, depth: number): Promise<void> => {
-    let entries: import('fs').Dirent[];
+    let entries: Dirent[];
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
     } catch {
