@@ -1,6 +1,7 @@
 // Finding the learner's interpreter and the modules a check needs, with messages that say
 // what was searched and how to fix it.
 
+import { isAbsolute } from 'path';
 import { runProcess } from './process';
 import { MissingToolError, type PythonInfo } from './types';
 
@@ -17,7 +18,8 @@ export async function resolvePython(candidates: readonly Candidate[], timeoutMs 
     const run = await runProcess([c.path, '-c', PROBE], { cwd: process.cwd(), timeoutMs });
     if (run.exitCode === 0) {
       const [executable, version] = run.stdout.trim().split(/\r?\n/);
-      if (executable && version) return { path: executable.trim(), version: version.trim(), origin: c.origin };
+      // Keep the path the learner chose (a venv's python, a wrapper); sys.executable only fills in a bare name.
+      if (executable && version) return { path: isAbsolute(c.path) ? c.path : executable.trim(), version: version.trim(), origin: c.origin };
     }
     tried.push(`${c.path} (${c.origin})`);
   }

@@ -164,6 +164,23 @@ export class Workbench {
       return first?.includes(title);
     });
     await input.press('Enter');
+    // The palette closes, or gives way to the command's own quick pick.
+    await waitFor(`"${title}" to run`, async () => {
+      if (!(await this.page.locator('.quick-input-widget').isVisible())) return true;
+      const value = await input.inputValue().catch(() => '');
+      return !value.startsWith('>');
+    }, 15_000);
+  }
+
+  /** Waits for a quick pick whose placeholder or title matches, e.g. one a command opened. */
+  async waitForQuickPick(pattern: RegExp): Promise<void> {
+    await waitFor(`a quick pick matching ${pattern}`, async () => {
+      const input = this.page.locator('.quick-input-widget .quick-input-box input');
+      if (!(await input.isVisible())) return false;
+      const placeholder = (await input.getAttribute('placeholder')) ?? '';
+      const title = (await this.page.locator('.quick-input-widget .quick-input-title').textContent().catch(() => '')) ?? '';
+      return pattern.test(placeholder) || pattern.test(title);
+    });
   }
 
   private async openPalette(): Promise<void> {

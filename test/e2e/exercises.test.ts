@@ -1,0 +1,115 @@
+// An exercise end to end in the real workbench: start it from the palette, check it with
+// the real tools, write the solution through the editor, pass, reset with a backup; and a
+// missing tool offers its install.
+
+import * as assert from 'assert';
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { type Session, startSession } from '../harness/session';
+import { waitFor } from '../harness/workbench';
+
+const ID = 'typing-annotate-metrics';
+const TITLE = 'Annotate a classification-metrics module';
+const EXERCISE_DIR = path.join(process.cwd(), 'resources', 'content', 'exercises', ID);
+
+describe('Exercises (e2e)', function () {
+  let s: Session;
+  const folder = () => path.join(s.workspace, 'upskill-exercises', ID);
+
+  before(async () => {
+    s = await startSession({ name: 'exercises' });
+    await s.wb.openUpskill();
+  });
+  after(async () => {
+    await s?.stop();
+  });
+
+  it('starts an exercise from the palette: files in upskill-exercises, code beside the instructions', async () => {
+    await s.wb.runCommand('Upskill: Start Exercise…');
+    await s.wb.waitForQuickPick(/Start an exercise/);
+    const items = await s.wb.quickPickItems();
+    assert.match(items[0].description, /^recommended · /, `first entry: ${JSON.stringify(items[0])}`);
+    await s.wb.screenshot('start-exercise-quick-pick');
+    await s.wb.selectQuickPick(TITLE);
+    await waitFor('metrics.py and the instructions to open', async () => {
+      const tabs = await s.wb.editorTabs();
+      return tabs.includes('metrics.py') && tabs.some((t) => /README/.test(t));
+    });
+    assert.deepStrictEqual((await fs.readdir(folder())).sort(), ['metrics.py', 'test_metrics.py']);
+    await s.wb.screenshot('exercise-started');
+  });
+
+  it('checking the starter shows mypy findings in the Problems panel', async () => {
+    await s.wb.openFile(`upskill-exercises/${ID}/metrics.py`);
+    await s.wb.runCommand('Upskill: Check Exercise');
+    const note = await s.wb.waitForNotification(/did not pass/, 90_000);
+    assert.match(note, /Type check \(mypy --strict\)/);
+    const problems = await waitFor('mypy problems', async () => {
+      const p = await s.wb.problems();
+      return p.some((x) => /missing a type annotation/.test(x)) ? p : undefined;
+    });
+    assert.ok(problems.length >= 3, problems.join('\n'));
+    await s.wb.screenshot('check-failed-problems');
+    await s.wb.dismissNotifications();
+  });
+
+  it('writing the solution in the editor and checking again passes and shows in the tree', async () => {
+    const solution = await fs.readFile(path.join(EXERCISE_DIR, 'solution', 'metrics.py'), 'utf8');
+    await s.wb.openFile(`upskill-exercises/${ID}/metrics.py`);
+    await s.wb.replaceEditorText(solution);
+    await waitFor('the editor to save the solution', async () => (await fs.readFile(path.join(folder(), 'metrics.py'), 'utf8')).trim() === solution.trim());
+    await s.wb.runCommand('Upskill: Check Exercise');
+    await s.wb.waitForNotification(/passed/, 90_000);
+    await s.wb.openUpskill();
+    await s.wb.expand('Typing');
+    const row = await waitFor('the exercise to show as passed', async () => (await s.wb.treeRows()).find((r) => r.label === TITLE && /passed/.test(r.description)));
+    assert.match(row.description, /beginner · passed/);
+    await s.wb.screenshot('exercise-passed-tree');
+    await s.wb.dismissNotifications();
+  });
+
+  it('reset asks first, keeps a backup of the learner files and restores the starter', async () => {
+    await s.wb.openFile(`upskill-exercises/${ID}/metrics.py`);
+    await s.wb.runCommand('Upskill: Reset Exercise');
+    const dialog = s.wb.page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    assert.match((await dialog.textContent()) ?? '', /never deleted/);
+    await dialog.locator('.monaco-button', { hasText: /^Reset$/ }).click();
+    await s.wb.waitForNotification(/back to its starter files/);
+    const starter = await fs.readFile(path.join(EXERCISE_DIR, 'starter', 'metrics.py'), 'utf8');
+    assert.strictEqual(await fs.readFile(path.join(folder(), 'metrics.py'), 'utf8'), starter);
+    const backups = path.join(s.workspace, 'upskill-exercises', '.backups');
+    const [backup] = await fs.readdir(backups);
+    assert.match(backup, new RegExp(`^${ID}-\\d{8}-\\d{6}$`));
+    const solution = await fs.readFile(path.join(EXERCISE_DIR, 'solution', 'metrics.py'), 'utf8');
+    assert.strictEqual((await fs.readFile(path.join(backups, backup, 'metrics.py'), 'utf8')).trim(), solution.trim());
+  });
+});
+
+describe('A missing Python module (e2e)', function () {
+  let s: Session;
+
+  before(async () => {
+    // An interpreter without site-packages: Python runs, mypy and pytest are missing.
+    const wrapper = path.join(process.cwd(), 'out', 'python-without-packages');
+    await fs.writeFile(wrapper, '#!/bin/sh\nexec /usr/bin/python3 -S "$@"\n', { mode: 0o755 });
+    s = await startSession({ name: 'missing', settings: { 'upskill.pythonPath': wrapper } });
+    await s.wb.openUpskill();
+  });
+  after(async () => {
+    await s?.stop();
+  });
+
+  it('names the interpreter and offers to install the module in a terminal', async () => {
+    await s.wb.runCommand('Upskill: Start Exercise…');
+    await s.wb.waitForQuickPick(/Start an exercise/);
+    await s.wb.selectQuickPick(TITLE);
+    await waitFor('the exercise to open', async () => (await s.wb.editorTabs()).includes('metrics.py'));
+    await s.wb.runCommand('Upskill: Check Exercise');
+    const note = await s.wb.waitForNotification(/mypy is not installed/, 60_000);
+    assert.match(note, /python-without-packages/);
+    await s.wb.screenshot('missing-module');
+    await s.wb.clickNotificationButton(/mypy is not installed/, 'Install in Terminal');
+    await waitFor('the install terminal', async () => (await s.wb.page.locator('.terminal-tabs-entry, .single-terminal-tab, .terminal-wrapper').count()) > 0);
+  });
+});
