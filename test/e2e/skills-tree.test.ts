@@ -87,4 +87,24 @@ describe('Skills tree (e2e)', function () {
     await s.wb.expand('My team');
     await waitFor('the user skill', async () => (await s.wb.treeRows()).some((r) => r.label === 'Code review'));
   });
+
+  it('the Checklist view shows its summary in a webview; light theme and a narrow side bar stay readable', async () => {
+    await s.wb.expandPane('Checklist');
+    const frame = s.wb.webviewFrame();
+    const summary = await waitFor('the checklist summary', async () => {
+      const text = (await frame.locator('#summary').textContent({ timeout: 1000 }).catch(() => '')) ?? '';
+      return /of \d+ exercises passed across 1[2-3] skills/.test(text) ? text : undefined;
+    }, 30_000);
+    assert.match(summary, /^0 of \d+ exercises passed/);
+    await s.wb.setTheme('light');
+    await s.wb.setSidebarWidth(220);
+    const width = (await s.wb.page.locator('.part.sidebar').boundingBox())?.width ?? 0;
+    assert.ok(width > 150 && width < 260, `side bar width ${width}`);
+    await s.wb.collapsePane('Checklist');
+    const rows = await s.wb.treeRows();
+    assert.ok(rows.some((r) => r.label === 'Typing'), 'skills still listed in a narrow side bar');
+    await s.wb.screenshot('tree-light-narrow');
+    await s.wb.expandPane('Checklist');
+    await s.wb.screenshot('checklist-light-narrow');
+  });
 });

@@ -149,3 +149,19 @@ export async function startCodeServer({ userDataDir, extensionsDir, folder, port
     throw e;
   }
 }
+
+/** Installs a .vsix the way a user would, with code-server's own `--install-extension`. */
+export async function installVsix({ vsix, userDataDir, extensionsDir }) {
+  if (!codeServerInstalled()) throw new Error(`code-server is not installed in ${CACHE}: run "bash test/harness/install.sh".`);
+  const args = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'];
+  const child = spawn(CODE_SERVER, args, {
+    env: { ...process.env, PATH: `${NODE24_BIN}${path.delimiter}${process.env.PATH}` },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (b) => (output += b));
+  child.stderr.on('data', (b) => (output += b));
+  const code = await new Promise((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`code-server --install-extension ${vsix} failed (exit ${code}):\n${output.slice(-2000)}`);
+  return output.trim();
+}
