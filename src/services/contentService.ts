@@ -17,6 +17,7 @@ export class ContentService extends DisposableBase {
   private catalog?: Catalog;
   private loading?: Promise<Catalog>;
   private watchers: vscode.Disposable[] = [];
+  private watchKey: string | undefined;
   private reloadTimer?: NodeJS.Timeout;
   private readonly changed = this.register(new Emitter<Catalog>());
   readonly onDidChange = this.changed.event;
@@ -123,17 +124,28 @@ export class ContentService extends DisposableBase {
   /**
    * Watches user content (not shipped content: it only changes with an update). Workspace
    * content is watched from the workspace folder, so a `.upskill` folder that does not
-   * exist yet is picked up when it is created.
+   * exist yet is picked up when it is created: the folder itself is watched too, because a
+   * file written straight after its new folder can arrive before the recursive watch
+   * covers that folder. Watchers are kept while the sources stay the same, so no event
+   * falls into the gap of recreating them.
    */
   private watch(sources: readonly ContentSource[]): void {
-    this.disposeWatchers();
-    const onEvent = () => this.scheduleReload();
+    const patterns: vscode.RelativePattern[] = [];
     for (const s of sources) {
       if (s.kind === 'builtin') continue;
-      const pattern =
-        s.kind === 'workspace'
-          ? new vscode.RelativePattern(vscode.Uri.file(path.dirname(s.root)), `${WORKSPACE_CONTENT_DIR}/**/*.{yaml,yml}`)
-          : new vscode.RelativePattern(vscode.Uri.file(s.root), '**/*.{yaml,yml}');
+      if (s.kind === 'workspace') {
+        const folder = vscode.Uri.file(path.dirname(s.root));
+        patterns.push(new vscode.RelativePattern(folder, WORKSPACE_CONTENT_DIR), new vscode.RelativePattern(folder, `${WORKSPACE_CONTENT_DIR}/**/*.{yaml,yml}`));
+      } else {
+        patterns.push(new vscode.RelativePattern(vscode.Uri.file(s.root), '**/*.{yaml,yml}'));
+      }
+    }
+    const key = patterns.map((p) => `${p.baseUri.toString()}|${p.pattern}`).join('\n');
+    if (key === this.watchKey) return;
+    this.disposeWatchers();
+    this.watchKey = key;
+    const onEvent = () => this.scheduleReload();
+    for (const pattern of patterns) {
       const w = vscode.workspace.createFileSystemWatcher(pattern);
       this.watchers.push(w, w.onDidChange(onEvent), w.onDidCreate(onEvent), w.onDidDelete(onEvent));
     }
@@ -142,5 +154,6 @@ export class ContentService extends DisposableBase {
   private disposeWatchers(): void {
     for (const w of this.watchers) w.dispose();
     this.watchers = [];
+    this.watchKey = undefined;
   }
 }

@@ -235,6 +235,17 @@ export class ExerciseService extends DisposableBase {
       const fromEditor = await this.exerciseForFile(active.fsPath);
       if (fromEditor) return fromEditor;
     }
+    // The instructions preview (a webview) may have focus, with the code beside it: when
+    // every visible file belongs to one exercise, that is the one.
+    if (!vscode.window.activeTextEditor) {
+      const visible = new Set<Exercise>();
+      for (const e of vscode.window.visibleTextEditors) {
+        if (e.document.uri.scheme !== 'file') continue;
+        const ex = await this.exerciseForFile(e.document.uri.fsPath);
+        if (ex) visible.add(ex);
+      }
+      if (visible.size === 1) return [...visible][0];
+    }
     return pickExercise(catalog, this.progress.all, { placeHolder, onlyStarted });
   }
 }

@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { type Session, startSession } from '../harness/session';
+import { type Session, screenshotFailures, startSession } from '../harness/session';
 import { waitFor } from '../harness/workbench';
 
 const ID = 'typing-annotate-metrics';
@@ -14,6 +14,7 @@ const EXERCISE_DIR = path.join(process.cwd(), 'resources', 'content', 'exercises
 
 describe('Exercises (e2e)', function () {
   let s: Session;
+  screenshotFailures(() => s);
   const folder = () => path.join(s.workspace, 'upskill-exercises', ID);
 
   before(async () => {
@@ -88,6 +89,7 @@ describe('Exercises (e2e)', function () {
 
 describe('A missing Python module (e2e)', function () {
   let s: Session;
+  screenshotFailures(() => s);
 
   before(async () => {
     // An interpreter without site-packages: Python runs, mypy and pytest are missing.

@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { type Session, startSession } from '../harness/session';
+import { type Session, screenshotFailures, startSession } from '../harness/session';
 import { waitFor } from '../harness/workbench';
 
 const TRACKS = ['Production code', 'Engineering foundations', 'ML engineering'];
@@ -30,6 +30,7 @@ const FIXED = BROKEN.replace('why: 42', 'why: Reviews catch bugs early.\n    che
 
 describe('Skills tree (e2e)', function () {
   let s: Session;
+  screenshotFailures(() => s);
 
   before(async () => {
     s = await startSession({ name: 'tree' });
@@ -105,6 +106,8 @@ describe('Skills tree (e2e)', function () {
     assert.ok(rows.some((r) => r.label === 'Typing'), 'skills still listed in a narrow side bar');
     await s.wb.screenshot('tree-light-narrow');
     await s.wb.expandPane('Checklist');
+    // The webview is rebuilt when its pane opens again; it says the same.
+    await waitFor('the checklist summary again', async () => /exercises passed/.test((await s.wb.webviewFrame().locator('#summary').textContent({ timeout: 1000 }).catch(() => '')) ?? ''), 30_000);
     await s.wb.screenshot('checklist-light-narrow');
   });
 });

@@ -19,6 +19,18 @@ export interface Session {
   reload(): Promise<void>;
 }
 
+/** Text the tests type goes in as written: no auto-indent, auto-closing or suggestions. */
+const TYPING_SETTINGS = {
+  'editor.autoIndent': 'none',
+  'editor.autoClosingBrackets': 'never',
+  'editor.autoClosingQuotes': 'never',
+  'editor.autoSurround': 'never',
+  'editor.formatOnType': false,
+  'editor.quickSuggestions': { other: false, comments: false, strings: false },
+  'editor.suggestOnTriggerCharacters': false,
+  'editor.acceptSuggestionOnEnter': 'off',
+};
+
 export interface SessionOptions {
   readonly name: string;
   readonly settings?: Record<string, unknown>;
@@ -37,7 +49,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   }
   const userDataDir = path.join(home, 'user-data');
   const extensionsDir = path.join(home, 'extensions');
-  await writeUserSettings(userDataDir, options.settings ?? {});
+  await writeUserSettings(userDataDir, { ...TYPING_SETTINGS, ...options.settings });
   await stageExtension(extensionsDir);
   const logFile = path.join(home, 'code-server.log');
   const server = await startCodeServer({
@@ -66,4 +78,14 @@ export async function startSession(options: SessionOptions): Promise<Session> {
       if (!process.env.UPSKILL_KEEP_E2E) await fs.rm(home, { recursive: true, force: true }).catch(() => undefined);
     },
   };
+}
+
+/** Registers an afterEach that screenshots the workbench when a test fails, named after it. */
+export function screenshotFailures(session: () => Session | undefined): void {
+  afterEach(async function () {
+    const t = this.currentTest;
+    if (t?.state !== 'failed') return;
+    const name = `failed-${t.fullTitle().toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 80)}`;
+    await session()?.wb.screenshot(name).catch(() => undefined);
+  });
 }

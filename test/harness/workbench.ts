@@ -157,13 +157,12 @@ export class Workbench {
     await this.openPalette();
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
     await input.fill(`>${title}`);
-    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title }).first();
+    // Fuzzy ranking can put a longer title first ("Browse Color Themes…"), so pick the exact one.
+    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({
+      has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }),
+    }).first();
     await row.waitFor({ timeout: 15_000 });
-    await waitFor(`"${title}" to be the first palette entry`, async () => {
-      const first = await this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().textContent();
-      return first?.includes(title);
-    });
-    await input.press('Enter');
+    await row.click();
     // The palette closes, or gives way to the command's own quick pick.
     await waitFor(`"${title}" to run`, async () => {
       if (!(await this.page.locator('.quick-input-widget').isVisible())) return true;
@@ -186,9 +185,14 @@ export class Workbench {
   private async openPalette(): Promise<void> {
     const widget = this.page.locator('.quick-input-widget');
     if (await widget.isVisible()) await this.page.keyboard.press('Escape');
-    await this.page.locator('.monaco-workbench').click({ position: { x: 700, y: 5 } }).catch(() => undefined);
+    // Take focus back from a webview (keys pressed there do not reach the workbench) by
+    // clicking an empty part of the status bar, which does nothing else.
+    const bar = await this.page.locator('.part.statusbar').boundingBox();
+    if (bar) await this.page.mouse.click(bar.x + bar.width / 2, bar.y + bar.height / 2);
     await this.page.keyboard.press('F1');
     await widget.waitFor({ state: 'visible', timeout: 10_000 });
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await waitFor('the command palette', async () => (await input.inputValue().catch(() => '')).startsWith('>'), 10_000);
   }
 
   /** Entries of the open quick pick (label and description). */
@@ -247,19 +251,24 @@ export class Workbench {
     return (await rows.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? el.textContent ?? ''))).map((t) => t.trim());
   }
 
+  /** Tab titles as shown, e.g. "metrics.py" (VS Code 1.139 renders the extension as a separate suffix). */
   async activeEditorTitle(): Promise<string> {
-    return ((await this.page.locator('.editor-group-container.active .tab.active .label-name').first().textContent()) ?? '').trim();
+    const tab = this.page.locator('.editor-group-container.active .tab.active .monaco-icon-label-container').first();
+    return tabTitle(await tab.evaluate((el) => [el.querySelector('.label-name')?.textContent ?? '', el.querySelector('.label-suffix')?.textContent ?? '']).catch(() => ['', '']));
   }
 
   async editorTabs(): Promise<string[]> {
-    return (await this.page.locator('.tabs-container .tab .label-name').allTextContents()).map((t) => t.trim());
+    const parts = await this.page.locator('.tabs-container .tab .monaco-icon-label-container').evaluateAll((els) =>
+      els.map((el) => [el.querySelector('.label-name')?.textContent ?? '', el.querySelector('.label-suffix')?.textContent ?? '']),
+    );
+    return parts.map(tabTitle);
   }
 
   /** Opens a file of the workspace through Quick Open. */
   async openFile(relativePath: string): Promise<void> {
-    await this.page.keyboard.press('Control+P');
+    // Through the palette, which takes focus back from a webview (a Markdown preview) first.
+    await this.openPalette();
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor();
     await input.fill(relativePath);
     await this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor();
     await input.press('Enter');
@@ -288,15 +297,22 @@ export class Workbench {
   }
 
   async setSidebarWidth(px: number): Promise<void> {
-    const sash = this.page.locator('.monaco-sash.vertical').first();
     const box = await this.page.locator('.part.sidebar').boundingBox();
-    const sashBox = await sash.boundingBox();
-    if (!box || !sashBox) return;
-    const x = sashBox.x + sashBox.width / 2;
-    const y = sashBox.y + 200;
-    await this.page.mouse.move(x, y);
+    if (!box) throw new Error('the side bar is not visible');
+    // The side bar's sash is the vertical one on its right edge.
+    const edge = box.x + box.width;
+    const sashes = await this.page.locator('.monaco-sash.vertical').evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y, height: r.height };
+      }),
+    );
+    const sash = sashes.filter((s) => s.height > 100).sort((a, b) => Math.abs(a.x - edge) - Math.abs(b.x - edge))[0];
+    if (!sash || Math.abs(sash.x - edge) > 8) throw new Error(`no sash on the side bar's edge at x=${edge}`);
+    const y = sash.y + sash.height / 2;
+    await this.page.mouse.move(sash.x, y);
     await this.page.mouse.down();
-    await this.page.mouse.move(box.x + px, y, { steps: 5 });
+    await this.page.mouse.move(box.x + px, y, { steps: 8 });
     await this.page.mouse.up();
   }
 
@@ -305,4 +321,14 @@ export class Workbench {
     await this.page.screenshot({ path: file });
     return file;
   }
+}
+
+function tabTitle([name, suffix]: string[]): string {
+  const n = name.trim();
+  const sfx = suffix.trim();
+  return sfx.startsWith('.') ? n + sfx : n;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
