@@ -11,6 +11,9 @@ import type { ContentService } from './contentService';
 import { backupFolder, copyMissing, exists, isInside, listFiles, restoreStarter } from './exerciseFiles';
 import { pickExercise } from './exercisePicker';
 
+/** The Markdown extension's read-only preview editor (a custom editor). */
+const MARKDOWN_PREVIEW_EDITOR = 'vscode.markdown.preview.editor';
+
 export class ExerciseService extends DisposableBase {
   constructor(
     private readonly content: ContentService,
@@ -99,21 +102,23 @@ export class ExerciseService extends DisposableBase {
   private async openWorkspaceFiles(exercise: Exercise, dir: string): Promise<void> {
     const files = await listFiles(dir);
     const main = exercise.main && files.includes(path.normalize(exercise.main)) ? exercise.main : files.find((f) => f.endsWith('.py')) ?? files[0];
-    if (main) {
-      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(dir, main)));
-      await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preview: false });
-    }
-    await this.openInstructions(exercise, vscode.ViewColumn.Beside);
+    const doc = main ? await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(dir, main))) : undefined;
+    if (doc) await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preview: false });
+    // The learner's next move is typing code, so the keyboard stays there.
+    await this.openInstructions(exercise, vscode.ViewColumn.Beside, doc !== undefined);
   }
 
-  /** Opens the instructions as a read-only Markdown preview. */
-  async openInstructions(exercise: Exercise, column: vscode.ViewColumn = vscode.ViewColumn.Active): Promise<void> {
+  /**
+   * Opens the instructions as a read-only Markdown preview, through the built-in preview
+   * editor so that `preserveFocus` holds (the preview commands focus their webview when
+   * it loads, which would take the keyboard from the code). Plain text if Markdown is off.
+   */
+  async openInstructions(exercise: Exercise, column: vscode.ViewColumn = vscode.ViewColumn.Active, preserveFocus = false): Promise<void> {
     const uri = vscode.Uri.file(path.join(exercise.dir, exercise.instructions));
-    const command = column === vscode.ViewColumn.Beside ? 'markdown.showPreviewToSide' : 'markdown.showPreview';
     try {
-      await vscode.commands.executeCommand(command, uri);
+      await vscode.commands.executeCommand('vscode.openWith', uri, MARKDOWN_PREVIEW_EDITOR, { viewColumn: column, preserveFocus, preview: false });
     } catch {
-      await vscode.window.showTextDocument(uri, { preview: true, viewColumn: column });
+      await vscode.window.showTextDocument(uri, { preview: true, viewColumn: column, preserveFocus });
     }
   }
 

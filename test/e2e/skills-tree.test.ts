@@ -57,7 +57,6 @@ describe('Skills tree (e2e)', function () {
     const typing = rows.find((r) => r.label === 'Typing');
     assert.match(typing?.description ?? '', /^\d+\/\d+$/, 'a skill shows its progress');
     await s.wb.screenshot('tree-dark');
-    if (process.env.UPSKILL_UPDATE_SCREENSHOT) await fs.copyFile(path.join(s.wb.screenshotsDir, 'tree-dark.png'), path.join(process.cwd(), 'docs', 'screenshot.png'));
   });
 
   it('a broken user track shows its error with file, line and column; shipped content still shows', async () => {

@@ -266,7 +266,9 @@ export class Workbench {
 
   /** Opens a file of the workspace through Quick Open. */
   async openFile(relativePath: string): Promise<void> {
-    // Through the palette, which takes focus back from a webview (a Markdown preview) first.
+    // In the first group (the code side, not the instructions beside it), through the
+    // palette, which takes focus back from a webview first.
+    await this.runCommand('View: Focus First Editor Group');
     await this.openPalette();
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
     await input.fill(relativePath);
