@@ -88,6 +88,21 @@ describe('Skills tree (e2e)', function () {
     await waitFor('the user skill', async () => (await s.wb.treeRows()).some((r) => r.label === 'Code review'));
   });
 
+  it('collapsed and expanded tracks stay so after a window reload', async () => {
+    await s.wb.collapse('Production code');
+    await waitFor('Production code to collapse', async () => (await s.wb.treeRows()).find((r) => r.label === 'Production code')?.expanded === false);
+    await s.reload();
+    await s.wb.openUpskill();
+    const rows = await waitFor('the tree after the reload', async () => {
+      const r = await s.wb.treeRows();
+      return r.some((x) => x.label === 'Engineering foundations') ? r : undefined;
+    });
+    assert.strictEqual(rows.find((r) => r.label === 'Production code')?.expanded, false, 'still collapsed');
+    assert.strictEqual(rows.find((r) => r.label === 'Engineering foundations')?.expanded, true, 'still expanded');
+    assert.ok(!rows.some((r) => r.label === 'Typing'), 'the collapsed track hides its skills');
+    await s.wb.expand('Production code');
+  });
+
   it('the Checklist view shows its summary in a webview; light theme and a narrow side bar stay readable', async () => {
     await s.wb.expandPane('Checklist');
     const frame = s.wb.webviewFrame();

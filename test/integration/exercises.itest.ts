@@ -84,6 +84,20 @@ describe('exercises in the extension host', function () {
     await waitFor('hint recorded', () => (progress()[EXERCISE]?.hintsUsed === before + 1 ? true : undefined));
   });
 
+  it('after a failed check, Show Solution opens a diff against the reference and records it', async () => {
+    const { progress } = await api();
+    assert.strictEqual(progress()[EXERCISE]?.solutionViewed, false);
+    await vscode.commands.executeCommand('upskill.showSolution', EXERCISE);
+    const tab = await waitFor('the diff tab', () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputTextDiff && t.label.includes('reference solution')),
+    );
+    const input = tab.input as vscode.TabInputTextDiff;
+    assert.strictEqual(input.original.fsPath, path.join(dir(), 'metrics.py'), "the learner's file on the left");
+    assert.match(input.modified.fsPath, /solution[\\/]metrics\.py$/, 'the reference on the right');
+    assert.strictEqual(progress()[EXERCISE]?.solutionViewed, true);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('the reference solution passes and the exercise is marked passed', async () => {
     const { progress } = await api();
     const ext = vscode.extensions.getExtension('upskill.upskill')!;
