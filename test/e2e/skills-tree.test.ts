@@ -91,6 +91,8 @@ describe('Skills tree (e2e)', function () {
   it('collapsed and expanded tracks stay so after a window reload', async () => {
     await s.wb.collapse('Production code');
     await waitFor('Production code to collapse', async () => (await s.wb.treeRows()).find((r) => r.label === 'Production code')?.expanded === false);
+    // In a browser, VS Code writes extension state to IndexedDB in batches; a person does not reload within a second.
+    await s.wb.page.waitForTimeout(2000);
     await s.reload();
     await s.wb.openUpskill();
     const rows = await waitFor('the tree after the reload', async () => {
