@@ -108,6 +108,35 @@ describe('exercises in the extension host', function () {
     assert.strictEqual(progress()[EXERCISE]?.state, 'passed');
   });
 
+  it('a second Check while one runs joins it instead of starting another', async () => {
+    const { progress } = await api();
+    const before = progress()[EXERCISE]?.attempts ?? 0;
+    const [first, second] = await Promise.all([
+      vscode.commands.executeCommand('upskill.checkExercise', EXERCISE),
+      vscode.commands.executeCommand('upskill.checkExercise', EXERCISE),
+    ]);
+    assert.ok(first, 'the first check reports');
+    assert.strictEqual(second, first, 'the second request gets the running check');
+    assert.strictEqual(progress()[EXERCISE]?.attempts, before + 1, 'one attempt recorded, not two');
+  });
+
+  it('with upskill.checkOnSave on, saving a file of the exercise checks it', async () => {
+    const { progress } = await api();
+    const config = vscode.workspace.getConfiguration('upskill');
+    await config.update('checkOnSave', true, vscode.ConfigurationTarget.Global);
+    try {
+      const before = progress()[EXERCISE]?.attempts ?? 0;
+      const doc = await vscode.workspace.openTextDocument(path.join(dir(), 'metrics.py'));
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(doc.uri, new vscode.Position(doc.lineCount, 0), '\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      assert.ok(await doc.save(), 'saved');
+      await waitFor('the check on save', () => (progress()[EXERCISE]?.attempts === before + 1 ? true : undefined));
+    } finally {
+      await config.update('checkOnSave', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('reset keeps a backup, restores the starter and keeps the pass', async () => {
     const { progress, reset } = await api();
     const marker = path.join(dir(), 'my-notes.txt');
