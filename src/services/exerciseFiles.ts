@@ -52,9 +52,24 @@ export async function backupFolder(folder: string, backupsRoot: string, id: stri
 }
 
 /** Empties a folder (after a backup) and lays the starter files in it again. */
-export async function restoreStarter(folder: string, starter: string): Promise<void> {
-  for (const entry of await fs.readdir(folder)) await fs.rm(path.join(folder, entry), { recursive: true, force: true });
+export async function restoreStarter(folder: string, starter: string, keep: ReadonlySet<string> = new Set()): Promise<void> {
+  if (keep.size === 0) {
+    for (const entry of await fs.readdir(folder)) await fs.rm(path.join(folder, entry), { recursive: true, force: true });
+  } else {
+    // Files in `keep` (relative paths) are left for the caller, e.g. open in an editor.
+    for (const rel of await listFiles(folder)) if (!keep.has(rel)) await fs.rm(path.join(folder, rel), { force: true });
+    await removeEmptyFolders(folder);
+  }
   await copyMissing(starter, folder);
+}
+
+async function removeEmptyFolders(dir: string): Promise<void> {
+  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const sub = path.join(dir, entry.name);
+    await removeEmptyFolders(sub);
+    if ((await fs.readdir(sub)).length === 0) await fs.rmdir(sub);
+  }
 }
 
 /** Relative paths of every file under `dir` (for solutions with several files). */

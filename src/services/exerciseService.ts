@@ -1,5 +1,6 @@
 // Starting, opening, resetting and helping with exercises: everything but checking.
 
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { BACKUPS_DIR, EXERCISES_DIR, Settings } from '../constants';
@@ -142,21 +143,47 @@ export class ExerciseService extends DisposableBase {
       );
       if (choice !== 'Reset') return;
     }
+    // Unsaved edits are the learner's work too: saved first, they go into the backup.
+    const open = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'file' && isInside(dir, d.uri.fsPath));
+    for (const doc of open) {
+      if (doc.isDirty && !(await doc.save())) this.log.warn(`Reset of ${exercise.id}: could not save ${doc.uri.fsPath}, so it keeps its unsaved edits and is not reset.`);
+    }
     const backup = await backupFolder(dir, backups, exercise.id, new Date(this.clock()));
-    await restoreStarter(dir, path.join(exercise.dir, exercise.starter));
+    const starter = path.join(exercise.dir, exercise.starter);
+    // Files open in VS Code are reset through their editors: written behind an editor's back,
+    // a file can keep showing its old text until a file watcher notices, and saving it then
+    // would be a conflict.
+    await restoreStarter(dir, starter, new Set(open.map((d) => path.relative(dir, d.uri.fsPath))));
+    await this.restoreOpenDocuments(open, dir, starter);
     this.log.info(`Reset ${exercise.id}: previous files kept in ${backup}.`);
-    await this.reopenEditors(dir);
     void vscode.window.showInformationMessage(`"${exercise.title}" is back to its starter files. Your previous files are in ${backup}.`, 'Reveal Backup').then((action) => {
       if (action === 'Reveal Backup') void vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(backup));
     });
   }
 
-  /** Editors showing files of a reset folder would otherwise keep the old text. */
-  private async reopenEditors(dir: string): Promise<void> {
-    for (const doc of vscode.workspace.textDocuments) {
-      if (doc.uri.scheme === 'file' && isInside(dir, doc.uri.fsPath) && !doc.isDirty) {
-        await vscode.commands.executeCommand('workbench.action.files.revert', doc.uri);
+  private async restoreOpenDocuments(docs: readonly vscode.TextDocument[], dir: string, starter: string): Promise<void> {
+    const edit = new vscode.WorkspaceEdit();
+    const changed: { doc: vscode.TextDocument; text: string }[] = [];
+    for (const doc of docs) {
+      if (doc.isDirty) continue; // could not be saved above; left as it is
+      const original = path.join(starter, path.relative(dir, doc.uri.fsPath));
+      const text = await fs.readFile(original, 'utf8').catch(() => undefined);
+      if (text === undefined) {
+        edit.deleteFile(doc.uri, { ignoreIfNotExists: true });
+      } else if (doc.getText() !== text) {
+        edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
+        changed.push({ doc, text });
+      } else if ((await fs.readFile(doc.uri.fsPath, 'utf8').catch(() => undefined)) !== text) {
+        // The editor already shows the starter but the disk does not (changed outside VS Code).
+        await fs.writeFile(doc.uri.fsPath, text);
       }
+    }
+    if (!(await vscode.workspace.applyEdit(edit))) this.log.warn('Reset: VS Code refused to update the open editors; reopen them to see the starter.');
+    for (const { doc, text } of changed) {
+      if (await doc.save()) continue;
+      // A save conflict (the file changed outside VS Code): the disk still gets the starter.
+      await fs.writeFile(doc.uri.fsPath, text);
+      this.log.warn(`Reset: ${doc.uri.fsPath} was written directly; if its editor shows a conflict, choose "Revert".`);
     }
   }
 

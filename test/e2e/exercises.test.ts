@@ -82,6 +82,12 @@ describe('Exercises (e2e)', function () {
     await s.wb.waitForNotification(/back to its starter files/);
     const starter = await fs.readFile(path.join(EXERCISE_DIR, 'starter', 'metrics.py'), 'utf8');
     assert.strictEqual(await fs.readFile(path.join(folder(), 'metrics.py'), 'utf8'), starter);
+    // Only the lines on screen are in the DOM: any of them shows annotations in the solution, none in the starter.
+    await waitFor('the editor to show the starter again', async () => {
+      const shown = ((await s.wb.page.locator('.editor-group-container.active .monaco-editor .view-lines').first().textContent()) ?? '').replace(/\u00a0/g, ' ');
+      return shown.includes('def ') && !/->|Sequence\[/.test(shown);
+    });
+    assert.strictEqual(await s.wb.page.locator('.editor-group-container.active .tab.active.dirty').count(), 0, 'saved, not left dirty');
     const backups = path.join(s.workspace, 'upskill-exercises', '.backups');
     const [backup] = await fs.readdir(backups);
     assert.match(backup, new RegExp(`^${ID}-\\d{8}-\\d{6}$`));
