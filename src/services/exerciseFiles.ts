@@ -52,23 +52,23 @@ export async function backupFolder(folder: string, backupsRoot: string, id: stri
 }
 
 /** Empties a folder (after a backup) and lays the starter files in it again. */
+/**
+ * Empties `folder` and copies the starter back. Files in `keep` (paths relative to
+ * `folder`, e.g. open in an editor) are left for the caller to restore.
+ */
 export async function restoreStarter(folder: string, starter: string, keep: ReadonlySet<string> = new Set()): Promise<void> {
-  if (keep.size === 0) {
-    for (const entry of await fs.readdir(folder)) await fs.rm(path.join(folder, entry), { recursive: true, force: true });
-  } else {
-    // Files in `keep` (relative paths) are left for the caller, e.g. open in an editor.
-    for (const rel of await listFiles(folder)) if (!keep.has(rel)) await fs.rm(path.join(folder, rel), { force: true });
-    await removeEmptyFolders(folder);
-  }
+  await removeAllBut(folder, keep, folder);
   await copyMissing(starter, folder);
 }
 
-async function removeEmptyFolders(dir: string): Promise<void> {
+async function removeAllBut(dir: string, keep: ReadonlySet<string>, base: string): Promise<void> {
   for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
-    if (!entry.isDirectory()) continue;
-    const sub = path.join(dir, entry.name);
-    await removeEmptyFolders(sub);
-    if ((await fs.readdir(sub)).length === 0) await fs.rmdir(sub);
+    const p = path.join(dir, entry.name);
+    const rel = path.relative(base, p);
+    if (keep.has(rel)) continue;
+    const holdsKept = entry.isDirectory() && [...keep].some((k) => k.startsWith(rel + path.sep));
+    if (holdsKept) await removeAllBut(p, keep, base);
+    else await fs.rm(p, { recursive: true, force: true });
   }
 }
 

@@ -12,6 +12,20 @@ const ID = 'typing-annotate-metrics';
 const TITLE = 'Annotate a classification-metrics module';
 const EXERCISE_DIR = path.join(process.cwd(), 'resources', 'content', 'exercises', ID);
 
+/** Opens the Start Exercise quick pick from the palette. */
+async function openStartPicker(s: Session): Promise<void> {
+  await s.wb.runCommand('Upskill: Start Exercise…');
+  await s.wb.waitForQuickPick(/Start an exercise/);
+}
+
+/** Waits for the code and, beside it, its instructions, with the keyboard in the code. */
+async function waitForExerciseOpen(s: Session): Promise<void> {
+  await waitFor('metrics.py and the instructions to open, the code focused', async () => {
+    const tabs = await s.wb.editorTabs();
+    return tabs.includes('metrics.py') && tabs.includes('README.md') && (await s.wb.activeEditorTitle()) === 'metrics.py';
+  });
+}
+
 describe('Exercises (e2e)', function () {
   let s: Session;
   screenshotFailures(() => s);
@@ -26,17 +40,12 @@ describe('Exercises (e2e)', function () {
   });
 
   it('starts an exercise from the palette: files in upskill-exercises, code beside the instructions', async () => {
-    await s.wb.runCommand('Upskill: Start Exercise…');
-    await s.wb.waitForQuickPick(/Start an exercise/);
+    await openStartPicker(s);
     const items = await s.wb.quickPickItems();
     assert.match(items[0].description, /^recommended · /, `first entry: ${JSON.stringify(items[0])}`);
     await s.wb.screenshot('start-exercise-quick-pick');
     await s.wb.selectQuickPick(TITLE);
-    await waitFor('metrics.py and the instructions to open', async () => {
-      const tabs = await s.wb.editorTabs();
-      return tabs.includes('metrics.py') && tabs.includes('README.md');
-    });
-    await waitFor('the code to have focus, ready to type', async () => (await s.wb.activeEditorTitle()) === 'metrics.py');
+    await waitForExerciseOpen(s);
     assert.deepStrictEqual((await fs.readdir(folder())).sort(), ['metrics.py', 'test_metrics.py']);
     await s.wb.screenshot('exercise-started');
   });
@@ -112,10 +121,9 @@ describe('A missing Python module (e2e)', function () {
   });
 
   it('names the interpreter and offers to install the module in a terminal', async () => {
-    await s.wb.runCommand('Upskill: Start Exercise…');
-    await s.wb.waitForQuickPick(/Start an exercise/);
+    await openStartPicker(s);
     await s.wb.selectQuickPick(TITLE);
-    await waitFor('the exercise to open with its code focused', async () => (await s.wb.editorTabs()).includes('README.md') && (await s.wb.activeEditorTitle()) === 'metrics.py');
+    await waitForExerciseOpen(s);
     await s.wb.runCommand('Upskill: Check Exercise');
     const note = await s.wb.waitForNotification(/mypy is not installed/, 60_000);
     assert.match(note, /python-without-packages/);

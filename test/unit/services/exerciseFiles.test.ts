@@ -39,6 +39,16 @@ describe('services/exerciseFiles', () => {
     assert.strictEqual(await fs.readFile(path.join(backup, '.git/HEAD'), 'utf8'), 'ref: refs/heads/main');
   });
 
+  it('reset leaves the files it is told to keep (open in an editor) and removes the rest', async () => {
+    const starter = await tree({ 'stats.py': 'starter', 'tests/test_stats.py': 'tests' });
+    const folder = await tree({ 'stats.py': 'my work', 'tests/test_stats.py': 'my tests', 'tests/scratch.py': 'x', 'data/raw.csv': '1,2' });
+    await restoreStarter(folder, starter, new Set([path.join('tests', 'test_stats.py')]));
+    assert.deepStrictEqual(await listFiles(folder), ['stats.py', path.join('tests', 'test_stats.py')]);
+    assert.strictEqual(await fs.readFile(path.join(folder, 'stats.py'), 'utf8'), 'starter');
+    assert.strictEqual(await fs.readFile(path.join(folder, 'tests', 'test_stats.py'), 'utf8'), 'my tests', 'left for the caller');
+    await assert.rejects(fs.access(path.join(folder, 'data')), 'a folder with nothing kept goes');
+  });
+
   it('knows which files are inside a folder', () => {
     assert.ok(isInside('/a/b', '/a/b/c.py'));
     assert.ok(isInside('/a/b', '/a/b'));
