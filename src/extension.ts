@@ -44,6 +44,14 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
     }
   });
 
+  // globalState has no change event: another window's writes are picked up when this
+  // window gains focus (and before every write, inside the store).
+  subs.push(
+    vscode.window.onDidChangeWindowState((state) => {
+      if (state.focused) void progress.reloadFromStore();
+    }),
+  );
+
   const content = new ContentService(context.extensionPath, log);
   subs.push(content);
   const tree = new SkillsTree(content, progress, context.workspaceState);

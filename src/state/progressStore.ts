@@ -98,26 +98,41 @@ export class ProgressStore {
     return progressOf(this.map, exerciseId);
   }
 
+  /**
+   * Applies `change` to the merge of this window's copy and what is stored now, then
+   * writes the result. Another window may have written since we last read: re-reading
+   * first means its passes are kept, not overwritten by our older copy.
+   */
   async update(exerciseId: string, change: (p: ExerciseProgress) => ExerciseProgress): Promise<ExerciseProgress> {
     await this.load();
+    const fromOthers = await this.absorbStored();
     const next = change(this.get(exerciseId));
     this.map = { ...this.map, [exerciseId]: next };
     await this.persist();
-    this.changed.fire([exerciseId]);
+    this.changed.fire([...new Set([...fromOthers, exerciseId])]);
     return next;
   }
 
-  /** Another window (or Settings Sync) changed the stored value: re-read without losing local passes. */
+  /**
+   * Picks up what other windows (or Settings Sync) stored, without losing this window's
+   * passes. When this window holds something the stored value lacks (a write that lost a
+   * race with another window), it writes the merge back, so every window converges.
+   */
   async reloadFromStore(): Promise<void> {
-    const raw = this.store.get(PROGRESS_KEY);
-    if (raw === undefined) return;
-    try {
-      const stored = decode(raw, progressSpec);
-      this.map = mergeProgressMaps(this.map, stored);
-      this.changed.fire(Object.keys(stored));
-    } catch {
-      // Left as is: the next write keeps our copy, and load() already reported unreadable data.
-    }
+    await this.load();
+    const fromOthers = await this.absorbStored();
+    if (JSON.stringify(this.store.get(PROGRESS_KEY)) !== JSON.stringify(encode(progressSpec, this.map))) await this.persist();
+    if (fromOthers.length > 0) this.changed.fire(fromOthers);
+  }
+
+  /** Merges the stored value into this window's copy; returns the ids that changed here. */
+  private async absorbStored(): Promise<string[]> {
+    const stored = await loadVersioned(this.store, progressSpec, this.clock());
+    if (stored.problem) this.problem = stored.problem;
+    const merged = mergeProgressMaps(this.map, stored.data);
+    const changedIds = Object.keys(merged).filter((id) => JSON.stringify(merged[id]) !== JSON.stringify(this.map[id]));
+    this.map = merged;
+    return changedIds;
   }
 
   export(): ProgressExport {
@@ -136,6 +151,7 @@ export class ProgressStore {
     const p = parsed as Partial<ProgressExport>;
     if (p?.format !== 'upskill-progress') throw new Error('The file is not an Upskill progress export (missing "format": "upskill-progress").');
     const incoming = decode({ v: p.v, data: p.data }, progressSpec);
+    await this.absorbStored();
     const merged = mergeProgressMaps(this.map, incoming);
     const changedIds = Object.keys(merged).filter((id) => JSON.stringify(merged[id]) !== JSON.stringify(this.map[id]));
     this.map = merged;
