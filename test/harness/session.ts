@@ -17,6 +17,8 @@ export interface Session {
   stop(): Promise<void>;
   /** Restarts the browser page on the same server: a window reload, as a person would do. */
   reload(): Promise<void>;
+  /** The address the first window opened, for a second window on the same server. */
+  readonly url: string;
 }
 
 /** Text the tests type goes in as written: no auto-indent, auto-closing or suggestions. */
@@ -71,6 +73,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     wb,
     workspace,
     home,
+    url: server.url,
     reload: () => wb.reload(),
     stop: async () => {
       await wb.close();

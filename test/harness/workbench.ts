@@ -48,6 +48,8 @@ export class Workbench {
     readonly browser: Browser,
     readonly page: Page,
     readonly screenshotsDir: string,
+    /** A second window on the same browser profile closes its page, not the browser. */
+    private readonly ownsBrowser = true,
   ) {}
 
   static async launch(options: { screenshotsDir: string; width?: number; height?: number }): Promise<Workbench> {
@@ -59,7 +61,26 @@ export class Workbench {
   }
 
   async close(): Promise<void> {
-    await this.browser.close().catch(() => undefined);
+    if (this.ownsBrowser) await this.browser.close().catch(() => undefined);
+    else await this.page.close().catch(() => undefined);
+  }
+
+  /**
+   * Another VS Code window on the same server, in the same browser profile: it shares
+   * VS Code's global storage with this one, as two desktop windows do.
+   */
+  async openSecondWindow(url: string): Promise<Workbench> {
+    const page = await this.page.context().newPage();
+    const other = new Workbench(this.browser, page, this.screenshotsDir, false);
+    await other.open(url);
+    return other;
+  }
+
+  /** Moves this window to the front and gives it focus, as clicking into it would. */
+  async focusWindow(): Promise<void> {
+    await this.page.bringToFront();
+    const bar = await this.page.locator('.part.statusbar').boundingBox();
+    if (bar) await this.page.mouse.click(bar.x + bar.width / 2, bar.y + bar.height / 2);
   }
 
   /** Opens the workbench and waits until it is interactive. */
