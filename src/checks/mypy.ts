@@ -3,7 +3,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { MypyCheck } from '../core/model';
-import { inside } from './paths';
+import { inside } from '../core/paths';
 import { describeEnd, runProcess } from './process';
 import { logOutput } from './pytest';
 import { requireModule } from './python';

@@ -4,10 +4,10 @@
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { copyMissing } from '../core/exerciseFiles';
 import type { CatchBugsCheck, NoNetworkCheck, PytestCheck } from '../core/model';
-import { copyMissing } from '../services/exerciseFiles';
 import { parseJUnit } from './junit';
-import { inside } from './paths';
+import { inside } from '../core/paths';
 import { describeEnd, runProcess } from './process';
 import { requireModule } from './python';
 import { listNames, plural, result } from './result';

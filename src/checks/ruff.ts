@@ -5,7 +5,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { RuffFormatCheck, RuffLintCheck } from '../core/model';
 import { findForbidden, pythonFiles } from './mypy';
-import { inside } from './paths';
+import { inside } from '../core/paths';
 import { describeEnd, runProcess } from './process';
 import { logOutput } from './pytest';
 import { hasModule } from './python';

@@ -6,12 +6,12 @@ import * as vscode from 'vscode';
 import { Settings } from '../constants';
 import { formatReport, runChecks } from '../checks/engine';
 import { type CheckReport, type Finding, MissingToolError } from '../checks/types';
+import { exists } from '../core/exerciseFiles';
 import { DisposableBase } from '../core/lifecycle';
 import type { Exercise } from '../core/model';
 import { recordCheck } from '../core/progress';
 import type { ProgressStore } from '../state/progressStore';
 import type { ExerciseService } from './exerciseService';
-import { exists } from './exerciseFiles';
 import { findPython } from './interpreter';
 
 const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {

@@ -5,11 +5,12 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { BACKUPS_DIR, EXERCISES_DIR, Settings } from '../constants';
 import { DisposableBase } from '../core/lifecycle';
+import { backupFolder, copyMissing, exists, listFiles, restoreStarter } from '../core/exerciseFiles';
 import type { Exercise } from '../core/model';
+import { isInside } from '../core/paths';
 import { markStarted, recommendNext, recordHint, recordSolutionViewed } from '../core/progress';
 import type { ProgressStore } from '../state/progressStore';
 import type { ContentService } from './contentService';
-import { backupFolder, copyMissing, exists, isInside, listFiles, restoreStarter } from './exerciseFiles';
 import { pickExercise } from './exercisePicker';
 
 /** The Markdown extension's read-only preview editor (a custom editor). */

@@ -158,6 +158,27 @@ exercises:
     ]);
   });
 
+  it('a shipped file or folder that is a link to outside the exercise folder is refused', async () => {
+    const ws = await workspace({
+      'team.yaml': `${TEAM}exercises:
+  - id: ex
+    skill: team-review
+    title: Ex
+    difficulty: beginner
+    starter: starter
+    solution: solution
+    checks: [{ type: pytest }]
+`,
+      'README.md': '# Ex',
+      'solution/a.py': '',
+    });
+    const outside = await fs.mkdtemp(path.join(os.tmpdir(), 'upskill-outside-'));
+    await fs.symlink(outside, path.join(ws.root, 'starter'));
+    assert.deepStrictEqual(errorsOf(await loadCatalog([ws], nodeContentFs), ws), [
+      '.upskill/team.yaml:15:14 exercises[0].starter: "starter" is a link to a place outside the exercise folder',
+    ]);
+  });
+
   it('reads only top-level YAML and exercise.yaml files as content', async () => {
     const ws = await workspace({ 'team.yaml': TEAM, 'ex/starter/.github/workflows/ci.yml': 'on: push\n', 'ex/starter/config.yaml': 'a: 1\n' });
     const c = await loadCatalog([ws], nodeContentFs);
