@@ -46,11 +46,6 @@ export class ContentService extends DisposableBase {
     return this.loading;
   }
 
-  /** The catalog if it has been loaded, without triggering a load. */
-  peek(): Catalog {
-    return this.catalog ?? EMPTY;
-  }
-
   reload(): Promise<Catalog> {
     this.loading = this.load();
     return this.loading;
