@@ -20,6 +20,8 @@ import { ChecklistView } from './webview/checklistView';
 export interface UpskillApi {
   progressSnapshot(): ProgressMap;
   resetExercise(id: string, options: { confirm: boolean }): Promise<void>;
+  /** The id of the exercise being worked on (see ActiveExercise), if any. */
+  activeExerciseId(): string | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): UpskillApi | undefined {
@@ -83,6 +85,7 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
       if (!exercise) throw new Error(`No exercise "${id}".`);
       await exerciseActions.reset(exercise, options);
     },
+    activeExerciseId: () => active.current?.id,
   };
 }
 
