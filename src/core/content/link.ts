@@ -138,6 +138,9 @@ async function linkExercise(
     return undefined;
   }
   const dir = path.resolve(path.dirname(at.file.file), folder);
+  // The folder is resolved once for all its paths.
+  let realDir: Promise<string> | undefined;
+  const realpath = (p: string) => (p === dir ? (realDir ??= fs.realpath(dir)) : fs.realpath(p));
   const instructions = raw.instructions ?? 'README.md';
 
   // Paths inside the exercise folder that must exist.
@@ -165,7 +168,7 @@ async function linkExercise(
     const ok = type === 'dir' ? await fs.isDirectory(abs) : await fs.isFile(abs);
     if (!ok) problems.add(place, `${type === 'dir' ? 'folder' : 'file'} "${rel}" does not exist in ${path.basename(dir)}/`);
     // Starting copies these files, so a link that points out of the folder is refused too.
-    else if (!(await isInsideReal(dir, abs, fs.realpath))) problems.add(place, `"${rel}" is a link to a place outside the exercise folder`);
+    else if (!(await isInsideReal(dir, abs, realpath))) problems.add(place, `"${rel}" is a link to a place outside the exercise folder`);
   }
   if (problems.list.length > before) return undefined;
 
