@@ -1,5 +1,5 @@
-// Composition root: build the services, register them, nothing else. Content loads when
-// the Skills view first asks for it, not here.
+// Composition root: build the services and surfaces, register them, nothing else. Content
+// loads when the Skills view or a command first asks for it, not here.
 
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';

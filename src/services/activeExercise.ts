@@ -1,6 +1,6 @@
 // Which exercise the learner is working on: the one whose files the active editor shows,
-// else the one started last in this window. The study timer attributes time to it; the
-// `upskill.inExercise` context key follows the editor part alone.
+// else the one started last in this window. It is what a study timer attributes time to;
+// the `upskill.inExercise` context key follows the editor part alone.
 //
 // It never loads content itself: until something else loads the catalog, no exercise is
 // active, so watching the editor costs nothing at start-up.
