@@ -64,6 +64,8 @@ const configs = [
 ];
 
 if (tests) {
+  // Bundles of test files that were moved or deleted would otherwise still run.
+  for (const dir of ['out/unit', 'out/integration', 'out/e2e']) fs.rmSync(dir, { recursive: true, force: true });
   configs.push({
     ...common,
     sourcemap: true,

@@ -1,4 +1,59 @@
+import { readdirSync } from 'fs';
 import tseslint from 'typescript-eslint';
+
+// ---- Layers (docs/architecture.md) -------------------------------------------------------
+// Each part of src/ may import itself and the parts it lists, nothing else under src/.
+// Only services and the layers above them import 'vscode'; below them the code runs (and is
+// unit-tested) in plain Node.
+const BELOW_SERVICES = ['core', 'state', 'checks'];
+const SURFACE = { may: [...BELOW_SERVICES, 'services', 'constants'], vscode: true };
+const LAYERS = {
+  core: { may: [] },
+  state: { may: ['core'] },
+  checks: { may: ['core'] },
+  services: { may: [...BELOW_SERVICES, 'constants'], vscode: true },
+  // Surfaces own the UI; they do not import each other.
+  views: SURFACE,
+  webview: SURFACE,
+  statusBar: SURFACE,
+  commands: { may: [...BELOW_SERVICES, 'services', 'constants', 'views', 'webview', 'statusBar'], vscode: true },
+  extension: { may: [...BELOW_SERVICES, 'services', 'constants', 'views', 'webview', 'statusBar', 'commands'], vscode: true },
+  // Ids shared by the manifest and the code.
+  constants: { may: [] },
+  // The webviews' browser side: it shares only the message types with the host.
+  'webview-ui': { may: ['webview/protocol'] },
+};
+const DOCS = 'see docs/architecture.md';
+
+// A folder or top-level file under src/ that is not in LAYERS fails the lint run, so a new
+// one gets its place in the layers before it gets code.
+for (const entry of readdirSync(new URL('./src', import.meta.url), { withFileTypes: true })) {
+  const name = entry.isDirectory() ? entry.name : entry.name.replace(/\.ts$/, '');
+  if (!(name in LAYERS)) throw new Error(`eslint.config.mjs: src/${entry.name} has no layer; add it to LAYERS (${DOCS}).`);
+}
+
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const list = (names) => names.map((n) => `src/${n}`).join(', ');
+const TOP_LEVEL = ['commands', 'extension', 'constants'];
+
+/** no-restricted-imports for one part: relative imports of the parts it may not use, and 'vscode' below services. */
+function layerRule(name, { may, vscode = false }) {
+  // From a folder the other parts are "../x" ("../../x" from a subfolder); from a top-level file, "./x".
+  const prefix = TOP_LEVEL.includes(name) ? '^\\./' : '^(\\.\\./)+';
+  const message = `Layer rule: src/${name} ${may.length ? `may import only ${list(may)}` : 'imports nothing else in src/'}; ${DOCS}.`;
+  // "part/file" allows that one file of a part (webview-ui may read webview/protocol).
+  const files = may.filter((m) => m.includes('/')).map((m) => m.split('/'));
+  const banned = Object.keys(LAYERS).filter((n) => n !== name && !may.includes(n) && !files.some(([part]) => part === n));
+  const patterns = [
+    ...(banned.length ? [{ regex: `${prefix}(${banned.map(escape).join('|')})(/|$)`, message }] : []),
+    ...files.map(([part, file]) => ({ regex: `${prefix}${escape(part)}(/(?!${escape(file)}$)|$)`, message })),
+  ];
+  const paths = vscode ? [] : [{ name: 'vscode', message: `Layer rule: only src/services and the layers above it import vscode, and src/${name} is below them; ${DOCS}.` }];
+  return {
+    files: TOP_LEVEL.includes(name) ? [`src/${name}.ts`] : [`src/${name}/**/*.ts`],
+    rules: { 'no-restricted-imports': ['error', { paths, patterns }] },
+  };
+}
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test/fixtures/**', 'resources/**', '**/*.js', '**/*.mjs'] },
@@ -16,11 +71,36 @@ export default tseslint.config(
       curly: ['error', 'multi-line'],
     },
   },
+  ...Object.entries(LAYERS).map(([name, layer]) => layerRule(name, layer)),
   {
-    // The core is plain TypeScript so that it runs (and is unit-tested) without VS Code.
-    files: ['src/core/**/*.ts'],
+    // The message types are imported by the browser side too: like it, they stay free of VS Code.
+    files: ['src/webview/protocol.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/core must not depend on VS Code: pass what it needs in.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: `Layer rule: src/webview/protocol.ts is shared with the browser side, so it never imports vscode; ${DOCS}.` }],
+          patterns: [{ regex: '^\\./|^(\\.\\./)+(?!core/)', message: `Layer rule: src/webview/protocol.ts is shared with the browser side and may import only src/core; ${DOCS}.` }],
+        },
+      ],
+    },
+  },
+  {
+    // Unit tests run in plain Node: they reach only the layers below services.
+    files: ['test/unit/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: `Layer rule: unit tests run without VS Code; test that in test/integration (${DOCS}).` }],
+          patterns: [
+            {
+              regex: `^(\\.\\./)+src/(?!(${BELOW_SERVICES.join('|')})/)`,
+              message: `Layer rule: unit tests import only ${list(BELOW_SERVICES)}, which run without VS Code; ${DOCS}.`,
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -4,20 +4,20 @@ import { promises as fs } from 'fs';
 import * as vscode from 'vscode';
 import { Commands } from './constants';
 import type { Exercise } from './core/model';
-import type { CheckService } from './services/checkService';
 import type { ContentService } from './services/contentService';
-import type { ExerciseService } from './services/exerciseService';
 import type { ProgressStore } from './state/progressStore';
+import type { CheckResults } from './views/checkResults';
+import type { ExerciseActions } from './views/exerciseActions';
 
-export interface Services {
+export interface Handlers {
   readonly log: vscode.LogOutputChannel;
   readonly content: ContentService;
   readonly progress: ProgressStore;
-  readonly exercises: ExerciseService;
-  readonly checks: CheckService;
+  readonly exercises: ExerciseActions;
+  readonly checks: CheckResults;
 }
 
-export function registerCommands(s: Services): vscode.Disposable[] {
+export function registerCommands(s: Handlers): vscode.Disposable[] {
   const withExercise =
     (placeHolder: string, run: (e: Exercise) => Promise<unknown>, onlyStarted = false) =>
     async (arg?: unknown) => {
@@ -32,15 +32,8 @@ export function registerCommands(s: Services): vscode.Disposable[] {
     [Commands.checkExercise]: withExercise('Check which exercise?', (e) => s.checks.check(e), true),
     [Commands.showHint]: withExercise('Show a hint for which exercise?', (e) => s.exercises.showHint(e)),
     [Commands.showSolution]: withExercise('Show the solution of which exercise?', (e) => s.exercises.showSolution(e), true),
-    [Commands.resetExercise]: withExercise('Reset which exercise?', async (e) => {
-      await s.exercises.reset(e);
-      s.checks.clear(e.id);
-    }, true),
-    [Commands.nextExercise]: async (arg?: unknown) => {
-      const active = vscode.window.activeTextEditor?.document.uri;
-      const current = typeof arg === 'string' ? (await s.content.get()).exercises.get(arg) : active && (await s.exercises.exerciseForFile(active.fsPath));
-      await s.exercises.next(current);
-    },
+    [Commands.resetExercise]: withExercise('Reset which exercise?', (e) => s.exercises.reset(e), true),
+    [Commands.nextExercise]: (arg?: unknown) => s.exercises.next(arg),
     [Commands.exportProgress]: () => exportProgress(s.progress),
     [Commands.importProgress]: () => importProgress(s.progress),
   };

@@ -1,7 +1,5 @@
 // Every id the manifest and the code share, in one place.
 
-export const EXTENSION_ID = 'upskill.upskill';
-
 export const Commands = {
   refresh: 'upskill.refresh',
   openInstructions: 'upskill.openInstructions',
@@ -17,7 +15,6 @@ export const Commands = {
 } as const;
 
 export const Views = {
-  container: 'upskill',
   skills: 'upskill.skills',
   checklist: 'upskill.checklist',
 } as const;

@@ -1,15 +1,18 @@
-// Composition root: build the services, register them, nothing else. Content loads when
-// the Skills view first asks for it, not here.
+// Composition root: build the services and surfaces, register them, nothing else. Content
+// loads when the Skills view or a command first asks for it, not here.
 
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
-import { ContextKeys, Settings, Views } from './constants';
+import { ContextKeys, Views } from './constants';
 import type { ProgressMap } from './core/progress';
 import type { KeyValueStore } from './core/versionedStore';
+import { ActiveExercise } from './services/activeExercise';
 import { CheckService } from './services/checkService';
 import { ContentService } from './services/contentService';
 import { ExerciseService } from './services/exerciseService';
 import { PROGRESS_KEY, ProgressStore } from './state/progressStore';
+import { CheckResults } from './views/checkResults';
+import { ExerciseActions } from './views/exerciseActions';
 import { SkillsTree } from './views/skillsTree';
 import { ChecklistView } from './webview/checklistView';
 
@@ -17,6 +20,8 @@ import { ChecklistView } from './webview/checklistView';
 export interface UpskillApi {
   progressSnapshot(): ProgressMap;
   resetExercise(id: string, options: { confirm: boolean }): Promise<void>;
+  /** The id of the exercise being worked on (see ActiveExercise), if any. */
+  activeExerciseId(): string | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): UpskillApi | undefined {
@@ -54,41 +59,33 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
 
   const content = new ContentService(context.extensionPath, log);
   subs.push(content);
-  const tree = new SkillsTree(content, progress, context.workspaceState);
-  subs.push(tree);
-  const checklist = new ChecklistView(context.extensionUri, content, progress);
-  subs.push(checklist, vscode.window.registerWebviewViewProvider(Views.checklist, checklist));
-
   const exercises = new ExerciseService(content, progress, log);
   subs.push(exercises);
   const checks = new CheckService(exercises, progress, log);
   subs.push(checks);
+  const active = new ActiveExercise(content, progress, exercises);
+  subs.push(active);
+  // The editor-title Check button shows on files of a started exercise.
+  subs.push(active.onDidChangeEditor((e) => void vscode.commands.executeCommand('setContext', ContextKeys.inExercise, e !== undefined)));
 
-  subs.push(...registerCommands({ log, content, progress, exercises, checks }));
+  const tree = new SkillsTree(content, progress, context.workspaceState);
+  subs.push(tree);
+  const checklist = new ChecklistView(context.extensionUri, content, progress);
+  subs.push(checklist, vscode.window.registerWebviewViewProvider(Views.checklist, checklist));
+  const exerciseActions = new ExerciseActions(content, progress, exercises);
+  const checkResults = new CheckResults(checks, exercises, log);
+  subs.push(checkResults);
 
-  const updateInExercise = async (editor?: vscode.TextEditor) => {
-    const uri = editor?.document.uri;
-    const exercise = uri?.scheme === 'file' ? await exercises.exerciseForFile(uri.fsPath) : undefined;
-    await vscode.commands.executeCommand('setContext', ContextKeys.inExercise, exercise !== undefined);
-  };
-  subs.push(vscode.window.onDidChangeActiveTextEditor((e) => void updateInExercise(e)));
-  subs.push(progress.onDidChange(() => void updateInExercise(vscode.window.activeTextEditor)));
-  subs.push(
-    vscode.workspace.onDidSaveTextDocument(async (doc) => {
-      if (doc.uri.scheme !== 'file' || !vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.checkOnSave, false)) return;
-      const exercise = await exercises.exerciseForFile(doc.uri.fsPath);
-      if (exercise && !checks.isRunning(exercise.id)) void checks.check(exercise);
-    }),
-  );
+  subs.push(...registerCommands({ log, content, progress, exercises: exerciseActions, checks: checkResults }));
 
   return {
     progressSnapshot: () => progress.all,
     resetExercise: async (id, options) => {
       const exercise = (await content.get()).exercises.get(id);
       if (!exercise) throw new Error(`No exercise "${id}".`);
-      await exercises.reset(exercise, options);
-      checks.clear(id);
+      await exerciseActions.reset(exercise, options);
     },
+    activeExerciseId: () => active.current?.id,
   };
 }
 

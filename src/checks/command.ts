@@ -2,8 +2,8 @@
 // a trusted workspace.
 
 import type { CommandCheck } from '../core/model';
+import { logOutput } from './output';
 import { commandLine, describeEnd, runProcess } from './process';
-import { logOutput } from './pytest';
 import { result } from './result';
 import type { CheckContext, CheckResult } from './types';
 

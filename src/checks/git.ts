@@ -2,7 +2,7 @@
 
 import { promises as fs } from 'fs';
 import type { GitAssertion, GitCheck } from '../core/model';
-import { inside } from './paths';
+import { inside } from '../core/paths';
 import { describeEnd, runProcess } from './process';
 import { result } from './result';
 import type { CheckContext, CheckResult, CommandRun } from './types';

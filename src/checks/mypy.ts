@@ -3,10 +3,11 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { MypyCheck } from '../core/model';
-import { inside } from './paths';
+import { inside } from '../core/paths';
+import { logOutput } from './output';
 import { describeEnd, runProcess } from './process';
-import { logOutput } from './pytest';
 import { requireModule } from './python';
+import { findForbidden, targetFiles } from './pythonSources';
 import { plural, result } from './result';
 import type { CheckContext, CheckResult, Finding } from './types';
 
@@ -32,42 +33,6 @@ export function parseMypy(output: string, cwd: string): Finding[] {
   return findings;
 }
 
-export async function pythonFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await fs.readdir(dir, { withFileTypes: true }).catch(() => [])) {
-    if (e.name.startsWith('.') || e.name === '__pycache__' || e.name === 'node_modules' || e.name === 'venv') continue;
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await pythonFiles(p)));
-    else if (e.isFile() && e.name.endsWith('.py')) out.push(p);
-  }
-  return out.sort();
-}
-
-/** Strips a trailing comment and string literals so a ban on `Any` ignores prose. */
-function codeOnly(line: string): string {
-  return line.replace(/(["'])(?:\\.|(?!\1).)*\1/g, '""').replace(/#.*$/, '');
-}
-
-export function findForbidden(file: string, text: string, bans: { typeIgnore?: boolean; any?: boolean; noqa?: boolean }): Finding[] {
-  const out: Finding[] = [];
-  text.split(/\r?\n/).forEach((line, i) => {
-    const at = (col: number, message: string, code: string): Finding => ({ file, line: i + 1, column: col + 1, severity: 'error', message, source: 'upskill', code });
-    if (bans.typeIgnore) {
-      const m = /#\s*type:\s*ignore/.exec(line);
-      if (m) out.push(at(m.index, 'This exercise does not allow "# type: ignore": fix the type instead of silencing mypy.', 'no-type-ignore'));
-    }
-    if (bans.noqa) {
-      const m = /#\s*noqa\b/i.exec(line);
-      if (m) out.push(at(m.index, 'This exercise does not allow "# noqa": fix the finding instead of silencing Ruff.', 'no-noqa'));
-    }
-    if (bans.any) {
-      const m = /\bAny\b/.exec(codeOnly(line));
-      if (m) out.push(at(m.index, 'This exercise does not allow explicit Any: name the real type (a union, a TypeVar, object, or a Protocol).', 'no-any'));
-    }
-  });
-  return out;
-}
-
 export async function checkMypy(spec: MypyCheck, ctx: CheckContext): Promise<CheckResult> {
   const started = Date.now();
   await requireModule(ctx.python, 'mypy');
@@ -85,13 +50,9 @@ export async function checkMypy(spec: MypyCheck, ctx: CheckContext): Promise<Che
   if (ended) return result(spec, started, { status: 'error', summary: `mypy did not finish: ${ended}.`, runs: [run], tool });
   const findings = parseMypy(run.stdout, ctx.workDir).filter((f) => f.severity !== 'info');
   if (spec.forbidTypeIgnore || spec.forbidAny) {
-    for (const t of targets) {
-      const abs = path.join(ctx.workDir, t);
-      const files = (await fs.stat(abs).catch(() => undefined))?.isDirectory() ? await pythonFiles(abs) : [abs];
-      for (const f of files) {
-        const text = await fs.readFile(f, 'utf8').catch(() => '');
-        findings.push(...findForbidden(f, text, { typeIgnore: spec.forbidTypeIgnore, any: spec.forbidAny }));
-      }
+    for (const f of await targetFiles(ctx, targets)) {
+      const text = await fs.readFile(f, 'utf8').catch(() => '');
+      findings.push(...findForbidden(f, text, { typeIgnore: spec.forbidTypeIgnore, any: spec.forbidAny }));
     }
   }
   if (run.exitCode !== 0 && run.exitCode !== 1) {

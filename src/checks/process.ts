@@ -24,8 +24,8 @@ export function commandLine(argv: readonly string[]): string {
   return argv.map(quoteArg).join(' ');
 }
 
-/** Decodes as UTF-8 where valid, replacing what is not, so odd bytes never throw. */
-export function decode(buf: Buffer): string {
+/** Output as text: UTF-8 where valid, replacement characters where not, so odd bytes never throw. */
+function lenientUtf8(buf: Buffer): string {
   return new TextDecoder('utf-8', { fatal: false }).decode(buf);
 }
 
@@ -46,7 +46,7 @@ class Capture {
     this.size += part.length;
   }
   text(): string {
-    return decode(Buffer.concat(this.chunks)) + (this.truncated ? '\n[output truncated by Upskill]' : '');
+    return lenientUtf8(Buffer.concat(this.chunks)) + (this.truncated ? '\n[output truncated by Upskill]' : '');
   }
 }
 

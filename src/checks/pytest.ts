@@ -4,10 +4,11 @@
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { copyMissing } from '../core/exerciseFiles';
 import type { CatchBugsCheck, NoNetworkCheck, PytestCheck } from '../core/model';
-import { copyMissing } from '../services/exerciseFiles';
+import { inside } from '../core/paths';
 import { parseJUnit } from './junit';
-import { inside } from './paths';
+import { logOutput } from './output';
 import { describeEnd, runProcess } from './process';
 import { requireModule } from './python';
 import { listNames, plural, result } from './result';
@@ -82,12 +83,6 @@ export async function runPytest(ctx: CheckContext, cwd: string, args: readonly s
   } finally {
     await fs.rm(scratch, { recursive: true, force: true });
   }
-}
-
-export function logOutput(ctx: CheckContext, run: CommandRun): void {
-  const text = `${run.stdout}${run.stderr ? `\n${run.stderr}` : ''}`.trimEnd();
-  if (text) for (const line of text.split('\n')) ctx.log(`  ${line}`);
-  ctx.log(`  → exit code ${run.exitCode ?? run.signal ?? 'none'} in ${run.durationMs} ms`);
 }
 
 /** Verdict for a pytest run, shared by the pytest and no-network checks. */

@@ -3,16 +3,11 @@
 
 import { isAbsolute } from 'path';
 import { runProcess } from './process';
-import { MissingToolError, type PythonInfo } from './types';
-
-export interface Candidate {
-  readonly path: string;
-  readonly origin: string;
-}
+import { type InterpreterCandidate, MissingToolError, type PythonInfo } from './types';
 
 const PROBE = 'import sys; print(sys.executable); print(sys.version.split()[0])';
 
-export async function resolvePython(candidates: readonly Candidate[], timeoutMs = 15_000): Promise<PythonInfo> {
+export async function resolvePython(candidates: readonly InterpreterCandidate[], timeoutMs = 15_000): Promise<PythonInfo> {
   const tried: string[] = [];
   for (const c of candidates) {
     const run = await runProcess([c.path, '-c', PROBE], { cwd: process.cwd(), timeoutMs });

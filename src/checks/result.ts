@@ -22,7 +22,8 @@ export function titleOf(spec: CheckSpec): string {
   return DEFAULT_TITLES[spec.type];
 }
 
-export interface Partial {
+/** What a runner says about its check; `result()` adds the type, title and duration. */
+export interface ResultFields {
   status: CheckStatus;
   summary: string;
   details?: string[];
@@ -32,7 +33,7 @@ export interface Partial {
   tool?: string;
 }
 
-export function result(spec: CheckSpec, started: number, p: Partial): CheckResult {
+export function result(spec: CheckSpec, started: number, p: ResultFields): CheckResult {
   return {
     type: spec.type,
     title: titleOf(spec),

@@ -4,11 +4,10 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { RuffFormatCheck, RuffLintCheck } from '../core/model';
-import { findForbidden, pythonFiles } from './mypy';
-import { inside } from './paths';
+import { logOutput } from './output';
 import { describeEnd, runProcess } from './process';
-import { logOutput } from './pytest';
 import { hasModule } from './python';
+import { findForbidden, targetFiles } from './pythonSources';
 import { plural, result } from './result';
 import type { CheckContext, CheckResult, CommandRun, Finding } from './types';
 
@@ -33,21 +32,6 @@ function loadWasm(): RuffWasm {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   wasm ??= require('@astral-sh/ruff-wasm-nodejs') as RuffWasm;
   return wasm;
-}
-
-export function ruffWasmVersion(): string {
-  return loadWasm().Workspace.version();
-}
-
-async function targetFiles(ctx: CheckContext, targets: readonly string[] | undefined): Promise<string[]> {
-  const out: string[] = [];
-  for (const t of targets?.length ? targets : ['.']) {
-    const abs = inside(ctx.workDir, t, 'target');
-    const stat = await fs.stat(abs).catch(() => undefined);
-    if (stat?.isDirectory()) out.push(...(await pythonFiles(abs)));
-    else if (stat?.isFile()) out.push(abs);
-  }
-  return out;
 }
 
 /** Ruff's JSON output (`ruff check --output-format json`) as findings. */

@@ -74,6 +74,12 @@ export interface CheckReport {
   readonly durationMs: number;
 }
 
+/** An interpreter to try, and how it was chosen (the same words end up in PythonInfo.origin). */
+export interface InterpreterCandidate {
+  readonly path: string;
+  readonly origin: string;
+}
+
 export interface PythonInfo {
   /** Absolute path of the interpreter that ran. */
   readonly path: string;

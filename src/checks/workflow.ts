@@ -4,7 +4,7 @@
 import { promises as fs } from 'fs';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { WorkflowCheck, WorkflowRules } from '../core/model';
-import { inside } from './paths';
+import { inside } from '../core/paths';
 import { plural, result } from './result';
 import type { CheckContext, CheckResult, Finding } from './types';
 

@@ -1,9 +1,12 @@
 // Progress per exercise, and the maths over it. The store (src/state) persists this;
-// the tree, the quick pick, the checklist and the timer all read it from there.
+// the tree, the quick pick and the checklist read it from there.
 
 import { type Catalog, type Exercise, exercisesInOrder, exercisesOf } from './model';
 
 export type ExerciseState = 'todo' | 'started' | 'passed';
+
+/** How a state reads in the tree, the quick pick and tooltips. */
+export const STATE_LABEL: Readonly<Record<ExerciseState, string>> = { todo: 'not started', started: 'in progress', passed: 'passed' };
 
 export interface ExerciseProgress {
   readonly state: ExerciseState;
@@ -17,7 +20,10 @@ export interface ExerciseProgress {
   /** How many hints have been revealed; hints are shown in order. */
   readonly hintsUsed: number;
   readonly solutionViewed: boolean;
-  /** Filled in by the study timer. */
+  /**
+   * Reserved for the study timer, which does not exist yet: nothing writes it, so it stays 0
+   * unless an imported file carries a value. Stored, merged and exported like the rest.
+   */
   readonly timeSpentMs: number;
   /** Folder the exercise was started in, so it can be reopened after a reload. */
   readonly folder?: string;
@@ -142,18 +148,24 @@ export function skillState(t: Tally): ExerciseState {
   return t.passed + t.started > 0 ? 'started' : 'todo';
 }
 
+/** The first exercise of `exercises` in progress (finish what you started), else the first not started. */
+export function nextIn(exercises: readonly Exercise[], map: ProgressMap): Exercise | undefined {
+  return exercises.find(inState(map, 'started')) ?? exercises.find(inState(map, 'todo'));
+}
+
 /**
- * The exercise to suggest next: an exercise in progress first (finish what you started),
- * then the first not-started one in curriculum order, preferring easier ones in a skill
- * the learner has already begun.
+ * The exercise to suggest next, in curriculum order. With no `after`: `nextIn` over every
+ * exercise. After an exercise: the first not started that follows it (wrapping around),
+ * else the first in progress.
  */
 export function recommendNext(catalog: Catalog, map: ProgressMap, after?: string): Exercise | undefined {
   const all = exercisesInOrder(catalog);
-  const startAt = after ? all.findIndex((e) => e.id === after) + 1 : 0;
+  if (!after) return nextIn(all, map);
+  const startAt = all.findIndex((e) => e.id === after) + 1;
   const rotated = [...all.slice(startAt), ...all.slice(0, startAt)].filter((e) => e.id !== after);
-  if (!after) {
-    const inProgress = rotated.find((e) => progressOf(map, e.id).state === 'started');
-    if (inProgress) return inProgress;
-  }
-  return rotated.find((e) => progressOf(map, e.id).state === 'todo') ?? rotated.find((e) => progressOf(map, e.id).state === 'started');
+  return rotated.find(inState(map, 'todo')) ?? rotated.find(inState(map, 'started'));
+}
+
+function inState(map: ProgressMap, state: ExerciseState): (e: Exercise) => boolean {
+  return (e) => progressOf(map, e.id).state === state;
 }

@@ -34,7 +34,7 @@ export async function loadVersioned<T>(store: KeyValueStore, spec: StoreSpec<T>,
   const raw = store.get(spec.key);
   if (raw === undefined) return { data: spec.empty() };
   try {
-    return { data: decode(raw, spec) };
+    return { data: fromEnvelope(raw, spec) };
   } catch (e) {
     const backupKey = `${spec.key}.unreadable.${now}`;
     await store.update(backupKey, raw);
@@ -43,7 +43,8 @@ export async function loadVersioned<T>(store: KeyValueStore, spec: StoreSpec<T>,
   }
 }
 
-export function decode<T>(raw: unknown, spec: StoreSpec<T>): T {
+/** The data inside a stored envelope, migrated to the current version and parsed; throws with a plain message. */
+export function fromEnvelope<T>(raw: unknown, spec: StoreSpec<T>): T {
   if (typeof raw !== 'object' || raw === null || !('v' in raw) || !('data' in raw)) {
     throw new Error(`Stored ${spec.key} is not in the expected {v, data} form.`);
   }
@@ -60,6 +61,6 @@ export function decode<T>(raw: unknown, spec: StoreSpec<T>): T {
   return spec.parse(data);
 }
 
-export function encode<T>(spec: StoreSpec<T>, data: T): Envelope<T> {
+export function toEnvelope<T>(spec: StoreSpec<T>, data: T): Envelope<T> {
   return { v: spec.version, data };
 }

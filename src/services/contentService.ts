@@ -9,6 +9,7 @@ import { loadCatalog, nodeContentFs } from '../core/content';
 import { Emitter } from '../core/events';
 import { DisposableBase } from '../core/lifecycle';
 import { type Catalog, type ContentError, type ContentSource, formatContentError } from '../core/model';
+import { isInside } from '../core/paths';
 
 const EMPTY: Catalog = { tracks: [], skills: new Map(), exercises: new Map(), errors: [] };
 const RELOAD_DELAY_MS = 150;
@@ -45,11 +46,6 @@ export class ContentService extends DisposableBase {
     return this.loading;
   }
 
-  /** The catalog if it has been loaded, without triggering a load. */
-  peek(): Catalog {
-    return this.catalog ?? EMPTY;
-  }
-
   reload(): Promise<Catalog> {
     this.loading = this.load();
     return this.loading;
@@ -60,7 +56,7 @@ export class ContentService extends DisposableBase {
     const roots = [this.extensionPath, ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath)];
     for (const root of roots) {
       const rel = path.relative(root, file);
-      if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) return rel.split(path.sep).join('/');
+      if (rel && isInside(root, file)) return rel.split(path.sep).join('/');
     }
     return file;
   }

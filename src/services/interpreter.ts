@@ -4,14 +4,9 @@
 import * as vscode from 'vscode';
 import { Settings } from '../constants';
 import { resolvePython } from '../checks/python';
-import type { PythonInfo } from '../checks/types';
+import type { InterpreterCandidate, PythonInfo } from '../checks/types';
 
 const PYTHON_EXTENSION_ID = 'ms-python.python';
-
-export interface InterpreterCandidate {
-  readonly path: string;
-  readonly origin: string;
-}
 
 export async function interpreterCandidates(resource?: vscode.Uri): Promise<InterpreterCandidate[]> {
   const out: InterpreterCandidate[] = [];

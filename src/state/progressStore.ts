@@ -10,7 +10,7 @@ import {
   mergeProgressMaps,
   progressOf,
 } from '../core/progress';
-import { type KeyValueStore, type StoreSpec, decode, encode, loadVersioned } from '../core/versionedStore';
+import { type KeyValueStore, type StoreSpec, fromEnvelope, loadVersioned, toEnvelope } from '../core/versionedStore';
 
 export const PROGRESS_KEY = 'upskill.progress';
 
@@ -121,7 +121,7 @@ export class ProgressStore {
   async reloadFromStore(): Promise<void> {
     await this.load();
     const fromOthers = await this.absorbStored();
-    if (JSON.stringify(this.store.get(PROGRESS_KEY)) !== JSON.stringify(encode(progressSpec, this.map))) await this.persist();
+    if (JSON.stringify(this.store.get(PROGRESS_KEY)) !== JSON.stringify(toEnvelope(progressSpec, this.map))) await this.persist();
     if (fromOthers.length > 0) this.changed.fire(fromOthers);
   }
 
@@ -150,7 +150,7 @@ export class ProgressStore {
     }
     const p = parsed as Partial<ProgressExport>;
     if (p?.format !== 'upskill-progress') throw new Error('The file is not an Upskill progress export (missing "format": "upskill-progress").');
-    const incoming = decode({ v: p.v, data: p.data }, progressSpec);
+    const incoming = fromEnvelope({ v: p.v, data: p.data }, progressSpec);
     await this.absorbStored();
     const merged = mergeProgressMaps(this.map, incoming);
     const changedIds = Object.keys(merged).filter((id) => JSON.stringify(merged[id]) !== JSON.stringify(this.map[id]));
@@ -161,7 +161,7 @@ export class ProgressStore {
   }
 
   private persist(): PromiseLike<void> {
-    return this.store.update(PROGRESS_KEY, encode(progressSpec, this.map));
+    return this.store.update(PROGRESS_KEY, toEnvelope(progressSpec, this.map));
   }
 
   dispose(): void {

@@ -4,21 +4,18 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import type { ContentError, Exercise, Skill, Track } from '../core/model';
-import { type ExerciseState, type Tally, skillState } from '../core/progress';
+import { type ExerciseState, STATE_LABEL, type Tally, skillState } from '../core/progress';
 
 export type SkillsNode = TrackNode | SkillNode | ExerciseNode | ProblemsNode | ProblemNode;
 
-const STATE_LABEL: Record<ExerciseState, string> = { todo: 'not started', started: 'in progress', passed: 'passed' };
+/** Codicons for an exercise's state, in the tree and in the quick pick. */
+export const STATE_CODICON: Record<ExerciseState, string> = { todo: 'circle-large-outline', started: 'circle-large-filled', passed: 'pass-filled' };
+
+const STATE_COLOR: Partial<Record<ExerciseState, string>> = { started: 'charts.yellow', passed: 'testing.iconPassed' };
 
 export function stateIcon(state: ExerciseState): vscode.ThemeIcon {
-  switch (state) {
-    case 'passed':
-      return new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'));
-    case 'started':
-      return new vscode.ThemeIcon('circle-large-filled', new vscode.ThemeColor('charts.yellow'));
-    default:
-      return new vscode.ThemeIcon('circle-large-outline');
-  }
+  const color = STATE_COLOR[state];
+  return new vscode.ThemeIcon(STATE_CODICON[state], color ? new vscode.ThemeColor(color) : undefined);
 }
 
 function sourceSuffix(source: { kind: string; label: string }): string {

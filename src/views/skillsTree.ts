@@ -1,5 +1,5 @@
 // The Skills view: a thin provider over the catalog (ContentService) and progress
-// (ProgressStore). It owns its TreeView for the badge, description, message and reveal().
+// (ProgressStore). It owns its TreeView for the badge, description and message.
 
 import * as vscode from 'vscode';
 import { StorageKeys, Views } from '../constants';
@@ -84,14 +84,6 @@ export class SkillsTree extends DisposableBase implements vscode.TreeDataProvide
       return track && new TrackNode(track, { passed: 0, started: 0, total: 0 }, true);
     }
     return undefined;
-  }
-
-  /** Selects and shows an exercise in the tree, expanding its track and skill. */
-  async reveal(exerciseId: string): Promise<void> {
-    const catalog = await this.content.get();
-    const exercise = catalog.exercises.get(exerciseId);
-    if (!exercise || !this.view.visible) return;
-    await this.view.reveal(new ExerciseNode(exercise, this.progress.get(exerciseId).state), { select: true, focus: false, expand: true });
   }
 
   private updateViewChrome(catalog: Catalog): void {

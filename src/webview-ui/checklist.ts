@@ -13,8 +13,8 @@ start?.addEventListener('click', () => vscode.postMessage({ type: 'startExercise
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const m = event.data;
   if (m?.type === 'state' && summary) {
-    const { passed, total, skills } = m.summary;
-    summary.textContent = `${passed} of ${total} exercises passed across ${skills} skills.`;
+    const { tally, skills } = m.model;
+    summary.textContent = `${tally.passed} of ${tally.total} exercises passed across ${skills.length} skills.`;
   }
 });
 

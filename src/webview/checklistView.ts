@@ -1,11 +1,12 @@
 // Host side of the Checklist view. Until the checklist itself lands it shows a welcome
-// with overall progress, built on the same protocol, CSP and ready handshake it will use.
+// with overall progress, built on the same protocol, CSP and ready handshake it will use;
+// it already posts the whole view model (core/checklistModel.ts).
 
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
+import { checklistModel } from '../core/checklistModel';
 import { DisposableBase } from '../core/lifecycle';
-import { tallyAll } from '../core/progress';
 import type { ContentService } from '../services/contentService';
 import type { ProgressStore } from '../state/progressStore';
 import { type ToWebview, isFromWebview } from './protocol';
@@ -29,23 +30,26 @@ export class ChecklistView extends DisposableBase implements vscode.WebviewViewP
     const dist = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
     view.webview.options = { enableScripts: true, localResourceRoots: [media, dist] };
     view.webview.html = this.html(view.webview, media, dist);
-    this.register(
-      view.webview.onDidReceiveMessage((m: unknown) => {
-        if (!isFromWebview(m)) return;
-        if (m.type === 'ready') void this.post();
-        else if (m.type === 'startExercise') void vscode.commands.executeCommand(Commands.startExercise);
-      }),
-    );
-    this.register(view.onDidDispose(() => (this.view = undefined)));
+    // The view is resolved again each time it is shown after being hidden or moved: these
+    // listeners belong to this one webview and go with it.
+    const onMessage = view.webview.onDidReceiveMessage((m: unknown) => {
+      if (!isFromWebview(m)) return;
+      if (m.type === 'ready') void this.post();
+      else if (m.type === 'startExercise') void vscode.commands.executeCommand(Commands.startExercise);
+    });
+    const onDispose = view.onDidDispose(() => {
+      onMessage.dispose();
+      onDispose.dispose();
+      if (this.view === view) this.view = undefined;
+    });
   }
 
   private async post(): Promise<void> {
     if (!this.view) return;
     const catalog = await this.content.get();
     await this.progress.load();
-    const t = tallyAll(catalog, this.progress.all);
-    const message: ToWebview = { type: 'state', summary: { passed: t.passed, total: t.total, skills: catalog.skills.size } };
-    await this.view.webview.postMessage(message);
+    const message: ToWebview = { type: 'state', model: checklistModel(catalog, this.progress.all) };
+    await this.view?.webview.postMessage(message);
   }
 
   private html(webview: vscode.Webview, media: vscode.Uri, dist: vscode.Uri): string {

@@ -1,13 +1,9 @@
 // Messages between the Checklist webview and the extension. Both sides import this file;
 // everything arriving from the webview is validated with `isFromWebview` before use.
 
-export interface ChecklistSummary {
-  readonly passed: number;
-  readonly total: number;
-  readonly skills: number;
-}
+import type { ChecklistModel } from '../core/checklistModel';
 
-export type ToWebview = { readonly type: 'state'; readonly summary: ChecklistSummary };
+export type ToWebview = { readonly type: 'state'; readonly model: ChecklistModel };
 
 export type FromWebview = { readonly type: 'ready' } | { readonly type: 'startExercise' };
 

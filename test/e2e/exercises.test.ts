@@ -50,6 +50,13 @@ describe('Exercises (e2e)', function () {
     await s.wb.screenshot('exercise-started');
   });
 
+  it("the editor title offers Check on the exercise's files and not on others", async () => {
+    await s.wb.openFile(`upskill-exercises/${ID}/metrics.py`);
+    await waitFor('the Check button on metrics.py', async () => (await s.wb.editorTitleActions()).some((a) => a.startsWith('Check Exercise')));
+    await s.wb.openFile('pyproject.toml');
+    await waitFor('no Check button on pyproject.toml', async () => !(await s.wb.editorTitleActions()).some((a) => a.startsWith('Check Exercise')));
+  });
+
   it('checking the starter shows mypy findings in the Problems panel', async () => {
     await s.wb.openFile(`upskill-exercises/${ID}/metrics.py`);
     await s.wb.runCommand('Upskill: Check Exercise');

@@ -285,6 +285,12 @@ export class Workbench {
     return parts.map(tabTitle);
   }
 
+  /** Labels of the actions in the active editor group's title bar, e.g. "Check Exercise". */
+  async editorTitleActions(): Promise<string[]> {
+    const actions = this.page.locator('.editor-group-container.active .editor-actions .action-label');
+    return (await actions.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''))).map((t) => t.trim());
+  }
+
   /** Opens a file of the workspace through Quick Open. */
   async openFile(relativePath: string): Promise<void> {
     // In the first group (the code side, not the instructions beside it), through the

@@ -17,14 +17,19 @@ interface ProgressEnvelope {
 interface UpskillApi {
   progressSnapshot(): ProgressEnvelope['data'];
   resetExercise(id: string, options: { confirm: boolean }): Promise<void>;
+  activeExerciseId(): string | undefined;
 }
 
-async function api(): Promise<{ progress: () => ProgressEnvelope['data']; reset: (id: string) => Promise<void> }> {
+async function api(): Promise<{ progress: () => ProgressEnvelope['data']; reset: (id: string) => Promise<void>; active: () => string | undefined }> {
   const ext = vscode.extensions.getExtension<UpskillApi>('upskill.upskill');
   assert.ok(ext, 'Upskill is installed');
   const exported = await ext.activate();
   assert.ok(exported?.progressSnapshot, 'Upskill returns its API from activate()');
-  return { progress: () => exported.progressSnapshot(), reset: (id) => exported.resetExercise(id, { confirm: false }) };
+  return {
+    progress: () => exported.progressSnapshot(),
+    reset: (id) => exported.resetExercise(id, { confirm: false }),
+    active: () => exported.activeExerciseId(),
+  };
 }
 
 function workspaceDir(): string {
@@ -159,5 +164,16 @@ describe('exercises in the extension host', function () {
     const savedIdeas = await Promise.all(kept.map((b) => fs.readFile(path.join(backups, b, 'test_metrics.py'), 'utf8').catch(() => '')));
     assert.ok(savedIdeas.some((t) => t.startsWith('# an idea I have not saved yet')), 'the backup holds the unsaved edit too');
     assert.strictEqual(progress()[EXERCISE]?.state, 'passed', 'reset never takes a pass away');
+  });
+
+  it("the active exercise is the active editor's, else the one started last", async () => {
+    const { active } = await api();
+    const other = 'unit-testing-fix-the-bug';
+    await vscode.commands.executeCommand('upskill.startExercise', other);
+    await waitFor(`${other} to be active`, () => active() === other);
+    await vscode.window.showTextDocument(vscode.Uri.file(path.join(dir(), 'metrics.py')));
+    await waitFor(`${EXERCISE} to be active with its file in the editor`, () => active() === EXERCISE);
+    await vscode.window.showTextDocument(vscode.Uri.file(path.join(workspaceDir(), 'README.md')));
+    await waitFor(`${other}, started last, to be active again`, () => active() === other);
   });
 });

@@ -10,6 +10,8 @@ export interface ContentFs {
   listContentFiles(root: string): Promise<string[]>;
   isFile(file: string): Promise<boolean>;
   isDirectory(dir: string): Promise<boolean>;
+  /** The path with every symbolic link followed; rejects when it does not exist. */
+  realpath(file: string): Promise<string>;
 }
 
 const YAML = /\.ya?ml$/i;
@@ -47,4 +49,5 @@ export const nodeContentFs: ContentFs = {
   listContentFiles,
   isFile: async (file) => (await fs.stat(file).catch(() => undefined))?.isFile() ?? false,
   isDirectory: async (dir) => (await fs.stat(dir).catch(() => undefined))?.isDirectory() ?? false,
+  realpath: (file) => fs.realpath(file),
 };

@@ -8,7 +8,6 @@ import { link } from './link';
 import { type ParsedFile, parseContentFile } from './parse';
 
 export { type ContentFs, listContentFiles, nodeContentFs } from './fs';
-export { unsafePathReason } from './link';
 
 export async function loadCatalog(sources: readonly ContentSource[], fs: ContentFs): Promise<Catalog> {
   const parsed: ParsedFile[] = [];

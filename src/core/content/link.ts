@@ -4,6 +4,7 @@
 
 import * as path from 'path';
 import type { Catalog, CheckSpec, ContentError, Exercise, Skill, Track } from '../model';
+import { isInsideReal, unsafePathReason } from '../paths';
 import type { ContentFs } from './fs';
 import { type PathSegment, displayPath } from './messages';
 import type { ParsedFile } from './parse';
@@ -20,13 +21,6 @@ class Problems {
     const pos = at.file.locate(at.path, key);
     this.list.push({ file: at.file.file, line: pos.line, column: pos.column, source: at.file.source, message: `${displayPath(at.path)}: ${message}` });
   }
-}
-
-/** A relative path that stays inside its folder, or the reason it does not. */
-export function unsafePathReason(p: string): string | undefined {
-  if (path.isAbsolute(p) || /^[a-zA-Z]:[\\/]/.test(p) || p.startsWith('\\')) return `"${p}" is an absolute path; use a path relative to the exercise folder`;
-  if (p.split(/[\\/]/).includes('..')) return `"${p}" leaves the exercise folder ("..")`;
-  return undefined;
 }
 
 function where(place: Place, relativeTo: string): string {
@@ -144,6 +138,9 @@ async function linkExercise(
     return undefined;
   }
   const dir = path.resolve(path.dirname(at.file.file), folder);
+  // The folder is resolved once for all its paths.
+  let realDir: Promise<string> | undefined;
+  const realpath = (p: string) => (p === dir ? (realDir ??= fs.realpath(dir)) : fs.realpath(p));
   const instructions = raw.instructions ?? 'README.md';
 
   // Paths inside the exercise folder that must exist.
@@ -170,6 +167,8 @@ async function linkExercise(
     const abs = path.join(dir, rel);
     const ok = type === 'dir' ? await fs.isDirectory(abs) : await fs.isFile(abs);
     if (!ok) problems.add(place, `${type === 'dir' ? 'folder' : 'file'} "${rel}" does not exist in ${path.basename(dir)}/`);
+    // Starting copies these files, so a link that points out of the folder is refused too.
+    else if (!(await isInsideReal(dir, abs, realpath))) problems.add(place, `"${rel}" is a link to a place outside the exercise folder`);
   }
   if (problems.list.length > before) return undefined;
 

@@ -38,6 +38,16 @@ skills:
     why: Reviews catch bugs early.
 `;
 
+/** Content with one exercise "ex"; `fields` are its YAML lines after the four every exercise has. */
+function withExercise(fields: string, { team = TEAM, skill = 'team-review' } = {}): string {
+  return `${team}exercises:
+  - id: ex
+    skill: ${skill}
+    title: Ex
+    difficulty: beginner
+${fields}`;
+}
+
 describe('content loading', () => {
   it('the schema compiles in ajv strict mode', () => {
     assert.doesNotThrow(() => new Ajv({ strict: true, allowUnionTypes: true, strictRequired: false }).compile(schema));
@@ -115,14 +125,12 @@ exercises:
 
   it('dangling references are errors at the reference, with a suggestion for near misses', async () => {
     const ws = await workspace({
-      'team.yaml': TEAM.replace('track: my-team', 'track: my-teem') + `exercises:
-  - id: ex
-    skill: nope
-    title: Ex
-    difficulty: beginner
-    starter: starter
+      'team.yaml': withExercise(
+        `    starter: starter
     checks: [{ type: pytest }]
 `,
+        { team: TEAM.replace('track: my-team', 'track: my-teem'), skill: 'nope' },
+      ),
       'README.md': '# Ex',
       'starter/a.py': '',
     });
@@ -135,18 +143,13 @@ exercises:
 
   it('paths may not leave the exercise folder, and shipped files must exist', async () => {
     const ws = await workspace({
-      'team.yaml': `${TEAM}exercises:
-  - id: ex
-    skill: team-review
-    title: Ex
-    difficulty: beginner
-    starter: ../outside
+      'team.yaml': withExercise(`    starter: ../outside
     solution: /etc
     main: ../../x.py
     checks:
       - { type: pytest, hiddenTests: hidden }
       - { type: mypy, targets: ["../.."] }
-`,
+`),
     });
     assert.deepStrictEqual(errorsOf(await loadCatalog([ws], nodeContentFs), ws), [
       '.upskill/team.yaml:17:11 exercises[0].main: "../../x.py" leaves the exercise folder ("..")',
@@ -155,6 +158,22 @@ exercises:
       '.upskill/team.yaml:15:14 exercises[0].starter: "../outside" leaves the exercise folder ("..")',
       '.upskill/team.yaml:16:15 exercises[0].solution: "/etc" is an absolute path; use a path relative to the exercise folder',
       '.upskill/team.yaml:19:38 exercises[0].checks[0].hiddenTests: folder "hidden" does not exist in .upskill/',
+    ]);
+  });
+
+  it('a shipped file or folder that is a link to outside the exercise folder is refused', async () => {
+    const ws = await workspace({
+      'team.yaml': withExercise(`    starter: starter
+    solution: solution
+    checks: [{ type: pytest }]
+`),
+      'README.md': '# Ex',
+      'solution/a.py': '',
+    });
+    const outside = await fs.mkdtemp(path.join(os.tmpdir(), 'upskill-outside-'));
+    await fs.symlink(outside, path.join(ws.root, 'starter'));
+    assert.deepStrictEqual(errorsOf(await loadCatalog([ws], nodeContentFs), ws), [
+      '.upskill/team.yaml:15:14 exercises[0].starter: "starter" is a link to a place outside the exercise folder',
     ]);
   });
 

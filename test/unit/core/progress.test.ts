@@ -11,26 +11,7 @@ import {
   skillState,
   tallyAll,
 } from '../../../src/core/progress';
-import type { Catalog, ContentSource, Exercise, Skill, Track } from '../../../src/core/model';
-
-const source: ContentSource = { kind: 'builtin', root: '/c', label: 'Upskill', trusted: true };
-
-function catalogOf(ids: string[][]): Catalog {
-  const skills = new Map<string, Skill>();
-  const exercises = new Map<string, Exercise>();
-  ids.forEach((exerciseIds, i) => {
-    const skillId = `s${i}`;
-    skills.set(skillId, { id: skillId, trackId: 't', title: skillId, why: '', checklist: [], exerciseIds, source, file: '/c/x.yaml' });
-    for (const id of exerciseIds) {
-      exercises.set(id, {
-        id, skillId, title: id, difficulty: 'beginner', tags: [], kind: 'scaffold', dir: '/c', instructions: 'README.md',
-        hints: [], checks: [], source, file: '/c/x.yaml',
-      });
-    }
-  });
-  const track: Track = { id: 't', title: 'T', summary: '', skillIds: [...skills.keys()], source, file: '/c/x.yaml' };
-  return { tracks: [track], skills, exercises, errors: [] };
-}
+import { catalogOf } from './catalog';
 
 const arbProgress: fc.Arbitrary<ExerciseProgress> = fc.record({
   state: fc.constantFrom('todo', 'started', 'passed'),

@@ -3,10 +3,8 @@
 
 import * as vscode from 'vscode';
 import { type Catalog, type Exercise, exercisesOf } from '../core/model';
-import { type ExerciseState, type ProgressMap, progressOf, recommendNext } from '../core/progress';
-
-const STATE_ICON: Record<ExerciseState, string> = { todo: '$(circle-large-outline)', started: '$(circle-large-filled)', passed: '$(pass-filled)' };
-const STATE_TEXT: Record<ExerciseState, string> = { todo: 'not started', started: 'in progress', passed: 'passed' };
+import { type ExerciseState, type ProgressMap, STATE_LABEL, progressOf, recommendNext } from '../core/progress';
+import { STATE_CODICON } from './nodes';
 
 interface ExerciseItem extends vscode.QuickPickItem {
   readonly exercise?: Exercise;
@@ -15,8 +13,8 @@ interface ExerciseItem extends vscode.QuickPickItem {
 function item(catalog: Catalog, e: Exercise, state: ExerciseState, recommended = false): ExerciseItem {
   const skill = catalog.skills.get(e.skillId)?.title ?? e.skillId;
   return {
-    label: `${STATE_ICON[state]} ${e.title}`,
-    description: `${recommended ? 'recommended · ' : ''}${skill} · ${e.difficulty} · ${STATE_TEXT[state]}`,
+    label: `$(${STATE_CODICON[state]}) ${e.title}`,
+    description: `${recommended ? 'recommended · ' : ''}${skill} · ${e.difficulty} · ${STATE_LABEL[state]}`,
     detail: [e.kind === 'project' ? 'on your project' : '', e.minutes ? `about ${e.minutes} min` : '', e.tags.map((t) => `#${t}`).join(' ')]
       .filter(Boolean)
       .join(' · '),

@@ -51,7 +51,6 @@ export async function backupFolder(folder: string, backupsRoot: string, id: stri
   return target;
 }
 
-/** Empties a folder (after a backup) and lays the starter files in it again. */
 /**
  * Empties `folder` and copies the starter back. Files in `keep` (paths relative to
  * `folder`, e.g. open in an editor) are left for the caller to restore.
@@ -81,10 +80,4 @@ export async function listFiles(dir: string, base = dir): Promise<string[]> {
     else if (entry.isFile()) out.push(path.relative(base, p));
   }
   return out.sort();
-}
-
-/** True when `child` is `parent` or inside it. */
-export function isInside(parent: string, child: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }

@@ -1,0 +1,183 @@
+// A check as the learner sees it: a cancellable progress notification, findings in the
+// Problems panel, a summary with the next step, and a terminal to install a missing tool.
+// CheckService runs and records; this surface owns the UI around it, and checks an
+// exercise when one of its files is saved with `upskill.checkOnSave` on.
+
+import * as vscode from 'vscode';
+import { quoteArg } from '../checks/process';
+import type { CheckReport, Finding, MissingToolError } from '../checks/types';
+import { Commands, Settings } from '../constants';
+import { DisposableBase } from '../core/lifecycle';
+import type { Exercise } from '../core/model';
+import type { CheckOutcome, CheckService } from '../services/checkService';
+import type { ExerciseService } from '../services/exerciseService';
+
+const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+export class CheckResults extends DisposableBase {
+  /** Checks started from here, so a second request joins the first and says so. */
+  private readonly inFlight = new Map<string, Promise<CheckReport | undefined>>();
+  private readonly diagnostics = this.register(vscode.languages.createDiagnosticCollection('upskill'));
+  /** Files that carry diagnostics per exercise, so a new check clears exactly its own. */
+  private readonly diagnosed = new Map<string, vscode.Uri[]>();
+
+  constructor(
+    private readonly checks: CheckService,
+    private readonly exercises: ExerciseService,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    super();
+    this.register(checks.onDidCheck(({ exercise, report }) => this.publishDiagnostics(exercise.id, report)));
+    // A reset exercise's files changed under its diagnostics.
+    this.register(exercises.onDidReset((exercise) => this.clear(exercise.id)));
+    this.register(vscode.workspace.onDidSaveTextDocument((doc) => void this.checkOnSave(doc)));
+  }
+
+  /** Checks an exercise in view of the learner; the report, or undefined when the check did not run to the end. */
+  check(exercise: Exercise): Promise<CheckReport | undefined> {
+    const inFlight = this.inFlight.get(exercise.id);
+    if (inFlight) {
+      void vscode.window.showInformationMessage(`"${exercise.title}" is already being checked.`);
+      return inFlight;
+    }
+    const run = this.checkWithProgress(exercise).finally(() => this.inFlight.delete(exercise.id));
+    this.inFlight.set(exercise.id, run);
+    return run;
+  }
+
+  private async checkWithProgress(exercise: Exercise): Promise<CheckReport | undefined> {
+    if (!(await this.exercises.startedDir(exercise))) {
+      const action = await vscode.window.showWarningMessage(`"${exercise.title}" has not been started yet.`, 'Start Exercise');
+      if (action === 'Start Exercise') await vscode.commands.executeCommand(Commands.startExercise, exercise.id);
+      return undefined;
+    }
+    // The tools read the files on disk.
+    await vscode.workspace.saveAll(false);
+    const outcome = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Checking "${exercise.title}"`, cancellable: true },
+      async (progressUi, token) => {
+        const controller = new AbortController();
+        const sub = token.onCancellationRequested(() => controller.abort());
+        try {
+          return await this.checks.check(exercise, { signal: controller.signal, progress: (message) => progressUi.report({ message }) });
+        } finally {
+          sub.dispose();
+        }
+      },
+    );
+    this.tell(exercise, outcome);
+    return outcome.status === 'checked' ? outcome.report : undefined;
+  }
+
+  private tell(exercise: Exercise, outcome: CheckOutcome): void {
+    switch (outcome.status) {
+      case 'checked':
+        void this.announce(exercise, outcome.report);
+        break;
+      case 'cancelled':
+        void vscode.window.showInformationMessage(`Check of "${exercise.title}" cancelled. Nothing was recorded.`);
+        break;
+      case 'missingTool':
+        void this.offerInstall(outcome.error);
+        break;
+      case 'crashed':
+        void vscode.window.showErrorMessage(`Checking "${exercise.title}" failed: ${outcome.message}`, 'Show Output').then((a) => {
+          if (a) this.log.show(true);
+        });
+        break;
+      case 'notStarted':
+        // Asked about before the check started; reached only if the folder went away since.
+        break;
+    }
+  }
+
+  private async checkOnSave(doc: vscode.TextDocument): Promise<void> {
+    if (doc.uri.scheme !== 'file' || !vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.checkOnSave, false)) return;
+    const exercise = await this.exercises.exerciseForFile(doc.uri.fsPath);
+    if (exercise && !this.inFlight.has(exercise.id)) void this.check(exercise);
+  }
+
+  private publishDiagnostics(exerciseId: string, report: CheckReport): void {
+    this.clear(exerciseId);
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    const add = (file: string, d: vscode.Diagnostic) => {
+      const list = byFile.get(file) ?? [];
+      list.push(d);
+      byFile.set(file, list);
+    };
+    for (const result of report.results) {
+      for (const f of result.findings) {
+        if (!f.file) continue;
+        add(f.file, toDiagnostic(f));
+      }
+      for (const t of result.tests) {
+        if ((t.outcome === 'failed' || t.outcome === 'error') && t.file) {
+          const line = Math.max(0, (t.line ?? 1) - 1);
+          const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, 200), `${t.id} failed: ${t.message ?? 'see the Upskill output'}`, vscode.DiagnosticSeverity.Error);
+          d.source = 'pytest';
+          add(t.file, d);
+        }
+      }
+    }
+    const uris: vscode.Uri[] = [];
+    for (const [file, list] of byFile) {
+      const uri = vscode.Uri.file(file);
+      uris.push(uri);
+      this.diagnostics.set(uri, list);
+    }
+    this.diagnosed.set(exerciseId, uris);
+  }
+
+  private clear(exerciseId: string): void {
+    for (const uri of this.diagnosed.get(exerciseId) ?? []) this.diagnostics.delete(uri);
+    this.diagnosed.delete(exerciseId);
+  }
+
+  private async announce(exercise: Exercise, report: CheckReport): Promise<void> {
+    if (report.passed) {
+      const action = await vscode.window.showInformationMessage(
+        `✓ "${exercise.title}" passed: ${report.results.map((r) => r.title).join(', ')}.`,
+        'Next Exercise',
+      );
+      if (action === 'Next Exercise') await vscode.commands.executeCommand(Commands.nextExercise, exercise.id);
+      return;
+    }
+    const failed = report.results.filter((r) => r.status === 'failed' || r.status === 'error');
+    const first = failed[0];
+    const text =
+      `${failed.length} of ${report.results.length} checks did not pass for "${exercise.title}". ` +
+      (first ? `${first.title}: ${first.summary}` : '');
+    const hasFindings = failed.some((r) => r.findings.length > 0 || r.tests.some((t) => t.outcome === 'failed'));
+    const actions = [hasFindings ? 'Show Problems' : 'Show Output', 'Show Hint'];
+    const action = await vscode.window.showWarningMessage(text, ...actions);
+    if (action === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
+    if (action === 'Show Output') this.log.show(true);
+    if (action === 'Show Hint') await vscode.commands.executeCommand(Commands.showHint, exercise.id);
+  }
+
+  private async offerInstall(e: MissingToolError): Promise<void> {
+    const canInstall = e.python && e.module;
+    const action = await vscode.window.showErrorMessage(e.message, ...(canInstall ? ['Install in Terminal'] : []), 'Show Output');
+    if (action === 'Show Output') this.log.show(true);
+    if (action === 'Install in Terminal' && e.python && e.module) {
+      const terminal = vscode.window.createTerminal({ name: `Upskill: install ${e.module}` });
+      terminal.show();
+      terminal.sendText(`${quoteArg(e.python)} -m pip install ${e.module}`);
+    }
+  }
+}
+
+function toDiagnostic(f: Finding): vscode.Diagnostic {
+  const line = Math.max(0, f.line - 1);
+  const col = Math.max(0, f.column - 1);
+  const endLine = f.endLine ? Math.max(line, f.endLine - 1) : line;
+  const endCol = f.endColumn ? Math.max(0, f.endColumn - 1) : col + 1;
+  const d = new vscode.Diagnostic(new vscode.Range(line, col, endLine, endLine === line ? Math.max(endCol, col + 1) : endCol), f.message, SEVERITY[f.severity]);
+  d.source = f.source;
+  if (f.code) d.code = f.code;
+  return d;
+}

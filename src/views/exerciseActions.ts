@@ -1,0 +1,187 @@
+// The exercise commands as the learner sees them: which exercise a command is about, the
+// questions (a folder, "Reset?", "Show the solution anyway?"), the editors that open and
+// the messages that follow. The work itself is ExerciseService's.
+
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { listFiles } from '../core/exerciseFiles';
+import type { Exercise } from '../core/model';
+import type { ContentService } from '../services/contentService';
+import type { ExerciseService } from '../services/exerciseService';
+import type { ProgressStore } from '../state/progressStore';
+import { pickExercise } from './exercisePicker';
+
+/** The Markdown extension's read-only preview editor (a custom editor). */
+const MARKDOWN_PREVIEW_EDITOR = 'vscode.markdown.preview.editor';
+
+export class ExerciseActions {
+  constructor(
+    private readonly content: ContentService,
+    private readonly progress: ProgressStore,
+    private readonly exercises: ExerciseService,
+  ) {}
+
+  async start(exercise: Exercise): Promise<void> {
+    const started = await this.exercises.start(exercise, askForExercisesRoot);
+    if (started.status === 'needsWorkspace') {
+      void vscode.window.showWarningMessage(`"${exercise.title}" works on your own project: open its folder first, then start the exercise again.`);
+    } else if (started.status === 'started') {
+      if (exercise.kind === 'project') await this.openInstructions(exercise, vscode.ViewColumn.Active);
+      else await this.openWorkspaceFiles(exercise, started.dir);
+    }
+  }
+
+  private async openWorkspaceFiles(exercise: Exercise, dir: string): Promise<void> {
+    const files = await listFiles(dir);
+    const main = exercise.main && files.includes(path.normalize(exercise.main)) ? exercise.main : files.find((f) => f.endsWith('.py')) ?? files[0];
+    const doc = main ? await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(dir, main))) : undefined;
+    if (doc) await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preview: false });
+    // The learner's next move is typing code, so the keyboard stays there.
+    await this.openInstructions(exercise, vscode.ViewColumn.Beside, doc !== undefined);
+  }
+
+  /**
+   * Opens the instructions as a read-only Markdown preview, through the built-in preview
+   * editor so that `preserveFocus` holds (the preview commands focus their webview when
+   * it loads, which would take the keyboard from the code). Plain text if Markdown is off.
+   */
+  async openInstructions(exercise: Exercise, column: vscode.ViewColumn = vscode.ViewColumn.Active, preserveFocus = false): Promise<void> {
+    const uri = vscode.Uri.file(path.join(exercise.dir, exercise.instructions));
+    try {
+      await vscode.commands.executeCommand('vscode.openWith', uri, MARKDOWN_PREVIEW_EDITOR, { viewColumn: column, preserveFocus, preview: false });
+    } catch {
+      await vscode.window.showTextDocument(uri, { preview: true, viewColumn: column, preserveFocus });
+    }
+  }
+
+  /** `confirm: false` is for callers that asked already (and for the in-host tests). */
+  async reset(exercise: Exercise, options: { confirm: boolean } = { confirm: true }): Promise<void> {
+    const confirm = async (backups: string) =>
+      'Reset' ===
+      (await vscode.window.showWarningMessage(
+        `Reset "${exercise.title}" to its starter files?`,
+        { modal: true, detail: `Your current files are copied to ${backups} first and are never deleted by Upskill.` },
+        'Reset',
+      ));
+    const done = await this.exercises.reset(exercise, options.confirm ? confirm : undefined);
+    if (done.status === 'project') {
+      void vscode.window.showInformationMessage(`"${exercise.title}" works on your own project, so there is nothing to reset.`);
+    } else if (done.status === 'notStarted') {
+      void vscode.window.showInformationMessage(`"${exercise.title}" has not been started, so there is nothing to reset.`);
+    } else if (done.status === 'reset') {
+      void vscode.window.showInformationMessage(`"${exercise.title}" is back to its starter files. Your previous files are in ${done.backup}.`, 'Reveal Backup').then((action) => {
+        if (action === 'Reveal Backup') void vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(done.backup));
+      });
+    }
+  }
+
+  async showHint(exercise: Exercise): Promise<void> {
+    const total = exercise.hints.length;
+    if (!total) {
+      void vscode.window.showInformationMessage(`"${exercise.title}" has no hints.`);
+      return;
+    }
+    if (this.progress.get(exercise.id).hintsUsed >= total) {
+      await vscode.window.showQuickPick(
+        exercise.hints.map((h, i) => ({ label: `Hint ${i + 1}`, detail: h })),
+        { title: `${exercise.title}: all ${total} hints`, placeHolder: 'Every hint is revealed. Show Solution compares your file with the reference.' },
+      );
+      return;
+    }
+    const n = await this.exercises.revealHint(exercise);
+    const more = n < total ? ['Next Hint'] : [];
+    const action = await vscode.window.showInformationMessage(`Hint ${n} of ${total}: ${exercise.hints[n - 1]}`, ...more);
+    if (action === 'Next Hint') await this.showHint(exercise);
+  }
+
+  async showSolution(exercise: Exercise): Promise<void> {
+    if (!exercise.solution) {
+      void vscode.window.showInformationMessage(`"${exercise.title}" has no reference solution.`);
+      return;
+    }
+    const p = this.progress.get(exercise.id);
+    if (p.failedAttempts === 0 && p.state !== 'passed' && !p.solutionViewed) {
+      const ok = await vscode.window.showWarningMessage(
+        `You have not checked "${exercise.title}" yet. Show the reference solution anyway?`,
+        { modal: true, detail: 'Trying a check first, then a hint, teaches more. Viewing the solution is recorded in your progress.' },
+        'Show Solution',
+      );
+      if (ok !== 'Show Solution') return;
+    }
+    const files = await this.exercises.solutionFiles(exercise);
+    let file = exercise.main && files.includes(path.normalize(exercise.main)) ? exercise.main : files[0];
+    if (files.length > 1) {
+      const picked = await vscode.window.showQuickPick(
+        files.map((f) => ({ label: f, picked: f === file })),
+        { title: `${exercise.title}: compare which file with the reference?` },
+      );
+      if (!picked) return;
+      file = picked.label;
+    }
+    if (!file) return;
+    const { reference, mine } = await this.exercises.viewSolution(exercise, file);
+    if (mine) {
+      await vscode.commands.executeCommand('vscode.diff', vscode.Uri.file(mine), vscode.Uri.file(reference), `${path.basename(file)}: yours ↔ reference solution`, { preview: true });
+    } else {
+      await vscode.window.showTextDocument(vscode.Uri.file(reference), { preview: true });
+    }
+  }
+
+  /** Starts the exercise recommended after `arg` (an exercise id) or after the active editor's exercise. */
+  async next(arg?: unknown): Promise<void> {
+    const active = vscode.window.activeTextEditor?.document.uri;
+    const current = typeof arg === 'string' ? (await this.content.get()).exercises.get(arg) : active && (await this.exercises.exerciseForFile(active.fsPath));
+    const next = await this.exercises.nextAfter(current);
+    if (!next) {
+      void vscode.window.showInformationMessage('Every exercise is passed. Well done! Add your own tracks under .upskill/ to keep going.');
+      return;
+    }
+    await this.start(next);
+  }
+
+  /** The exercise a command is about: its argument, the active editor's, or one the learner picks. */
+  async resolve(arg: unknown, placeHolder: string, onlyStarted = false): Promise<Exercise | undefined> {
+    const catalog = await this.content.get();
+    const fromArg = exerciseFromArg(arg, catalog.exercises);
+    if (fromArg) return fromArg;
+    const active = vscode.window.activeTextEditor?.document.uri;
+    if (active?.scheme === 'file') {
+      const fromEditor = this.exercises.exerciseIn(catalog, active.fsPath);
+      if (fromEditor) return fromEditor;
+    }
+    // The instructions preview (a webview) may have focus, with the code beside it: when
+    // every visible file belongs to one exercise, that is the one.
+    if (!vscode.window.activeTextEditor) {
+      const visible = new Set<Exercise>();
+      for (const e of vscode.window.visibleTextEditors) {
+        if (e.document.uri.scheme !== 'file') continue;
+        const ex = this.exercises.exerciseIn(catalog, e.document.uri.fsPath);
+        if (ex) visible.add(ex);
+      }
+      if (visible.size === 1) return [...visible][0];
+    }
+    return pickExercise(catalog, this.progress.all, { placeHolder, onlyStarted });
+  }
+}
+
+/** Asked when there is no workspace folder and no `upskill.exercisesFolder` yet. */
+async function askForExercisesRoot(): Promise<string | undefined> {
+  const picked = await vscode.window.showOpenDialog({
+    canSelectFolders: true,
+    canSelectFiles: false,
+    canSelectMany: false,
+    openLabel: 'Use for exercises',
+    title: 'Upskill: where should your exercises live?',
+  });
+  return picked?.[0]?.fsPath;
+}
+
+/** Accepts a tree node, an exercise id (palette, keybindings, tests) or nothing. */
+function exerciseFromArg(arg: unknown, exercises: ReadonlyMap<string, Exercise>): Exercise | undefined {
+  if (typeof arg === 'string') return exercises.get(arg);
+  if (arg && typeof arg === 'object' && 'exercise' in arg) {
+    const id = (arg as { exercise: { id?: unknown } }).exercise?.id;
+    return typeof id === 'string' ? exercises.get(id) : undefined;
+  }
+  return undefined;
+}
