@@ -53,7 +53,7 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
   // window gains focus (and before every write, inside the store).
   subs.push(
     vscode.window.onDidChangeWindowState((state) => {
-      if (state.focused) void progress.reloadFromStore();
+      if (state.focused || state.active) void progress.reloadFromStore();
     }),
   );
 

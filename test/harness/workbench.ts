@@ -76,11 +76,28 @@ export class Workbench {
     return other;
   }
 
-  /** Moves this window to the front and gives it focus, as clicking into it would. */
+  /**
+   * Moves this window to the front and gives it focus, as switching windows would. Playwright
+   * emulates focus, so every page says it has focus and VS Code never sees a window lose
+   * or gain it; with the emulation off, the window in front is the focused one.
+   */
   async focusWindow(): Promise<void> {
+    const pages = this.page.context().pages();
+    for (const p of pages) {
+      const cdp = await p.context().newCDPSession(p);
+      await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: false });
+      await cdp.detach();
+    }
+    const other = pages.find((p) => p !== this.page);
+    if (other) {
+      // This window loses focus first, so that coming to the front is a change VS Code reports.
+      await other.bringToFront();
+      await waitFor('the window to lose focus', () => this.page.evaluate(() => !document.hasFocus()), 5_000);
+      await this.page.evaluate(() => window.dispatchEvent(new Event('blur')));
+    }
     await this.page.bringToFront();
-    const bar = await this.page.locator('.part.statusbar').boundingBox();
-    if (bar) await this.page.mouse.click(bar.x + bar.width / 2, bar.y + bar.height / 2);
+    await waitFor('the window to gain focus', () => this.page.evaluate(() => document.hasFocus()), 5_000);
+    await this.page.evaluate(() => window.dispatchEvent(new Event('focus')));
   }
 
   /** Opens the workbench and waits until it is interactive. */
