@@ -7,6 +7,9 @@ import type { Exercise } from './core/model';
 import type { ContentService } from './services/contentService';
 import type { ProgressStore } from './state/progressStore';
 import type { CheckResults } from './views/checkResults';
+import type { StudyTimer } from './services/studyTimer';
+import type { StudyStore } from './state/studyStore';
+import type { StudyTimerItem } from './statusBar/studyTimerItem';
 import type { ExerciseActions } from './views/exerciseActions';
 
 export interface Handlers {
@@ -15,6 +18,9 @@ export interface Handlers {
   readonly progress: ProgressStore;
   readonly exercises: ExerciseActions;
   readonly checks: CheckResults;
+  readonly timer: StudyTimer;
+  readonly timerItem: StudyTimerItem;
+  readonly study: StudyStore;
 }
 
 export function registerCommands(s: Handlers): vscode.Disposable[] {
@@ -34,8 +40,14 @@ export function registerCommands(s: Handlers): vscode.Disposable[] {
     [Commands.showSolution]: withExercise('Show the solution of which exercise?', (e) => s.exercises.showSolution(e), true),
     [Commands.resetExercise]: withExercise('Reset which exercise?', (e) => s.exercises.reset(e), true),
     [Commands.nextExercise]: (arg?: unknown) => s.exercises.next(arg),
-    [Commands.exportProgress]: () => exportProgress(s.progress),
-    [Commands.importProgress]: () => importProgress(s.progress),
+    [Commands.exportProgress]: () => exportProgress(s.progress, s.study),
+    [Commands.importProgress]: () => importProgress(s.progress, s.study),
+    [Commands.startTimer]: () => s.timer.start(),
+    [Commands.pauseTimer]: () => s.timer.pause(),
+    [Commands.stopTimer]: () => s.timer.stop(),
+    [Commands.toggleTimer]: () => s.timer.toggle(),
+    [Commands.setWeeklyGoal]: () => s.timerItem.setWeeklyGoal(),
+    [Commands.showStudyTime]: () => s.timerItem.showStudyTime(),
   };
   return Object.entries(commands).map(([id, handler]) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
@@ -50,7 +62,7 @@ export function registerCommands(s: Handlers): vscode.Disposable[] {
   );
 }
 
-async function exportProgress(progress: ProgressStore): Promise<void> {
+async function exportProgress(progress: ProgressStore, study: StudyStore): Promise<void> {
   await progress.load();
   const target = await vscode.window.showSaveDialog({
     title: 'Export Upskill progress',
@@ -58,15 +70,20 @@ async function exportProgress(progress: ProgressStore): Promise<void> {
     defaultUri: vscode.Uri.file(`upskill-progress-${new Date().toISOString().slice(0, 10)}.json`),
   });
   if (!target) return;
-  await fs.writeFile(target.fsPath, JSON.stringify(progress.export(), null, 2) + '\n', 'utf8');
+  const exported = { ...progress.export(), study: await study.exportLog() };
+  await fs.writeFile(target.fsPath, JSON.stringify(exported, null, 2) + '\n', 'utf8');
   void vscode.window.showInformationMessage(`Progress exported to ${target.fsPath}.`);
 }
 
-async function importProgress(progress: ProgressStore): Promise<void> {
+async function importProgress(progress: ProgressStore, study: StudyStore): Promise<void> {
   const picked = await vscode.window.showOpenDialog({ title: 'Import Upskill progress', filters: { JSON: ['json'] }, canSelectMany: false });
   const file = picked?.[0];
   if (!file) return;
-  const changed = await progress.import(await fs.readFile(file.fsPath, 'utf8'));
+  const text = await fs.readFile(file.fsPath, 'utf8');
+  const changed = await progress.import(text);
+  // Study time came with progress exports from the timer's first version on; older files have none.
+  const studyLog = (JSON.parse(text) as { study?: unknown }).study;
+  if (studyLog !== undefined) await study.importLog(studyLog);
   void vscode.window.showInformationMessage(
     changed ? `Imported progress: ${changed} exercise(s) updated. Passes are never lost in an import.` : 'Imported progress: nothing new.',
   );

@@ -12,6 +12,12 @@ export const Commands = {
   exportProgress: 'upskill.exportProgress',
   importProgress: 'upskill.importProgress',
   showOutput: 'upskill.showOutput',
+  startTimer: 'upskill.startStudyTimer',
+  pauseTimer: 'upskill.pauseStudyTimer',
+  stopTimer: 'upskill.stopStudyTimer',
+  toggleTimer: 'upskill.toggleStudyTimer',
+  setWeeklyGoal: 'upskill.setWeeklyStudyGoal',
+  showStudyTime: 'upskill.showStudyTime',
 } as const;
 
 export const Views = {
@@ -31,6 +37,13 @@ export const Settings = {
   pythonPath: 'pythonPath',
   checkTimeoutSeconds: 'checkTimeoutSeconds',
   checkOnSave: 'checkOnSave',
+  timerGoalHours: 'timer.weeklyGoalHours',
+  timerFirstDay: 'timer.firstDayOfWeek',
+  timerIdleMinutes: 'timer.idleMinutes',
+  timerPomodoro: 'timer.pomodoro.enabled',
+  timerFocusMinutes: 'timer.pomodoro.focusMinutes',
+  timerBreakMinutes: 'timer.pomodoro.breakMinutes',
+  timerAutoStart: 'timer.autoStart',
 } as const;
 
 export const StorageKeys = {

@@ -10,7 +10,10 @@ import { ActiveExercise } from './services/activeExercise';
 import { CheckService } from './services/checkService';
 import { ContentService } from './services/contentService';
 import { ExerciseService } from './services/exerciseService';
+import { StudyTimer } from './services/studyTimer';
 import { PROGRESS_KEY, ProgressStore } from './state/progressStore';
+import { STUDY_KEY, StudyStore } from './state/studyStore';
+import { StudyTimerItem } from './statusBar/studyTimerItem';
 import { CheckResults } from './views/checkResults';
 import { ExerciseActions } from './views/exerciseActions';
 import { SkillsTree } from './views/skillsTree';
@@ -22,6 +25,8 @@ export interface UpskillApi {
   resetExercise(id: string, options: { confirm: boolean }): Promise<void>;
   /** The id of the exercise being worked on (see ActiveExercise), if any. */
   activeExerciseId(): string | undefined;
+  /** Timeouts the study timer has scheduled (none while it is stopped). */
+  pendingTimers(): number;
 }
 
 export function activate(context: vscode.ExtensionContext): UpskillApi | undefined {
@@ -38,7 +43,8 @@ export function activate(context: vscode.ExtensionContext): UpskillApi | undefin
 
 function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): UpskillApi {
   const subs = context.subscriptions;
-  context.globalState.setKeysForSync([PROGRESS_KEY]);
+  // Progress and study time follow the learner to other machines; the timer's running state does not.
+  context.globalState.setKeysForSync([PROGRESS_KEY, STUDY_KEY]);
 
   const progress = new ProgressStore(mementoStore(context.globalState));
   subs.push(progress);
@@ -76,7 +82,17 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
   const checkResults = new CheckResults(checks, exercises, log);
   subs.push(checkResults);
 
-  subs.push(...registerCommands({ log, content, progress, exercises: exerciseActions, checks: checkResults }));
+  const study = new StudyStore(mementoStore(context.globalState));
+  subs.push(study);
+  const timer = new StudyTimer(study, active);
+  subs.push(timer);
+  const timerItem = new StudyTimerItem(timer, content);
+  subs.push(timerItem);
+  // Reads the stored timer: a window reloaded while it held the timer picks it up again.
+  void (vscode.window.state.focused ? timer.onFocus() : timer.sync());
+  subs.push(exercises.onDidStart(() => void timer.autoStart()), checks.onDidCheck(() => void timer.autoStart()));
+
+  subs.push(...registerCommands({ log, content, progress, exercises: exerciseActions, checks: checkResults, timer, timerItem, study }));
 
   return {
     progressSnapshot: () => progress.all,
@@ -86,6 +102,7 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
       await exerciseActions.reset(exercise, options);
     },
     activeExerciseId: () => active.current?.id,
+    pendingTimers: () => timer.scheduler.pending,
   };
 }
 

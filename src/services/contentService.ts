@@ -39,6 +39,11 @@ export class ContentService extends DisposableBase {
     this.register({ dispose: () => clearTimeout(this.reloadTimer) });
   }
 
+  /** The catalog if it has been loaded already; never starts a load. */
+  get loaded(): Catalog | undefined {
+    return this.catalog;
+  }
+
   /** The catalog, loading it the first time it is asked for. */
   get(): Promise<Catalog> {
     if (this.catalog) return Promise.resolve(this.catalog);

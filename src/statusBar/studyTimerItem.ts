@@ -1,0 +1,160 @@
+// The study timer in the status bar: this week against the goal, the current session while
+// it runs, a click to start or pause. It redraws once a second only while the timer runs
+// and this window has focus; otherwise it redraws when something changes.
+
+import * as vscode from 'vscode';
+import { Commands, Settings } from '../constants';
+import type { Disposable } from '../core/events';
+import { DisposableBase } from '../core/lifecycle';
+import { GENERAL_STUDY, type StudySummary } from '../core/study';
+import { runElapsed } from '../core/studyTimer';
+import type { ContentService } from '../services/contentService';
+import type { StudyTimer, TimerNews } from '../services/studyTimer';
+
+const TICK_MS = 1000;
+
+/** "3h 20m", "45m", "0m". */
+export function formatHours(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return h > 0 ? (m > 0 ? `${h}h ${m}m` : `${h}h`) : `${m}m`;
+}
+
+/** "25:13" or "1:02:09". */
+export function formatClock(ms: number): string {
+  const total = Math.floor(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const mm = String(Math.floor((total % 3600) / 60)).padStart(h > 0 ? 2 : 1, '0');
+  const ss = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+}
+
+export class StudyTimerItem extends DisposableBase {
+  private readonly item = this.register(vscode.window.createStatusBarItem('upskill.studyTimer', vscode.StatusBarAlignment.Left, 50));
+  private ticking?: Disposable;
+  private focused = vscode.window.state.focused;
+
+  constructor(
+    private readonly timer: StudyTimer,
+    private readonly content: ContentService,
+  ) {
+    super();
+    this.item.name = 'Upskill Study Timer';
+    this.item.command = Commands.toggleTimer;
+    this.register(timer.onDidChange(() => this.render()));
+    this.register(timer.onNews((n) => void this.announce(n)));
+    this.register(
+      vscode.window.onDidChangeWindowState((s) => {
+        this.focused = s.focused;
+        this.render();
+      }),
+    );
+    this.register({ dispose: () => this.ticking?.dispose() });
+    this.render();
+    this.item.show();
+  }
+
+  private render(): void {
+    const t = this.timer.timer;
+    const summary = this.timer.summary(1);
+    const goal = this.timer.settingsNow.goalMs;
+    const week = `${formatHours(summary.thisWeekMs)} / ${formatHours(goal)}`;
+    const session = formatClock(runElapsed(t, Date.now()));
+    if (t.status === 'running') this.item.text = `$(watch) ${session} · ${week}`;
+    else if (t.status === 'paused') this.item.text = `$(debug-pause) ${session} · ${week}`;
+    else this.item.text = `$(watch) ${week}`;
+    const state = t.status === 'running' ? `running, this session ${session}` : t.status === 'paused' ? `paused (${pauseReason(t.pausedBy)}), this session ${session}` : 'stopped';
+    this.item.accessibilityInformation = {
+      label: `Upskill study timer ${state}. This week ${formatHours(summary.thisWeekMs)} of a ${formatHours(goal)} goal. ${t.status === 'running' ? 'Click to pause.' : 'Click to start.'}`,
+      role: 'button',
+    };
+    this.item.tooltip = this.tooltip(summary, state);
+    this.scheduleTick(t.status === 'running' && this.focused);
+  }
+
+  private tooltip(summary: StudySummary, state: string): vscode.MarkdownString {
+    const t = this.timer.timer;
+    const skill = t.attribution?.skill;
+    const skillTitle = !skill || skill === GENERAL_STUDY ? 'general study' : (this.skillTitle(skill) ?? skill);
+    const md = new vscode.MarkdownString(undefined, true);
+    md.appendMarkdown(`**Upskill study timer**: ${state}\n\n`);
+    md.appendMarkdown(`| | |\n|---|---|\n`);
+    md.appendMarkdown(`| Today | ${formatHours(summary.todayMs)} |\n`);
+    md.appendMarkdown(`| This week | ${formatHours(summary.thisWeekMs)} of ${formatHours(summary.goalMs)} |\n`);
+    md.appendMarkdown(`| Streak | ${summary.streakWeeks} week${summary.streakWeeks === 1 ? '' : 's'} at goal |\n`);
+    if (t.status !== 'stopped') md.appendMarkdown(`| Timing | ${escapeMd(skillTitle)} |\n`);
+    md.appendMarkdown(`\n${t.status === 'running' ? 'Click to pause' : 'Click to start'} · [Show Study Time](command:${Commands.showStudyTime})`);
+    md.isTrusted = { enabledCommands: [Commands.showStudyTime] };
+    return md;
+  }
+
+  private skillTitle(id: string): string | undefined {
+    return this.content.loaded?.skills.get(id)?.title;
+  }
+
+  /** One timeout at a time, only while running in a focused window. */
+  private scheduleTick(on: boolean): void {
+    this.ticking?.dispose();
+    this.ticking = on ? this.timer.scheduler.after(TICK_MS - (Date.now() % TICK_MS), () => this.render()) : undefined;
+  }
+
+  /** Show Study Time: this week by day and by skill, as a quick view until the Checklist draws charts. */
+  async showStudyTime(): Promise<void> {
+    await this.timer.sync();
+    await this.content.get();
+    const s = this.timer.summary(1);
+    const day = (key: string) => new Date(`${key}T12:00:00`).toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'short' });
+    const items: vscode.QuickPickItem[] = [
+      { label: 'This week', kind: vscode.QuickPickItemKind.Separator },
+      { label: `$(watch) ${formatHours(s.thisWeekMs)} of ${formatHours(s.goalMs)}`, description: `streak: ${s.streakWeeks} week${s.streakWeeks === 1 ? '' : 's'} at goal` },
+      { label: 'By day', kind: vscode.QuickPickItemKind.Separator },
+      ...s.thisWeekDays.map((d) => ({ label: day(d.day), description: formatHours(d.ms) })),
+      { label: 'By skill', kind: vscode.QuickPickItemKind.Separator },
+      ...Object.entries(s.thisWeekBySkill)
+        .sort((a, b) => b[1] - a[1])
+        .map(([skill, ms]) => ({ label: skill === GENERAL_STUDY ? 'General study' : (this.skillTitle(skill) ?? skill), description: formatHours(ms) })),
+    ];
+    if (Object.keys(s.thisWeekBySkill).length === 0) items.push({ label: 'Nothing timed yet this week', description: 'click the timer in the status bar to start' });
+    await vscode.window.showQuickPick(items, { title: 'Upskill: study time this week', placeHolder: 'Time goes to the skill of the exercise you are working on' });
+  }
+
+  /** Set Weekly Study Goal: hours, stored in the user setting. */
+  async setWeeklyGoal(): Promise<void> {
+    const current = this.timer.settingsNow.goalMs / 3_600_000;
+    const answer = await vscode.window.showInputBox({
+      title: 'Upskill: weekly study goal',
+      prompt: 'Hours of study per week (the careers advice behind Upskill suggests at least 10)',
+      value: String(current),
+      validateInput: (v) => (/^\d+(\.\d+)?$/.test(v.trim()) && Number(v) > 0 && Number(v) <= 100 ? undefined : 'A number of hours between 0 and 100, for example 10 or 7.5'),
+    });
+    if (answer === undefined) return;
+    await vscode.workspace.getConfiguration(Settings.section).update(Settings.timerGoalHours, Number(answer), vscode.ConfigurationTarget.Global);
+  }
+
+  private async announce(n: TimerNews): Promise<void> {
+    switch (n.kind) {
+      case 'resumedAfterIdle':
+        // Said once, where the timer is, without a notification.
+        this.register(vscode.window.setStatusBarMessage(`$(watch) Study timer resumed (it had paused after ${formatHours(n.idleMs)} without activity)`, 8000));
+        return;
+      case 'goalReached':
+        void vscode.window.showInformationMessage(`You reached this week's study goal: ${formatHours(n.summary.thisWeekMs)} of ${formatHours(n.summary.goalMs)}. Consistency beats intensity: well done.`);
+        return;
+      case 'breakStarted':
+        void vscode.window.showInformationMessage(`Focus block done: take a ${formatHours(n.breakMs)} break. The study timer is paused.`);
+        return;
+      case 'breakOver':
+        if ((await vscode.window.showInformationMessage('Break over: ready for the next focus block?', 'Resume Timer')) === 'Resume Timer') await this.timer.start();
+        return;
+    }
+  }
+}
+
+function pauseReason(r: string | undefined): string {
+  return r === 'idle' ? 'no activity' : r === 'break' ? 'Pomodoro break' : 'by you';
+}
+
+function escapeMd(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
