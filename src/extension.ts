@@ -61,7 +61,7 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
 
   const exercises = new ExerciseService(content, progress, log);
   subs.push(exercises);
-  const checks = new CheckService(exercises, progress, log);
+  const checks = new CheckService(exercises, progress, log, Date.now, context.globalStorageUri.fsPath);
   subs.push(checks);
 
   subs.push(...registerCommands({ log, content, progress, exercises, checks }));

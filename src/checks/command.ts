@@ -2,7 +2,7 @@
 // a trusted workspace.
 
 import type { CommandCheck } from '../core/model';
-import { commandLine, describeEnd, runProcess } from './process';
+import { commandLine, describeEnd, runProcess, timeLeft } from './process';
 import { logOutput } from './pytest';
 import { result } from './result';
 import type { CheckContext, CheckResult } from './types';
@@ -14,7 +14,7 @@ export async function checkCommand(spec: CommandCheck, ctx: CheckContext): Promi
   const started = Date.now();
   if (!ctx.trusted) return result(spec, started, { status: 'error', summary: RESTRICTED_MESSAGE });
   const argv = spec.run.map((a) => a.replace(/\{python\}/g, ctx.python.path));
-  const run = await runProcess(argv, { cwd: ctx.workDir, timeoutMs: ctx.timeoutMs, signal: ctx.signal, log: ctx.log });
+  const run = await runProcess(argv, { cwd: ctx.workDir, timeoutMs: timeLeft(ctx), signal: ctx.signal, log: ctx.log });
   logOutput(ctx, run);
   const tool = commandLine(argv);
   const ended = describeEnd(run, ctx.timeoutMs);

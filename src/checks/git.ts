@@ -1,23 +1,32 @@
 // Assertions about the learner's git repository, each run through git itself.
 
 import { promises as fs } from 'fs';
+import * as path from 'path';
 import type { GitAssertion, GitCheck } from '../core/model';
 import { inside } from './paths';
-import { describeEnd, runProcess } from './process';
+import { describeEnd, runProcess, timeLeft } from './process';
 import { result } from './result';
 import type { CheckContext, CheckResult, CommandRun } from './types';
 
 export async function checkGit(spec: GitCheck, ctx: CheckContext): Promise<CheckResult> {
   const started = Date.now();
   const runs: CommandRun[] = [];
+  // The copy is a repository of its own or none: git never looks above it, and takes no optional locks.
+  const env = { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0', GIT_CEILING_DIRECTORIES: path.dirname(ctx.workDir) };
   const git = async (...args: string[]) => {
-    const run = await runProcess(['git', ...args], { cwd: ctx.workDir, timeoutMs: ctx.timeoutMs, signal: ctx.signal, log: ctx.log, env: { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } });
+    const run = await runProcess(['git', ...args], { cwd: ctx.workDir, timeoutMs: timeLeft(ctx), signal: ctx.signal, log: ctx.log, env });
     runs.push(run);
     const ended = describeEnd(run, ctx.timeoutMs);
     if (ended) throw new Error(`git ${args.join(' ')} did not finish: ${ended}`);
     return run;
   };
-  const top = await git('rev-parse', '--show-toplevel');
+  let top = await git('rev-parse', '--show-toplevel');
+  if (top.exitCode !== 0 && top.exitCode !== null && ctx.learnerDir) {
+    // No .git in the copy: ask about the learner's own folder (read-only) to say why.
+    top = await runProcess(['git', 'rev-parse', '--show-toplevel'], { cwd: ctx.learnerDir, timeoutMs: timeLeft(ctx), signal: ctx.signal, log: ctx.log, env: { ...env, GIT_CEILING_DIRECTORIES: '' } });
+    runs.push(top);
+    if (top.exitCode === 0 && (await samePath(top.stdout.trim(), ctx.learnerDir))) top = { ...top, exitCode: 128 };
+  }
   // The exercise folder must be a repository of its own, not a folder inside the learner's project repository.
   const own = top.exitCode === 0 && (await samePath(top.stdout.trim(), ctx.workDir));
   if (!own) {

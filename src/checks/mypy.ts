@@ -4,7 +4,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { MypyCheck } from '../core/model';
 import { inside } from './paths';
-import { describeEnd, runProcess } from './process';
+import { describeEnd, runProcess, timeLeft } from './process';
 import { logOutput } from './pytest';
 import { requireModule } from './python';
 import { plural, result } from './result';
@@ -78,7 +78,7 @@ export async function checkMypy(spec: MypyCheck, ctx: CheckContext): Promise<Che
     ...(spec.args ?? []),
     ...targets,
   ];
-  const run = await runProcess(argv, { cwd: ctx.workDir, timeoutMs: ctx.timeoutMs, signal: ctx.signal, log: ctx.log });
+  const run = await runProcess(argv, { cwd: ctx.workDir, timeoutMs: timeLeft(ctx), signal: ctx.signal, log: ctx.log });
   logOutput(ctx, run);
   const tool = `${ctx.python.path} -m mypy`;
   const ended = describeEnd(run, ctx.timeoutMs);

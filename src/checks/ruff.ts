@@ -6,7 +6,7 @@ import * as path from 'path';
 import type { RuffFormatCheck, RuffLintCheck } from '../core/model';
 import { findForbidden, pythonFiles } from './mypy';
 import { inside } from './paths';
-import { describeEnd, runProcess } from './process';
+import { describeEnd, runProcess, timeLeft } from './process';
 import { logOutput } from './pytest';
 import { hasModule } from './python';
 import { plural, result } from './result';
@@ -96,7 +96,7 @@ export async function checkRuffLint(spec: RuffLintCheck, ctx: CheckContext): Pro
     if (spec.select?.length) argv.push('--select', spec.select.join(','));
     if (spec.ignore?.length) argv.push('--ignore', spec.ignore.join(','));
     argv.push(...(spec.targets?.length ? spec.targets : ['.']));
-    const run = await runProcess(argv, { cwd: ctx.workDir, timeoutMs: ctx.timeoutMs, signal: ctx.signal, log: ctx.log });
+    const run = await runProcess(argv, { cwd: ctx.workDir, timeoutMs: timeLeft(ctx), signal: ctx.signal, log: ctx.log });
     runs.push(run);
     logOutput(ctx, run);
     const ended = describeEnd(run, ctx.timeoutMs);
@@ -156,7 +156,7 @@ export async function checkRuffFormat(spec: RuffFormatCheck, ctx: CheckContext):
   if (await hasModule(ctx.python, 'ruff')) {
     tool = `${ctx.python.path} -m ruff format`;
     const argv = [ctx.python.path, '-m', 'ruff', 'format', '--check', '--no-cache', '--isolated', '--line-length', String(lineLength), ...(spec.targets?.length ? spec.targets : ['.'])];
-    const run = await runProcess(argv, { cwd: ctx.workDir, timeoutMs: ctx.timeoutMs, signal: ctx.signal, log: ctx.log });
+    const run = await runProcess(argv, { cwd: ctx.workDir, timeoutMs: timeLeft(ctx), signal: ctx.signal, log: ctx.log });
     runs.push(run);
     logOutput(ctx, run);
     const ended = describeEnd(run, ctx.timeoutMs);

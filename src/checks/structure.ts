@@ -3,7 +3,7 @@
 import { promises as fs } from 'fs';
 import type { StructureAssertion, StructureCheck } from '../core/model';
 import { inside } from './paths';
-import { describeEnd, runProcess } from './process';
+import { describeEnd, runProcess, timeLeft } from './process';
 import { result } from './result';
 import type { CheckContext, CheckResult, CommandRun, Finding } from './types';
 
@@ -56,7 +56,7 @@ export async function checkStructure(spec: StructureCheck, ctx: CheckContext): P
   const problems: string[] = [];
   const findings: Finding[] = [];
   const inspect = async (file: string, name: string): Promise<FunctionInfo> => {
-    const run = await runProcess([ctx.python.path, '-c', INSPECT, inside(ctx.workDir, file, 'file'), name], { cwd: ctx.workDir, timeoutMs: ctx.timeoutMs, signal: ctx.signal, log: ctx.log });
+    const run = await runProcess([ctx.python.path, '-c', INSPECT, inside(ctx.workDir, file, 'file'), name], { cwd: ctx.workDir, timeoutMs: timeLeft(ctx), signal: ctx.signal, log: ctx.log });
     runs.push(run);
     const ended = describeEnd(run, ctx.timeoutMs);
     if (ended) throw new Error(`inspecting ${file} did not finish: ${ended}`);

@@ -101,6 +101,12 @@ export interface PytestCheck extends CheckBase {
 export interface NoNetworkCheck extends CheckBase {
   readonly type: 'no-network';
   readonly args?: readonly string[];
+  /**
+   * Proof that the outside world was replaced: some test must make `module` (relative to the
+   * learner's folder) call a mock named `name` (unittest.mock or pytest-mock), e.g.
+   * { module: "weather.py", name: "urlopen" }.
+   */
+  readonly mustMock?: { readonly module: string; readonly name: string };
 }
 
 export interface CatchBugsCheck extends CheckBase {

@@ -31,6 +31,8 @@ export class CheckService extends DisposableBase {
     private readonly progress: ProgressStore,
     private readonly log: vscode.LogOutputChannel,
     private readonly clock: () => number = Date.now,
+    /** Upskill's own storage: scratch copies and tool caches live here, never in the learner's folder. */
+    private readonly storageDir?: string,
   ) {
     super();
   }
@@ -77,6 +79,7 @@ export class CheckService extends DisposableBase {
             timeoutMs,
             signal: controller.signal,
             trusted,
+            storageDir: this.storageDir,
             log: (line) => this.log.info(line),
           });
           if (controller.signal.aborted) {
