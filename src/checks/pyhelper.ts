@@ -5,7 +5,7 @@
 // answer, so a check costs one interpreter start however many files it asks about.
 
 import { describeEnd, runProcess, timeLeft } from './process';
-import type { CheckContext, CommandRun } from './types';
+import type { CheckContext, CommandRun, Finding } from './types';
 
 export const HELPER = String.raw`
 import ast, io, json, os, re, sys, tokenize
@@ -84,7 +84,8 @@ def same_ast(req):
 def unparse(req):
     src = read(req["src"])
     with open(req["dest"], "w", encoding="utf-8") as f:
-        f.write(ast.unparse(ast.parse(src)) + "\n")
+        # Comments dropped, quotes and spacing normalised, and never byte-identical to the input.
+        f.write("# The same code, laid out by ast.unparse.\n\n" + ast.unparse(ast.parse(src)) + "\n")
     return {"ok": True}
 
 
@@ -214,4 +215,24 @@ export async function askPython<T>(ctx: CheckContext, command: string, request: 
 /** Suppression comments and `@no_type_check` in these files, found by Python's tokenizer and ast. */
 export function findSuppressions(ctx: CheckContext, files: readonly string[], runs?: CommandRun[]): Promise<Suppression[]> {
   return files.length ? askPython<Suppression[]>(ctx, 'suppressions', { files }, runs) : Promise.resolve([]);
+}
+
+const WHY: Record<string, string> = {
+  noqa: 'This exercise does not allow "# noqa": fix the finding instead of silencing Ruff.',
+  'ruff: noqa': 'This exercise does not allow file-level "# ruff: noqa" or "# flake8: noqa": fix the findings instead of silencing Ruff.',
+  'ruff: disable': 'This exercise does not allow "# ruff: disable": fix the findings instead of silencing Ruff.',
+  'fmt: off': 'This exercise does not allow "# fmt: off" or "# fmt: skip": let the formatter format every line.',
+  'yapf: disable': 'This exercise does not allow formatter suppressions: let the formatter format every line.',
+  'isort: skip': 'This exercise does not allow "# isort: skip": sort the imports instead.',
+  'type: ignore': 'This exercise does not allow "# type: ignore": fix the type instead of silencing mypy.',
+  'pyright: ignore': 'This exercise does not allow type-checker suppressions: fix the type instead.',
+  'mypy:': 'Inline "# mypy:" directives are not allowed: the exercise decides how mypy runs. Remove the comment.',
+  no_type_check: '@no_type_check is not allowed: mypy would skip the function. Annotate it instead.',
+  unreadable: 'Python could not read this file',
+};
+
+/** A suppression as a finding on the learner's line. */
+export function suppressionFinding(s: Suppression): Finding {
+  const message = s.kind === 'unreadable' ? `${WHY.unreadable}: ${s.text}` : (WHY[s.kind] ?? `"${s.text}" is not allowed in this exercise.`);
+  return { file: s.file, line: s.line, column: s.column, severity: 'error', message, source: 'upskill', code: `no-${s.kind.replace(/[^a-z_]+/gi, '-').replace(/-+$/, '')}` };
 }

@@ -1,0 +1,150 @@
+// What a determined learner tries against mypy, Ruff and pytest, with the real tools.
+
+import * as assert from 'assert';
+import { createHash } from 'crypto';
+import { existsSync, promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runChecks } from '../../../src/checks/engine';
+import { crashOf, catches } from '../../../src/checks/pytest';
+import type { CheckSpec } from '../../../src/core/model';
+import { context, folder, PYTHON } from './helpers';
+
+const GOOD = 'def label(x: int) -> int:\n    """Any label other than 1 means "# noqa" in prose: neither is code."""\n    return 1 if x > 0 else 0\n';
+
+async function run(files: Record<string, string>, checks: CheckSpec[], starter?: Record<string, string>, extra = {}) {
+  const work = await folder(files);
+  const exDir = starter ? await folder(Object.fromEntries(Object.entries(starter).map(([k, v]) => [`starter/${k}`, v]))) : work;
+  const ctx = context(work, checks, extra, exDir);
+  const report = await runChecks(starter ? { ...ctx, exercise: { ...ctx.exercise, starter: 'starter' } } : ctx);
+  return { report, work, lines: ctx.lines };
+}
+
+const MYPY: CheckSpec = { type: 'mypy', args: ['--strict'], forbidAny: true, forbidTypeIgnore: true };
+
+describe('checks: a learner cannot steer mypy', () => {
+  it('prose in strings and docstrings never trips a ban', async () => {
+    const { report } = await run({ 'm.py': GOOD }, [MYPY, { type: 'ruff-lint', select: ['E', 'F'], forbidNoqa: true }]);
+    assert.deepStrictEqual(
+      report.results.map((r) => [r.status, r.summary]),
+      [
+        ['passed', 'mypy found no type errors.'],
+        ['passed', 'Ruff found nothing in 1 file.'],
+      ],
+    );
+  });
+
+  for (const [name, files, expected] of [
+    ['an inline "# mypy: ignore-errors"', { 'm.py': '# mypy: ignore-errors\ndef f(x):\n    return x\n' }, /Inline "# mypy:" directives are not allowed/],
+    ['a file-level "# type: ignore"', { 'm.py': '# type: ignore\ndef f(x):\n    return x\n' }, /does not allow "# type: ignore"/],
+    ['a stub file beside the module', { 'm.py': 'def f(x):\n    return x\n', 'm.pyi': 'def f(x: int) -> int: ...\n' }, /Stub files \(\.pyi\) are not allowed/],
+    ['@no_type_check', { 'm.py': 'from typing import no_type_check\n\n@no_type_check\ndef f(x):\n    return x\n' }, /@no_type_check is not allowed/],
+    ['a mypy.ini in the folder', { 'm.py': 'def f(x):\n    return x\n', 'mypy.ini': '[mypy]\nignore_errors = True\n' }, /type problem/],
+    ['a pyproject.toml in the folder', { 'm.py': 'def f(x):\n    return x\n', 'pyproject.toml': '[tool.mypy]\nignore_errors = true\n' }, /type problem/],
+    ['a string annotation "typing.Any"', { 'm.py': 'import typing\n\ndef f(x: "typing.Any") -> int:\n    return 1\n' }, /Explicit "Any" is not allowed/],
+    ['a type comment with Any', { 'm.py': 'import typing\n\ndef f(x):\n    # type: (typing.Any) -> int\n    return 1\n' }, /"Any"/],
+  ] as const) {
+    it(`refuses ${name}`, async () => {
+      const { report } = await run(files, [MYPY]);
+      const [r] = report.results;
+      assert.strictEqual(r.status, 'failed', r.summary);
+      assert.match(`${r.summary}\n${r.details.join('\n')}`, expected);
+    });
+  }
+
+  it('a syntax error is a finding on the line, not a crashed tool', async () => {
+    const { report } = await run({ 'm.py': 'def f(x)\n    return x\n' }, [MYPY]);
+    const [r] = report.results;
+    assert.strictEqual(r.status, 'failed');
+    assert.match(r.summary, /^m\.py is not valid Python \(line 1: .*\), so mypy could not check it/);
+    assert.strictEqual(r.findings[0].line, 1);
+  });
+
+  it('keeps its incremental cache in Upskill storage, one per exercise, never in the learner folder', async () => {
+    const storageDir = await fs.mkdtemp(path.join(os.tmpdir(), 'upskill-storage-'));
+    const { report, work } = await run({ 'm.py': GOOD }, [MYPY], undefined, { storageDir });
+    assert.strictEqual(report.results[0].status, 'passed');
+    assert.ok(existsSync(path.join(storageDir, 'cache', 'test-exercise', 'mypy')), 'the cache is in storage');
+    assert.ok(!existsSync(path.join(work, '.mypy_cache')), 'nothing in the learner folder');
+    assert.deepStrictEqual((await fs.readdir(path.join(storageDir, 'scratch', 'test-exercise'))).sort(), [], 'the scratch copy is gone after the run');
+  });
+});
+
+describe('checks: suppressions and formatting', () => {
+  for (const comment of ['# ruff: noqa', '# flake8: noqa', '# ruff: noqa: F401']) {
+    it(`lint refuses the file-level "${comment}"`, async () => {
+      const { report } = await run({ 'm.py': `${comment}\nimport os\n` }, [{ type: 'ruff-lint', select: ['F'] }]);
+      assert.strictEqual(report.results[0].status, 'failed');
+      assert.ok(report.results[0].findings.some((f) => f.code === 'no-ruff-noqa' && f.line === 1), JSON.stringify(report.results[0].findings));
+    });
+  }
+
+  const STARTER = 'x = {  "a":1 }\n\n\ndef f(a,b):\n    return a+b\n';
+  const FORMATTED = 'x = {"a": 1}\n\n\ndef f(a, b):\n    return a + b\n';
+  const FORMAT: CheckSpec = { type: 'ruff-format' };
+
+  it('format passes the formatted starter', async () => {
+    const { report } = await run({ 'm.py': FORMATTED }, [FORMAT], { 'm.py': STARTER });
+    assert.strictEqual(report.results[0].status, 'passed', report.results[0].summary);
+  });
+
+  for (const [name, files, expected] of [
+    ['an empty file', { 'm.py': '' }, /no longer does what the starter did/],
+    ['a rewritten function', { 'm.py': 'x = {"a": 1}\n\n\ndef f(a, b):\n    return a - b\n' }, /no longer does what the starter did/],
+    ['a deleted file', {}, /m\.py is missing/],
+    ['"# fmt: off"', { 'm.py': `# fmt: off\n${STARTER}` }, /does not allow "# fmt: off"/],
+  ] as const) {
+    it(`format refuses ${name}`, async () => {
+      const { report } = await run(files, [FORMAT], { 'm.py': STARTER });
+      assert.strictEqual(report.results[0].status, 'failed');
+      assert.match(report.results[0].summary, expected);
+    });
+  }
+
+  // A stand-in interpreter: the real Python for everything except `-m ruff`, which replays what
+  // ruff 0.6 printed for an unformatted file, and exits as it did.
+  for (const [label, replay] of [
+    ['its real output', 'echo "Would reformat: m.py"; echo "1 file would be reformatted"'],
+    ['the summary on stderr only', 'echo "1 file would be reformatted" >&2'],
+  ] as const) {
+    it(`with an installed ruff, the untouched starter fails (${label}): the exit code decides`, async () => {
+      const bin = await folder({
+        python: `#!/bin/bash\nif [ "$1" = "-c" ] && [ "$2" = "import ruff" ]; then exit 0; fi\nif [ "$1" = "-m" ] && [ "$2" = "ruff" ]; then ${replay}; exit 1; fi\nexec ${PYTHON.path} "$@"\n`,
+      });
+      await fs.chmod(path.join(bin, 'python'), 0o755);
+      const { report } = await run({ 'm.py': STARTER }, [FORMAT], { 'm.py': STARTER }, { python: { ...PYTHON, path: path.join(bin, 'python') } });
+      const [r] = report.results;
+      assert.strictEqual(r.status, 'failed', 'the untouched starter does not pass');
+      assert.match(r.summary, /1 file would be reformatted: m\.py\./);
+      assert.match(r.tool ?? '', /-m ruff format/);
+    });
+  }
+});
+
+describe('checks: what counts as catching a bug', () => {
+  const failure = (body: string) => ({ id: 't.py::test_x', outcome: 'failed' as const, detail: body });
+  it('reads the exception a test died of from the traceback', () => {
+    assert.deepStrictEqual(crashOf('def test_x():\n>       assert f() == 1\nE       assert 2 == 1\n\ntest_n.py:4: AssertionError'), { file: 'test_n.py', line: 4, type: 'AssertionError' });
+  });
+  it('counts assertions and exceptions raised in the module under test, not SystemExit or exceptions from the test', () => {
+    assert.strictEqual(catches(failure('E   assert 2 == 1\n\ntest_n.py:4: AssertionError'), 'normalise.py'), true);
+    assert.strictEqual(catches(failure('E   ZeroDivisionError: division by zero\n\nnormalise.py:12: ZeroDivisionError'), 'normalise.py'), true);
+    assert.strictEqual(catches(failure('E   Failed: DID NOT RAISE <class \'ValueError\'>\n\ntest_n.py:9: Failed'), 'normalise.py'), true);
+    assert.strictEqual(catches(failure('E   SystemExit: 1\n\nnormalise.py:3: SystemExit'), 'normalise.py'), false);
+    assert.strictEqual(catches(failure('E   TypeError: boom\n\ntest_n.py:4: TypeError'), 'normalise.py'), false);
+    assert.strictEqual(catches({ ...failure('test_n.py:4: AssertionError'), outcome: 'error' }, 'normalise.py'), false, 'a collection or setup error is not a catch');
+  });
+
+  it('a test that exits or reads the source catches nothing', async () => {
+    const impl = 'def inc(x):\n    return x + 1\n';
+    const exDir = await folder({ 'ref.py': impl, 'bug.py': 'def inc(x):\n    return x + 2\n' });
+    const spec: CheckSpec = { type: 'tests-catch-bugs', module: 'inc.py', reference: 'ref.py', bugs: [{ file: 'bug.py', description: 'adds two' }] };
+    const exits = await runChecks(context(await folder({ 'inc.py': impl, 'test_i.py': 'import sys\nfrom inc import inc\n\ndef test_i():\n    if inc(1) != 2:\n        sys.exit(1)\n' }), [spec], {}, exDir));
+    assert.strictEqual(exits.results[0].status, 'failed');
+    assert.match(exits.results[0].summary, /caught 0 of 1 bugs/);
+    const source = 'import hashlib, pathlib\n\ndef test_src():\n    text = pathlib.Path(__file__).with_name("inc.py").read_text()\n    assert hashlib.sha256(text.encode()).hexdigest() == ' + `"${createHash('sha256').update(impl).digest('hex')}"\n`;
+    const reads = await runChecks(context(await folder({ 'inc.py': impl, 'test_i.py': source }), [spec], {}, exDir));
+    assert.strictEqual(reads.results[0].status, 'failed');
+    assert.match(reads.results[0].summary, /same correct code written differently/);
+  });
+});
