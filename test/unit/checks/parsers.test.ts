@@ -89,12 +89,13 @@ jobs:
       f.map((x) => [x.line, x.message.split(' ').slice(0, 5).join(' ')]),
       [
         [2, 'The workflow is not triggered'],
-        [10, 'No step runs ruff; add'],
+        [8, 'The matrix declares "python-version" but'],
+        [10, 'No step runs ruff as'],
         [8, 'The Python matrix lacks 3.10.'],
         [11, 'Dependencies are not cached; add'],
       ],
     );
-    const ok = wf.replace('[push]', '[push, pull_request]').replace('3.10]', '"3.10"]').replace('- run: pytest', '- run: ruff check .\n      - run: pytest').replace('setup-python@v5', 'setup-python@v5\n        with:\n          cache: pip');
+    const ok = wf.replace('[push]', '[push, pull_request]').replace('3.10]', '"3.10"]').replace('- run: pytest', '- run: ruff check .\n      - run: pytest').replace('setup-python@v5', 'setup-python@v5\n        with:\n          python-version: ${{ matrix.python-version }}\n          cache: pip');
     assert.deepStrictEqual(evaluateWorkflow('/w/ci.yml', ok, { triggers: ['push', 'pull_request'], runs: ['ruff', 'pytest'], pythonMatrix: ['3.10', '3.11'], requireCache: true }), []);
   });
 
