@@ -112,5 +112,22 @@ async function evaluate(a: GitAssertion, git: Git, ctx: CheckContext): Promise<s
     const r = await git('merge-base', '--is-ancestor', a.mergedInto.branch, a.mergedInto.into);
     return r.exitCode === 0 ? undefined : `"${a.mergedInto.branch}" is not merged into "${a.mergedInto.into}" yet.`;
   }
+  if ('neverCommitted' in a) {
+    for (const f of a.neverCommitted) {
+      // Every ref (branches, tags, stash), every commit that ever added or changed the path.
+      const r = await git('log', '--all', '--format=%h %s', '--', f);
+      const first = r.stdout.trim().split('\n').filter(Boolean).pop();
+      if (first) return `${f} is in the history (commit ${first}), so it stays in the repository even if it is ignored or deleted now: raw data must never be committed. Start the history again (delete .git, add .gitignore first) or rewrite it.`;
+    }
+    return undefined;
+  }
+  if ('branchCommitTouches' in a) {
+    const { branch, file } = a.branchCommitTouches;
+    const exists = await git('rev-parse', '--verify', '--quiet', `refs/heads/${branch}`);
+    if (exists.exitCode !== 0) return `There is no branch "${branch}"; create it with "git switch -c ${branch}".`;
+    // A commit of its own that modifies the file: an empty commit or a merge does not count.
+    const r = await git('log', '--no-merges', '--diff-filter=M', '--format=%h', `refs/heads/${branch}`, '--', file);
+    return r.stdout.trim() ? undefined : `"${branch}" has no commit that changes ${file}: make your change to ${file} on that branch and commit it there.`;
+  }
   return 'Unknown git assertion.';
 }

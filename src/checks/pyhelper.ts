@@ -81,19 +81,12 @@ def same_ast(req):
     return out
 
 
-def unparse(req):
-    src = read(req["src"])
-    with open(req["dest"], "w", encoding="utf-8") as f:
-        # Comments dropped, quotes and spacing normalised, and never byte-identical to the input.
-        f.write("# The same code, laid out by ast.unparse.\n\n" + ast.unparse(ast.parse(src)) + "\n")
-    return {"ok": True}
-
-
 def size(node):
     return sum(1 for _ in ast.walk(node)) if isinstance(node, ast.AST) else 1
 
 
 def diff_sites(a, b, sites):
+    """Where two trees differ: one site per changed node or run of inserted/deleted statements, sized in nodes."""
     if type(a) is not type(b):
         sites.append(max(size(a), size(b)))
         return
@@ -101,14 +94,41 @@ def diff_sites(a, b, sites):
         for field in a._fields:
             diff_sites(getattr(a, field, None), getattr(b, field, None), sites)
     elif isinstance(a, list):
-        if len(a) != len(b):
-            # One inserted or deleted statement is one site, whatever its size.
-            sites.append(sum(size(x) for x in a) + sum(size(x) for x in b) - 2 * sum(size(x) for x, y in zip(a, b) if ast.dump(x) == ast.dump(y)) if all(isinstance(x, ast.AST) for x in a + b) else 1)
+        if len(a) == len(b):
+            for x, y in zip(a, b):
+                diff_sites(x, y, sites)
             return
-        for x, y in zip(a, b):
-            diff_sites(x, y, sites)
+        # Align by equal elements (longest common subsequence); each unmatched run is one site.
+        da = [ast.dump(x) if isinstance(x, ast.AST) else repr(x) for x in a]
+        db = [ast.dump(y) if isinstance(y, ast.AST) else repr(y) for y in b]
+        n, m = len(a), len(b)
+        lcs = [[0] * (m + 1) for _ in range(n + 1)]
+        for i in range(n - 1, -1, -1):
+            for j in range(m - 1, -1, -1):
+                lcs[i][j] = lcs[i + 1][j + 1] + 1 if da[i] == db[j] else max(lcs[i + 1][j], lcs[i][j + 1])
+        i = j = 0
+        run = 0
+        while i < n or j < m:
+            if i < n and j < m and da[i] == db[j]:
+                if run:
+                    sites.append(run)
+                    run = 0
+                i += 1
+                j += 1
+            elif j < m and (i == n or lcs[i][j + 1] >= lcs[i + 1][j]):
+                run += size(b[j])
+                j += 1
+            else:
+                run += size(a[i])
+                i += 1
+        if run:
+            sites.append(run)
     elif a != b:
         sites.append(1)
+
+
+def docstrings(tree):
+    return {getattr(n, "name", "<module>"): ast.get_docstring(n) for n in ast.walk(tree) if isinstance(n, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))}
 
 
 def ast_diff(req):
@@ -116,7 +136,7 @@ def ast_diff(req):
     b = ast.parse(read(req["b"]))
     sites = []
     diff_sites(a, b, sites)
-    return {"sites": len(sites), "nodes": sum(sites)}
+    return {"sites": len(sites), "nodes": sum(sites), "sameDocstrings": docstrings(a) == docstrings(b)}
 
 
 def notebook(req):
@@ -180,7 +200,7 @@ def toml(req):
     return {"missing": missing, "found": found}
 
 
-COMMANDS = {"suppressions": suppressions, "same_ast": same_ast, "unparse": unparse, "ast_diff": ast_diff, "notebook": notebook, "toml": toml}
+COMMANDS = {"suppressions": suppressions, "same_ast": same_ast, "ast_diff": ast_diff, "notebook": notebook, "toml": toml}
 request = json.load(sys.stdin)
 print(json.dumps({"result": COMMANDS[request["command"]](request)}))
 `;

@@ -13,13 +13,13 @@
 //  - zero tests is a failure, and every test in the report must have passed.
 
 import { randomBytes } from 'crypto';
+import { deflateSync } from 'zlib';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { CatchBugsCheck, Exercise, NoNetworkCheck, PytestCheck } from '../core/model';
 import { parseJUnit } from './junit';
 import { inside } from './paths';
 import { describeEnd, runProcess, timeLeft } from './process';
-import { askPython } from './pyhelper';
 import { requireModule } from './python';
 import { listNames, plural, result } from './result';
 import { filesUnder, revealMissing, writeFresh } from './scratch';
@@ -260,6 +260,12 @@ export async function checkNoNetwork(spec: NoNetworkCheck, ctx: CheckContext): P
   return result(spec, started, { ...v, details, tests: p.tests, runs: [p.run], tool: `${ctx.python.path} -m pytest (${p.networkBlock})` });
 }
 
+/** A module that runs `source` without containing its text (compressed), so only behaviour can be tested. */
+export function hiddenSource(source: Buffer, module: string): string {
+  const packed = deflateSync(source).toString('base64');
+  return `import base64 as _b, zlib as _z\nexec(compile(_z.decompress(_b.b64decode(${JSON.stringify(packed)})), ${JSON.stringify(`<${path.basename(module)}, source hidden by Upskill>`)}, "exec"))\n`;
+}
+
 /** What a failed test died of: the last `file:line: Exception` line pytest's long traceback ends with. */
 export function crashOf(message: string | undefined): { file: string; line: number; type: string } | undefined {
   const m = /^(.+?):(\d+): ([\w.]+)\s*$/gm;
@@ -308,22 +314,14 @@ export async function checkCatchBugs(spec: CatchBugsCheck, ctx: CheckContext): P
         refVerdict.status === 'error' || !ref.tests.length ? refVerdict.summary : `Your tests fail against the correct implementation, so they would also fail on good code: ${refVerdict.summary}`;
       return result(spec, started, { status: refVerdict.status === 'error' ? 'error' : 'failed', summary, details: refVerdict.details, tests: ref.tests, runs, tool });
     }
-    // The same code, laid out differently: tests must check behaviour, not the source text.
-    const reformattedPath = path.join(path.dirname(ctx.workDir), `reformatted-${randomBytes(4).toString('hex')}.py`);
-    let reformatted: Buffer;
-    try {
-      await fs.writeFile(reformattedPath, reference);
-      await askPython(ctx, 'unparse', { src: reformattedPath, dest: reformattedPath }, runs);
-      reformatted = await fs.readFile(reformattedPath);
-    } finally {
-      await fs.rm(reformattedPath, { force: true });
-    }
-    const re = await against('the reference implementation, laid out differently', reformatted);
+    // The same code, with a module file that holds none of its text: tests must check what
+    // the code does, not read its source.
+    const re = await against('the reference implementation, its source hidden', hiddenSource(reference, spec.module));
     const reVerdict = verdict(ctx, re);
     if (reVerdict.status !== 'passed') {
       return result(spec, started, {
         status: reVerdict.status === 'error' ? 'error' : 'failed',
-        summary: `Your tests fail against the same correct code written differently (${reVerdict.summary.replace(/\.$/, '')}): test what the function does, not how its source looks.`,
+        summary: `Your tests fail against the same correct code when its source text is not in ${spec.module} (${reVerdict.summary.replace(/\.$/, '')}): test what the function does, not how its source looks.`,
         details: reVerdict.details,
         tests: re.tests,
         runs,

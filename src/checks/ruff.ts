@@ -36,6 +36,17 @@ function loadWasm(): RuffWasm {
   return wasm;
 }
 
+/** Why Ruff rejects a `[tool.ruff]` table, or undefined when it reads it (the bundled build's settings reader). */
+export function ruffAcceptsSettings(settings: Record<string, unknown>): string | undefined {
+  const { Workspace, PositionEncoding } = loadWasm();
+  try {
+    new Workspace(settings, PositionEncoding.Utf16).free();
+    return undefined;
+  } catch (e) {
+    return String((e as Error).message ?? e).split('\n')[0];
+  }
+}
+
 export function ruffWasmVersion(): string {
   return loadWasm().Workspace.version();
 }

@@ -13,6 +13,8 @@ def min_max_scale(values: list[float]) -> list[float]:
         return []
     low = min(values)
     high = max(values)
+    if high == low:
+        return [0.0 for _ in values]
     for i, v in enumerate(values):
-        values[i] = 0.0 if high == low else (v - low) / (high - low)
+        values[i] = (v - low) / (high - low)
     return values
