@@ -104,6 +104,11 @@ async function toolDir(ctx: CheckContext): Promise<string> {
 }
 
 let namespaceProbe: Promise<boolean> | undefined;
+let forcedBlock: 'namespace' | 'python' | undefined;
+/** Tests only: use this block instead of probing the machine (undefined: probe again). */
+export function useNetworkBlock(kind: 'namespace' | 'python' | undefined): void {
+  forcedBlock = kind;
+}
 /** Whether this machine lets an unprivileged user open a new network namespace (`unshare -rn`). */
 export function canUnshareNetwork(): Promise<boolean> {
   if (process.platform !== 'linux') return Promise.resolve(false);
@@ -134,7 +139,7 @@ export async function runPytest(ctx: CheckContext, cwd: string, args: readonly s
       await fs.writeFile(path.join(scratch, 'upskill_no_network.py'), NETWORK_BLOCK, 'utf8');
       argv.push('-p', 'upskill_no_network');
       pythonPath.push(scratch);
-      if (await canUnshareNetwork()) {
+      if (forcedBlock ? forcedBlock === 'namespace' : await canUnshareNetwork()) {
         argv.unshift('unshare', '-rn', '--');
         networkBlock = NETWORK_BLOCKS.namespace;
       } else {

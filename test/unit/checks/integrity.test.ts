@@ -6,7 +6,7 @@ import { existsSync, promises as fs, readFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runChecks } from '../../../src/checks/engine';
-import { crashOf, catches } from '../../../src/checks/pytest';
+import { canUnshareNetwork, catches, crashOf, useNetworkBlock } from '../../../src/checks/pytest';
 import type { CheckSpec } from '../../../src/core/model';
 import { context, folder, PYTHON } from './helpers';
 
@@ -177,4 +177,53 @@ describe('checks: a workflow that really runs the tools', () => {
       assert.match(`${r.summary}\n${r.details.join('\n')}`, expected);
     });
   }
+});
+
+describe('checks: the network block holds', () => {
+  const NET = { type: 'no-network' as const };
+  const ESCAPES = {
+    'test_net.py': [
+      'import importlib, socket, subprocess, sys, urllib.request',
+      '',
+      'def test_reload():',
+      '    importlib.reload(socket)',
+      '    urllib.request.urlopen("http://192.0.2.1/", timeout=3)',
+      '',
+      'def test_subprocess():',
+      '    code = "import socket; socket.create_connection((\'192.0.2.1\', 80), timeout=3)"',
+      '    assert subprocess.run([sys.executable, "-c", code]).returncode == 0',
+      '',
+    ].join('\n'),
+  };
+  const SAID = {
+    namespace: /^network blocked by the operating system \(a new network namespace, unshare -rn\)/,
+    python: /^network blocked in Python \(an audit hook loaded in every Python process/,
+  };
+  for (const kind of ['as this machine allows', 'python'] as const) {
+    it(`block ${kind}: reloading socket or connecting from a subprocess fails, and the output says which block ran`, async () => {
+      const said = kind === 'python' ? SAID.python : (await canUnshareNetwork()) ? SAID.namespace : SAID.python;
+      useNetworkBlock(kind === 'python' ? 'python' : undefined);
+      try {
+        const { report } = await run(ESCAPES, [NET]);
+        const [r] = report.results;
+        assert.strictEqual(r.status, 'failed');
+        assert.deepStrictEqual(r.tests.map((t) => t.outcome), ['failed', 'failed'], JSON.stringify(r.tests));
+        assert.ok(r.details.some((d) => said.test(d)), r.details.join('\n'));
+        assert.match(r.tool ?? '', /network blocked/);
+      } finally {
+        useNetworkBlock(undefined);
+      }
+    });
+  }
+
+  it('mocking the function under test is refused; mocking urlopen passes', async () => {
+    const weather = 'import urllib.request\n\ndef fetch(url):\n    with urllib.request.urlopen(url) as r:\n        return r.read()\n\ndef size(url):\n    return len(fetch(url))\n';
+    const spec = { type: 'no-network' as const, mustMock: { module: 'weather.py', name: 'urlopen' } };
+    const good = await run({ 'weather.py': weather, 'test_w.py': 'from unittest.mock import patch\nimport weather\n\n@patch("weather.urllib.request.urlopen")\ndef test_size(m):\n    m.return_value.__enter__.return_value.read.return_value = b"abc"\n    assert weather.size("x") == 3\n' }, [spec]);
+    assert.strictEqual(good.report.results[0].status, 'passed', good.report.results[0].summary);
+    assert.ok(good.report.results[0].details.some((d) => /weather\.py called the mocked urlopen from fetch/.test(d)));
+    const cheat = await run({ 'weather.py': weather, 'test_w.py': 'from unittest.mock import patch\nimport weather\n\n@patch("weather.size", return_value=3)\ndef test_size(m):\n    assert weather.size("x") == 3\n' }, [spec]);
+    assert.strictEqual(cheat.report.results[0].status, 'failed');
+    assert.match(cheat.report.results[0].summary, /no test made weather\.py call a mock in place of urlopen/);
+  });
 });
