@@ -66,15 +66,25 @@ class Capture {
   }
 }
 
-/** Parent pid from /proc/<pid>/stat (the command name may hold spaces and parentheses). */
-function parentOf(pid: string): number | undefined {
+/** Parent pid and start time (clock ticks since boot) from /proc/<pid>/stat; undefined for zombies and the gone. */
+function statOf(pid: string): { ppid: number; start: number } | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name may hold spaces and parentheses: fields are counted after the last ')'.
     const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // rest[0] is the state, rest[1] the parent; a zombie needs no kill.
-    return rest[0] === 'Z' ? undefined : Number(rest[1]);
+    // rest[0] is the state, rest[1] the parent, rest[19] the start time; a zombie needs no kill.
+    return rest[0] === 'Z' ? undefined : { ppid: Number(rest[1]), start: Number(rest[19]) };
   } catch {
     return undefined;
+  }
+}
+
+/** Now, in the clock ticks /proc/<pid>/stat counts start times in (USER_HZ, 100 on Linux). */
+export function bootTicks(): number {
+  try {
+    return Math.floor(Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]) * 100);
+  } catch {
+    return 0;
   }
 }
 
@@ -86,8 +96,12 @@ function carriesToken(pid: string, token: string): boolean {
   }
 }
 
-/** Live processes of one run: descendants of `root` and every process holding the run's token. */
-export function processesOfRun(root: number | undefined, token: string): number[] {
+/**
+ * Live processes of one run: descendants of `root` and every process holding the run's
+ * token. Only processes started since `since` (boot ticks, when the run began) can hold it,
+ * so only their environments are read.
+ */
+export function processesOfRun(root: number | undefined, token: string, since = 0): number[] {
   let pids: string[];
   try {
     pids = readdirSync('/proc').filter((n) => /^\d+$/.test(n));
@@ -95,9 +109,12 @@ export function processesOfRun(root: number | undefined, token: string): number[
     return [];
   }
   const parents = new Map<number, number>();
+  const recent = new Set<number>();
   for (const p of pids) {
-    const ppid = parentOf(p);
-    if (ppid !== undefined) parents.set(Number(p), ppid);
+    const st = statOf(p);
+    if (!st) continue;
+    parents.set(Number(p), st.ppid);
+    if (st.start >= since - 1) recent.add(Number(p));
   }
   const found = new Set<number>();
   if (root && parents.has(root)) found.add(root);
@@ -111,7 +128,7 @@ export function processesOfRun(root: number | undefined, token: string): number[
       }
     }
   }
-  for (const pid of parents.keys()) if (!found.has(pid) && pid !== process.pid && carriesToken(String(pid), token)) found.add(pid);
+  for (const pid of recent) if (!found.has(pid) && pid !== process.pid && carriesToken(String(pid), token)) found.add(pid);
   found.delete(process.pid);
   return [...found];
 }
@@ -125,7 +142,7 @@ function signalQuietly(pid: number): void {
 }
 
 /** Kills the child's process group, its descendants and every process that carries the run token. */
-export function killRun(pid: number | undefined, token: string): void {
+export function killRun(pid: number | undefined, token: string, since = 0): void {
   if (pid) {
     // Negative pid: the whole process group, which `detached: true` made this child lead.
     try {
@@ -137,7 +154,7 @@ export function killRun(pid: number | undefined, token: string): void {
   if (process.platform !== 'linux') return;
   // A process may fork while we kill; a few rounds catch its children too.
   for (let round = 0; round < 5; round++) {
-    const left = processesOfRun(pid, token);
+    const left = processesOfRun(pid, token, since);
     if (!left.length) return;
     left.forEach(signalQuietly);
   }
@@ -149,6 +166,7 @@ export function runProcess(argv: readonly string[], opts: RunOptions): Promise<C
   const out = new Capture(opts.capBytes ?? OUTPUT_CAP_BYTES);
   const err = new Capture(opts.capBytes ?? OUTPUT_CAP_BYTES);
   const token = randomBytes(12).toString('hex');
+  const since = process.platform === 'linux' ? bootTicks() : 0;
   return new Promise((resolve) => {
     let timedOut = false;
     let cancelled = false;
@@ -161,8 +179,8 @@ export function runProcess(argv: readonly string[], opts: RunOptions): Promise<C
       clearTimeout(timer);
       clearTimeout(drain);
       opts.signal?.removeEventListener('abort', onAbort);
-      // Grandchildren (a test that started a server, say) go too.
-      killRun(child.pid, token);
+      // Grandchildren (a test that started a server, say) go too; `ending` did it if it ran.
+      if (!drain) killRun(child.pid, token, since);
       child.stdout?.destroy();
       child.stderr?.destroy();
       resolve({
@@ -180,7 +198,7 @@ export function runProcess(argv: readonly string[], opts: RunOptions): Promise<C
     };
     /** The tool ended or was stopped: kill what it left behind, then give the pipes a moment. */
     const ending = () => {
-      killRun(child.pid, token);
+      killRun(child.pid, token, since);
       drain ??= setTimeout(() => finish(), DRAIN_MS);
     };
     const env: Record<string, string | undefined> = { ...process.env, PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1', ...opts.env, [RUN_TOKEN_VAR]: token };
