@@ -46,7 +46,14 @@ def _upskill_block_network(event, args):
         raise RuntimeError(_MESSAGE.format(args[0] if args else "?"))
 
 
-_sys.addaudithook(_upskill_block_network)
+if hasattr(_sys, "addaudithook"):
+    _sys.addaudithook(_upskill_block_network)
+else:  # Python 3.7 and older: no audit hooks, so the socket methods themselves refuse.
+    def _refuse(self, address, *args):
+        if self.family in (_socket.AF_INET, _socket.AF_INET6):
+            raise RuntimeError(_MESSAGE.format(address))
+    _socket.socket.connect = _refuse
+    _socket.socket.connect_ex = _refuse
 `;
 
 /** Records each call of a mock named NAME made from the module under test, for the mocking check. */
@@ -103,21 +110,35 @@ async function toolDir(ctx: CheckContext): Promise<string> {
   return dir;
 }
 
-let namespaceProbe: Promise<boolean> | undefined;
+let namespaceProbe: Promise<string[] | undefined> | undefined;
 let forcedBlock: 'namespace' | 'python' | undefined;
 /** Tests only: use this block instead of probing the machine (undefined: probe again). */
 export function useNetworkBlock(kind: 'namespace' | 'python' | undefined): void {
   forcedBlock = kind;
 }
-/** Whether this machine lets an unprivileged user open a new network namespace (`unshare -rn`). */
-export function canUnshareNetwork(): Promise<boolean> {
-  if (process.platform !== 'linux') return Promise.resolve(false);
-  namespaceProbe ??= runProcess(['unshare', '-rn', 'true'], { cwd: '/', timeoutMs: 10_000 }).then((r) => r.exitCode === 0);
+/**
+ * The `unshare` flags that give a new network namespace on this machine, if any: the
+ * learner's own user mapped to itself where util-linux can (-c), else to root (-r).
+ */
+function namespaceFlags(): Promise<string[] | undefined> {
+  if (process.platform !== 'linux') return Promise.resolve(undefined);
+  namespaceProbe ??= (async () => {
+    for (const flags of [['-c', '-n'], ['-r', '-n']]) {
+      const r = await runProcess(['unshare', ...flags, 'true'], { cwd: '/', timeoutMs: 10_000 });
+      if (r.exitCode === 0) return flags;
+    }
+    return undefined;
+  })();
   return namespaceProbe;
 }
 
+/** Whether this machine lets an unprivileged user open a new network namespace. */
+export async function canUnshareNetwork(): Promise<boolean> {
+  return (await namespaceFlags()) !== undefined;
+}
+
 export const NETWORK_BLOCKS = {
-  namespace: 'network blocked by the operating system (a new network namespace, unshare -rn)',
+  namespace: 'network blocked by the operating system (a new network namespace, unshare -n)',
   python: 'network blocked in Python (an audit hook loaded in every Python process the tests start; this machine does not allow a new network namespace)',
 };
 
@@ -131,7 +152,8 @@ export async function runPytest(ctx: CheckContext, cwd: string, args: readonly s
     await fs.writeFile(ini, '[pytest]\naddopts =\n', 'utf8');
     // The learner's environment must not add options or plugins either.
     const env: Record<string, string | undefined> = { PYTEST_ADDOPTS: undefined, PYTEST_PLUGINS: undefined, PYTHONPATH: undefined, PYTHONSTARTUP: undefined };
-    const argv = [ctx.python.path, '-m', 'pytest', '-q', '-rN', '--color=no', '--tb=long', '-c', ini, '--rootdir', cwd, '--confcutdir', cwd, '-o', 'addopts=', '-p', 'no:cacheprovider', `--junitxml=${junit}`, '-o', 'junit_family=xunit1'];
+    // tmp_path and friends live beside the copy too, not in the system temp folder.
+    const argv = [ctx.python.path, '-m', 'pytest', '-q', '-rN', '--color=no', '--tb=long', '-c', ini, '--rootdir', cwd, '--confcutdir', cwd, '-o', 'addopts=', '-p', 'no:cacheprovider', `--basetemp=${path.join(scratch, 'tmp')}`, `--junitxml=${junit}`, '-o', 'junit_family=xunit1'];
     if (!opts.conftests?.length) argv.push('--noconftest');
     const pythonPath: string[] = [];
     let networkBlock: string | undefined;
@@ -139,8 +161,9 @@ export async function runPytest(ctx: CheckContext, cwd: string, args: readonly s
       await fs.writeFile(path.join(scratch, 'upskill_no_network.py'), NETWORK_BLOCK, 'utf8');
       argv.push('-p', 'upskill_no_network');
       pythonPath.push(scratch);
-      if (forcedBlock ? forcedBlock === 'namespace' : await canUnshareNetwork()) {
-        argv.unshift('unshare', '-rn', '--');
+      const flags = forcedBlock === 'python' ? undefined : await namespaceFlags();
+      if (flags) {
+        argv.unshift('unshare', ...flags, '--');
         networkBlock = NETWORK_BLOCKS.namespace;
       } else {
         await fs.writeFile(path.join(scratch, 'sitecustomize.py'), NETWORK_BLOCK, 'utf8');

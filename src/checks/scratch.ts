@@ -8,7 +8,8 @@
 //  - a link that leaves the folder (or dangles, or loops) is refused for an exercise
 //    folder, with a message naming it: a check that followed it could read, or a tool
 //    could write, the learner's real project. Copying the linked file in is the fix. In
-//    "apply to your project" checks such links are left out of the copy, and the log says so.
+//    "apply to your project" checks such links are left out of the copy, and so are files
+//    over 10 MB (data, models), and the log says so.
 // Copying the file a link points to instead would hide that the learner's folder is not
 // what the check saw; refusing is the honest answer.
 //
@@ -26,6 +27,8 @@ import * as path from 'path';
 export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['.venv', 'venv', 'node_modules', '__pycache__', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.tox', '.ipynb_checkpoints']);
 /** A check refuses a folder larger than this rather than copying it. */
 export const COPY_LIMITS = { files: 20_000, bytes: 256 * 1024 * 1024 };
+/** In "apply to your project" checks, files larger than this (data, models) are left out of the copy. */
+export const PROJECT_FILE_LIMIT = 10 * 1024 * 1024;
 
 /** The learner's folder holds something a check will not run on; the message says what to do. */
 export class RefusedInput extends Error {
@@ -127,6 +130,7 @@ async function copyTree(from: string, to: string, opts: ScratchOptions): Promise
   if (!opts.includeGit) skipped.add('.git');
   const notes: string[] = [];
   const outside: string[] = [];
+  const large: string[] = [];
   const seenSkipped = new Set<string>();
   let files = 0;
   let bytes = 0;
@@ -159,6 +163,10 @@ async function copyTree(from: string, to: string, opts: ScratchOptions): Promise
         await fs.symlink(path.relative(path.dirname(path.join(root, r)), resolved) || '.', dest);
       } else if (e.isFile()) {
         const st = await fs.lstat(src);
+        if (opts.project && st.size > PROJECT_FILE_LIMIT) {
+          large.push(r);
+          continue;
+        }
         files += 1;
         bytes += st.size;
         if (files > COPY_LIMITS.files || bytes > COPY_LIMITS.bytes) {
@@ -182,6 +190,7 @@ async function copyTree(from: string, to: string, opts: ScratchOptions): Promise
     );
   }
   if (outside.length) notes.push(`Left out ${outside.length} symbolic link(s) pointing outside the folder: ${outside.slice(0, 3).join(', ')}.`);
+  if (large.length) notes.push(`Left out ${large.length} file(s) over ${PROJECT_FILE_LIMIT / 1024 / 1024} MB (data and models are not checked): ${large.slice(0, 3).join(', ')}${large.length > 3 ? ', …' : ''}.`);
   if (seenSkipped.size) notes.push(`Left out ${[...seenSkipped].sort().join(', ')} (environments and caches are not part of your work).`);
   return notes;
 }

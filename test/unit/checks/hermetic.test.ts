@@ -151,3 +151,23 @@ describe('checks: one time budget, and no process survives', () => {
     assert.match(report.results[0].summary, /budget/);
   });
 });
+
+describe('checks: "apply to your project" copies', () => {
+  it('leave out links that point outside and large data files, and say so, instead of refusing the project', async () => {
+    const outside = await folder({ 'shared.py': 'x = 1\n' });
+    const work = await folder({ 'pyproject.toml': '[tool.ruff]\nline-length = 88\n' });
+    await fs.writeFile(path.join(work, 'big.parquet'), Buffer.alloc(11 * 1024 * 1024));
+    await fs.symlink(path.join(outside, 'shared.py'), path.join(work, 'shared.py'));
+    const storage = await fs.mkdtemp(path.join(os.tmpdir(), 'upskill-storage-'));
+    const scratch = await makeScratch(work, { storage, exerciseId: 'project', includeGit: false, project: true });
+    try {
+      assert.ok(existsSync(path.join(scratch.dir, 'pyproject.toml')));
+      assert.ok(!existsSync(path.join(scratch.dir, 'big.parquet')));
+      assert.ok(!existsSync(path.join(scratch.dir, 'shared.py')));
+      assert.match(scratch.notes.join(' '), /Left out 1 symbolic link\(s\) pointing outside the folder: shared\.py → /);
+      assert.match(scratch.notes.join(' '), /Left out 1 file\(s\) over 10 MB .*big\.parquet/);
+    } finally {
+      await scratch.release();
+    }
+  });
+});

@@ -196,7 +196,7 @@ describe('checks: the network block holds', () => {
     ].join('\n'),
   };
   const SAID = {
-    namespace: /^network blocked by the operating system \(a new network namespace, unshare -rn\)/,
+    namespace: /^network blocked by the operating system \(a new network namespace, unshare -n\)/,
     python: /^network blocked in Python \(an audit hook loaded in every Python process/,
   };
   for (const kind of ['as this machine allows', 'python'] as const) {
