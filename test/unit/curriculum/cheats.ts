@@ -9,13 +9,15 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { promisify } from 'util';
 import { parseDocument } from 'yaml';
-import type { CommandCheck, Exercise, PytestCheck, WorkflowCheck } from '../../../src/core/model';
+import type { CheckType, CommandCheck, Exercise, PytestCheck, WorkflowCheck } from '../../../src/core/model';
 
 const execFileAsync = promisify(execFile);
 export const HISTORY_SCRIPT = 'make-history.sh';
 
 export interface CheatCase {
   readonly name: string;
+  /** The check kinds this cheat attacks. */
+  readonly kinds: readonly CheckType[];
   /** Built over the starter (the work not done) or over the solved folder (sabotaged). */
   readonly base: 'starter' | 'solution';
   apply(dir: string): Promise<void>;
@@ -62,7 +64,11 @@ export async function genericCheats(ex: Exercise): Promise<CheatCase[]> {
   const solutionFiles = ex.solution ? (await filesIn(path.join(ex.dir, ex.solution))).filter((f) => f !== HISTORY_SCRIPT) : [];
   const starterPy = starterFiles.filter((f) => f.endsWith('.py'));
   const cheats: CheatCase[] = [];
-  const add = (name: string, base: CheatCase['base'], apply: (dir: string) => Promise<void>) => cheats.push({ name, base, apply });
+  let attacked: readonly CheckType[] = [...kinds];
+  const add = (name: string, base: CheatCase['base'], apply: (dir: string) => Promise<void>) => cheats.push({ name, kinds: attacked, base, apply });
+  const against = (...k: CheckType[]) => {
+    attacked = k.filter((x) => kinds.has(x));
+  };
 
   // Empty or deleted files: the solution's files present but empty; the starter's files gone.
   if (solutionFiles.length) {
@@ -78,6 +84,7 @@ export async function genericCheats(ex: Exercise): Promise<CheatCase[]> {
   }
 
   if (kinds.has('pytest') || kinds.has('no-network') || kinds.has('tests-catch-bugs')) {
+    against('pytest', 'no-network', 'tests-catch-bugs');
     add('a conftest.py that exits 0 when pytest starts', 'starter', async (dir) => {
       await fs.writeFile(path.join(dir, 'conftest.py'), 'import os\n\n\ndef pytest_configure(config):\n    os._exit(0)\n');
     });
@@ -110,6 +117,7 @@ export async function genericCheats(ex: Exercise): Promise<CheatCase[]> {
     }
   }
   if (kinds.has('mypy')) {
+    against('mypy');
     add('file-level suppression: "# mypy: ignore-errors" on every module', 'starter', async (dir) => {
       for (const f of starterPy) await prepend(path.join(dir, f), '# mypy: ignore-errors');
     });
@@ -121,6 +129,7 @@ export async function genericCheats(ex: Exercise): Promise<CheatCase[]> {
     });
   }
   if (kinds.has('ruff-lint')) {
+    against('ruff-lint');
     for (const comment of ['# ruff: noqa', '# flake8: noqa']) {
       add(`file-level suppression: "${comment}" on every module`, 'starter', async (dir) => {
         for (const f of starterPy) await prepend(path.join(dir, f), comment);
@@ -128,10 +137,12 @@ export async function genericCheats(ex: Exercise): Promise<CheatCase[]> {
     }
   }
   if (kinds.has('ruff-format')) {
+    against('ruff-format');
     add('file-level suppression: "# fmt: off" on every module', 'starter', async (dir) => {
       for (const f of starterPy) await prepend(path.join(dir, f), '# fmt: off');
     });
   }
+  against('workflow');
   for (const spec of ex.checks.filter((c): c is WorkflowCheck => c.type === 'workflow')) {
     const rewrite = (label: string, edit: (wf: ReturnType<typeof parseDocument>) => void) =>
       add(`a workflow that never runs: ${label}`, 'solution', async (dir) => {
@@ -153,12 +164,14 @@ export async function genericCheats(ex: Exercise): Promise<CheatCase[]> {
   const commands = ex.checks.filter((c): c is CommandCheck => c.type === 'command');
   const script = commands.flatMap((c) => c.run).find((a) => starterFiles.includes(a));
   const csv = starterFiles.find((f) => f.endsWith('.csv'));
+  against('command');
   if (script && csv) {
     const rows = (await fs.readFile(path.join(ex.dir, ex.starter!, csv), 'utf8')).trimEnd().split('\n').length - 1;
     add(`hard-coded output: ${script} prints ${rows}, the row count of the shipped ${csv}`, 'starter', async (dir) => {
       await fs.writeFile(path.join(dir, script), `#!/usr/bin/env bash\nif [ "$#" -ne 1 ]; then echo "Usage: $0 FILE" >&2; exit 2; fi\necho ${rows}\n`);
     });
   }
+  against('git');
   if (kinds.has('git')) {
     add('every branch created and nothing done on it: one commit of everything, raw data included', 'starter', async (dir) => {
       const git = (...args: string[]) => execFileAsync('git', ['-c', 'user.name=Cheat', '-c', 'user.email=cheat@upskill.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: dir });
@@ -178,6 +191,7 @@ export async function genericCheats(ex: Exercise): Promise<CheatCase[]> {
 export function exerciseCheats(ex: Exercise): CheatCase[] {
   return (ex.cheats ?? []).map((c) => ({
     name: `${c.folder}: ${c.description}`,
+    kinds: [...new Set(ex.checks.map((k) => k.type))],
     base: c.base ?? 'starter',
     apply: (dir: string) => layOver(dir, path.join(ex.dir, c.folder)),
   }));

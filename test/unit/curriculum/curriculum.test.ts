@@ -199,6 +199,15 @@ describe('curriculum: every shipped exercise', function () {
     );
   });
 
+  it('the generic cheat set attacks every check kind', async () => {
+    const attacked = new Set<CheckType>();
+    for (const ex of catalog.exercises.values()) for (const c of await genericCheats(ex)) c.kinds.forEach((k) => attacked.add(k));
+    assert.deepStrictEqual(
+      ALL_CHECK_TYPES.filter((t) => !attacked.has(t)),
+      [],
+    );
+  });
+
   // Mocha needs its tests before the (async) catalog is loaded, so the exercise ids are read
   // synchronously from the YAML here; each test then finds its exercise in the catalog.
   for (const id of shippedExerciseIds()) {
