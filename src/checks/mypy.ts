@@ -11,7 +11,7 @@ import { inside } from './paths';
 import { describeEnd, runProcess, timeLeft } from './process';
 import { logOutput } from './pytest';
 import { findSuppressions, suppressionFinding } from './pyhelper';
-import { requireModule } from './python';
+import { pythonModule, requireModule } from './python';
 import { plural, result } from './result';
 import { safeName, SKIPPED_FOLDERS, storageRoot } from './scratch';
 import type { CheckContext, CheckResult, CommandRun, Finding } from './types';
@@ -82,7 +82,7 @@ export async function checkMypy(spec: MypyCheck, ctx: CheckContext): Promise<Che
   const config = path.join(configDir, 'mypy.ini');
   await fs.writeFile(config, '[mypy]\nwarn_unused_ignores = True\n', 'utf8');
   const argv = [
-    ctx.python.path, '-m', 'mypy',
+    ...pythonModule(ctx.python, 'mypy'),
     '--config-file', config,
     '--cache-dir', mypyCacheDir(ctx),
     '--show-column-numbers', '--show-error-codes', '--no-error-summary', '--no-color-output',

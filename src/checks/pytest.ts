@@ -20,7 +20,7 @@ import type { CatchBugsCheck, Exercise, NoNetworkCheck, PytestCheck } from '../c
 import { parseJUnit } from './junit';
 import { inside } from './paths';
 import { describeEnd, runProcess, timeLeft } from './process';
-import { requireModule } from './python';
+import { pythonModule, requireModule } from './python';
 import { listNames, plural, result } from './result';
 import { filesUnder, revealMissing, writeFresh } from './scratch';
 import type { CheckContext, CheckResult, CommandRun, TestCaseResult } from './types';
@@ -153,7 +153,7 @@ export async function runPytest(ctx: CheckContext, cwd: string, args: readonly s
     // The learner's environment must not add options or plugins either.
     const env: Record<string, string | undefined> = { PYTEST_ADDOPTS: undefined, PYTEST_PLUGINS: undefined, PYTHONPATH: undefined, PYTHONSTARTUP: undefined };
     // tmp_path and friends live beside the copy too, not in the system temp folder.
-    const argv = [ctx.python.path, '-m', 'pytest', '-q', '-rN', '--color=no', '--tb=long', '-c', ini, '--rootdir', cwd, '--confcutdir', cwd, '-o', 'addopts=', '-p', 'no:cacheprovider', `--basetemp=${path.join(scratch, 'tmp')}`, `--junitxml=${junit}`, '-o', 'junit_family=xunit1'];
+    const argv = [...pythonModule(ctx.python, 'pytest'), '-q', '-rN', '--color=no', '--tb=long', '-c', ini, '--rootdir', cwd, '--confcutdir', cwd, '-o', 'addopts=', '-p', 'no:cacheprovider', `--basetemp=${path.join(scratch, 'tmp')}`, `--junitxml=${junit}`, '-o', 'junit_family=xunit1'];
     if (!opts.conftests?.length) argv.push('--noconftest');
     const pythonPath: string[] = [];
     let networkBlock: string | undefined;

@@ -9,7 +9,7 @@ import { inside } from './paths';
 import { describeEnd, runProcess, timeLeft } from './process';
 import { logOutput } from './pytest';
 import { askPython, findSuppressions, suppressionFinding } from './pyhelper';
-import { hasModule } from './python';
+import { hasModule, pythonModule } from './python';
 import { plural, result } from './result';
 import type { CheckContext, CheckResult, CommandRun, Finding } from './types';
 
@@ -104,7 +104,7 @@ export async function checkRuffLint(spec: RuffLintCheck, ctx: CheckContext): Pro
   let tool: string;
   if (await hasModule(ctx.python, 'ruff')) {
     tool = `${ctx.python.path} -m ruff`;
-    const argv = [ctx.python.path, '-m', 'ruff', 'check', '--output-format', 'json', '--no-cache', '--isolated'];
+    const argv = [...pythonModule(ctx.python, 'ruff'), 'check', '--output-format', 'json', '--no-cache', '--isolated'];
     if (spec.select?.length) argv.push('--select', spec.select.join(','));
     if (spec.ignore?.length) argv.push('--ignore', spec.ignore.join(','));
     argv.push(...(spec.targets?.length ? spec.targets : ['.']));
@@ -205,7 +205,7 @@ export async function checkRuffFormat(spec: RuffFormatCheck, ctx: CheckContext):
   findings.push(...(await findSuppressions(ctx, files, runs)).filter((x) => x.kind === 'fmt: off' || x.kind === 'yapf: disable').map(suppressionFinding));
   if (await hasModule(ctx.python, 'ruff')) {
     tool = `${ctx.python.path} -m ruff format`;
-    const argv = [ctx.python.path, '-m', 'ruff', 'format', '--check', '--no-cache', '--isolated', '--line-length', String(lineLength), ...(spec.targets?.length ? spec.targets : ['.'])];
+    const argv = [...pythonModule(ctx.python, 'ruff'), 'format', '--check', '--no-cache', '--isolated', '--line-length', String(lineLength), ...(spec.targets?.length ? spec.targets : ['.'])];
     const run = await runProcess(argv, { cwd: ctx.workDir, timeoutMs: timeLeft(ctx), signal: ctx.signal, log: ctx.log });
     runs.push(run);
     logOutput(ctx, run);

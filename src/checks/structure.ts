@@ -6,7 +6,7 @@ import type { StructureAssertion, StructureCheck } from '../core/model';
 import { inside } from './paths';
 import { describeEnd, runProcess, timeLeft } from './process';
 import { askPython } from './pyhelper';
-import { requireModule } from './python';
+import { pythonModule, requireModule } from './python';
 import { ruffAcceptsSettings } from './ruff';
 import { safeName, storageRoot } from './scratch';
 import { result } from './result';
@@ -69,7 +69,7 @@ async function toolConfigProblems(ctx: CheckContext, file: string, tools: readon
     } else if (tool === 'mypy') {
       await requireModule(ctx.python, 'mypy');
       const cache = path.join(storageRoot(ctx.storageDir), 'cache', safeName(ctx.exercise.id), 'mypy-config');
-      const run = await runProcess([ctx.python.path, '-m', 'mypy', '--config-file', abs, '--cache-dir', cache, '-c', 'x = 1'], { cwd: ctx.workDir, timeoutMs: timeLeft(ctx), signal: ctx.signal, log: ctx.log });
+      const run = await runProcess([...pythonModule(ctx.python, 'mypy'), '--config-file', abs, '--cache-dir', cache, '-c', 'x = 1'], { cwd: ctx.workDir, timeoutMs: timeLeft(ctx), signal: ctx.signal, log: ctx.log });
       runs.push(run);
       const ended = describeEnd(run, ctx.timeoutMs);
       if (ended) throw new Error(`mypy reading ${file} did not finish: ${ended}`);
@@ -101,7 +101,7 @@ export async function checkStructure(spec: StructureCheck, ctx: CheckContext): P
   const problems: string[] = [];
   const findings: Finding[] = [];
   const inspect = async (file: string, name: string): Promise<FunctionInfo> => {
-    const run = await runProcess([ctx.python.path, '-c', INSPECT, inside(ctx.workDir, file, 'file'), name], { cwd: ctx.workDir, timeoutMs: timeLeft(ctx), signal: ctx.signal, log: ctx.log });
+    const run = await runProcess([ctx.python.path, '-I', '-c', INSPECT, inside(ctx.workDir, file, 'file'), name], { cwd: ctx.workDir, timeoutMs: timeLeft(ctx), signal: ctx.signal, log: ctx.log });
     runs.push(run);
     const ended = describeEnd(run, ctx.timeoutMs);
     if (ended) throw new Error(`inspecting ${file} did not finish: ${ended}`);

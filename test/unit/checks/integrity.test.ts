@@ -70,6 +70,35 @@ describe('checks: a learner cannot steer mypy', () => {
   });
 });
 
+describe('checks: the tools are the real ones', () => {
+  // A fake pytest.py writes a passing JUnit report where the real one would; a fake mypy/
+  // package says nothing and exits 0. Neither may run instead of the tool.
+  const FAKES = {
+    'calc.py': 'def add(a, b):\n    return a - b\n',
+    'test_calc.py': 'from calc import add\n\ndef test_add():\n    assert add(2, 2) == 4\n',
+    'pytest.py': [
+      'import sys',
+      'for a in sys.argv:',
+      '    if a.startswith("--junitxml="):',
+      '        open(a.split("=", 1)[1], "w").write(\'<testsuite><testcase classname="test_calc" name="test_add" file="test_calc.py" line="2"/></testsuite>\')',
+      'sys.exit(0)',
+      '',
+    ].join('\n'),
+    'mypy/__init__.py': '',
+    'mypy/__main__.py': 'raise SystemExit(0)\n',
+  };
+  for (const version of ['3.11.2', '3.9.0']) {
+    it(`a pytest.py or mypy/ in the folder does not replace the tool (launched as for Python ${version})`, async () => {
+      const { report } = await run(FAKES, [{ type: 'pytest' }, { type: 'mypy', args: ['--strict'] }], undefined, { python: { ...PYTHON, version } });
+      const [pytest, mypy] = report.results;
+      assert.strictEqual(pytest.status, 'failed', pytest.summary);
+      assert.match(pytest.summary, /1 of 1 test failed: test_add/);
+      assert.strictEqual(mypy.status, 'failed', mypy.summary);
+      assert.match(mypy.summary, /type problem/);
+    });
+  }
+});
+
 describe('checks: suppressions and formatting', () => {
   for (const comment of ['# ruff: noqa', '# flake8: noqa', '# ruff: noqa: F401']) {
     it(`lint refuses the file-level "${comment}"`, async () => {
@@ -109,7 +138,7 @@ describe('checks: suppressions and formatting', () => {
   ] as const) {
     it(`with an installed ruff, the untouched starter fails (${label}): the exit code decides`, async () => {
       const bin = await folder({
-        python: `#!/bin/bash\nif [ "$1" = "-c" ] && [ "$2" = "import ruff" ]; then exit 0; fi\nif [ "$1" = "-m" ] && [ "$2" = "ruff" ]; then ${replay}; exit 1; fi\nexec ${PYTHON.path} "$@"\n`,
+        python: `#!/bin/bash\nif [ "$1" = "-c" ] && [ "$2" = "import ruff" ]; then exit 0; fi\nif [ "$2" = "-m" ] && [ "$3" = "ruff" ]; then ${replay}; exit 1; fi\nexec ${PYTHON.path} "$@"\n`,
       });
       await fs.chmod(path.join(bin, 'python'), 0o755);
       const { report } = await run({ 'm.py': STARTER }, [FORMAT], { 'm.py': STARTER }, { python: { ...PYTHON, path: path.join(bin, 'python') } });
