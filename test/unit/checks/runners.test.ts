@@ -22,7 +22,7 @@ describe('checks: runners with the real tools', () => {
     assert.strictEqual(r.status, 'failed');
     assert.strictEqual(r.summary, '1 of 2 tests failed: test_add.');
     assert.match(r.tests.find((t) => t.outcome === 'failed')!.message!, /assert 0 == 4/);
-    assert.ok(lines.some((l) => l.startsWith('$ /usr/bin/python3 -m pytest')), 'the exact command is logged');
+    assert.ok(lines.some((l) => /^\$ \/usr\/bin\/python3 (-P -m|-c .+) pytest -q /.test(l)), 'the exact command is logged');
     assert.ok(formatReport(report).some((l) => l.startsWith('Interpreter: /usr/bin/python3')));
   });
 
