@@ -2,6 +2,7 @@
 // never write through a link, and leave no process behind.
 
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import { existsSync, promises as fs, readFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -58,6 +59,46 @@ describe('checks: hermetic runs', () => {
     // Results name the learner's files, not the copy.
     assert.ok(report.results[0].tests.every((t) => t.file?.startsWith(work)), JSON.stringify(report.results[0].tests));
     assert.ok(ctx.lines.some((l) => l.startsWith('Checking a copy of ')));
+  });
+
+  it('no check of any kind writes into the learner folder', async () => {
+    const work = await folder({
+      'm.py': 'def f(x: int) -> int:\n    return x\n',
+      'test_m.py': 'from m import f\n\n\ndef test_f() -> None:\n    assert f(1) == 1\n',
+      '.github/workflows/ci.yml': 'on: [push]\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest\n',
+      'pyproject.toml': '[tool.ruff]\nline-length = 88\n\n[tool.mypy]\nstrict = true\n',
+      'run.sh': 'echo hi\n',
+    });
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.invalid', ...args], { cwd: work });
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-qm', 'feat: first');
+    const before = await snapshot(work);
+    const report = await runChecks(
+      context(work, [
+        { type: 'mypy', args: ['--strict'], forbidAny: true },
+        { type: 'ruff-lint', select: ['E', 'F'] },
+        { type: 'ruff-format' },
+        { type: 'workflow', file: '.github/workflows/ci.yml', rules: { runs: ['pytest'] } },
+        { type: 'git', assert: [{ cleanWorkingTree: true }, { neverCommitted: ['data/raw.csv'] }] },
+        { type: 'structure', assert: [{ toolConfig: { file: 'pyproject.toml', tools: ['ruff', 'mypy'] } }] },
+        { type: 'command', run: ['bash', 'run.sh'], generate: { file: 'data/in.csv' }, expectStdout: 'hi\n' },
+      ]),
+    );
+    assert.deepStrictEqual(
+      report.results.map((r) => [r.type, r.status]),
+      [
+        ['mypy', 'passed'],
+        ['ruff-lint', 'passed'],
+        ['ruff-format', 'passed'],
+        ['workflow', 'passed'],
+        ['git', 'passed'],
+        ['structure', 'passed'],
+        ['command', 'passed'],
+      ],
+      report.results.map((r) => `${r.type}: ${r.summary}`).join('\n'),
+    );
+    assert.deepStrictEqual(await snapshot(work), before);
   });
 
   it('leaves environments and .git out of the copy, recreates links that stay inside, and keeps the copy in Upskill storage', async () => {
