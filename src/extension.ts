@@ -67,7 +67,7 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
   subs.push(content);
   const exercises = new ExerciseService(content, progress, log);
   subs.push(exercises);
-  const checks = new CheckService(exercises, progress, log);
+  const checks = new CheckService(exercises, progress, log, Date.now, context.globalStorageUri.fsPath);
   subs.push(checks);
   const active = new ActiveExercise(content, progress, exercises);
   subs.push(active);

@@ -1,7 +1,12 @@
 // Runs an exercise's checks in order, all of them, so the learner sees every problem at
 // once. A missing tool stops the run (the UI offers the install); any other crash becomes
 // an 'error' result that says what was running.
+//
+// Hermetic: the checks run in one scratch copy of the learner's folder (see scratch.ts),
+// made once per run, under one time budget for the whole run. Paths in the results are
+// mapped back to the learner's files.
 
+import * as path from 'path';
 import type { CheckSpec } from '../core/model';
 import { checkCommand } from './command';
 import { checkGit } from './git';
@@ -9,6 +14,7 @@ import { checkMypy } from './mypy';
 import { commandLine } from './process';
 import { checkCatchBugs, checkNoNetwork, checkPytest } from './pytest';
 import { result, titleOf } from './result';
+import { makeScratch, RefusedInput, storageRoot } from './scratch';
 import { checkRuffFormat, checkRuffLint } from './ruff';
 import { checkStructure } from './structure';
 import { type CheckContext, type CheckReport, type CheckResult, MissingToolError } from './types';
@@ -39,26 +45,65 @@ function runnerFor(spec: CheckSpec, ctx: CheckContext): Promise<CheckResult> {
   }
 }
 
+/** Results name the learner's files, not the scratch copy's. */
+function mapBack(r: CheckResult, scratch: string, learner: string): CheckResult {
+  const file = (f: string) => (f === scratch || f.startsWith(scratch + path.sep) ? path.join(learner, path.relative(scratch, f)) : f);
+  const text = (s: string) => s.split(scratch).join(learner);
+  return {
+    ...r,
+    summary: text(r.summary),
+    details: r.details.map(text),
+    findings: r.findings.map((f) => ({ ...f, file: file(f.file) })),
+    tests: r.tests.map((t) => (t.file ? { ...t, file: file(t.file) } : t)),
+  };
+}
+
 export async function runChecks(ctx: CheckContext): Promise<CheckReport> {
   const startedAt = Date.now();
   const results: CheckResult[] = [];
-  for (const [i, spec] of ctx.exercise.checks.entries()) {
-    if (ctx.signal?.aborted) break;
-    ctx.log(`[${i + 1}/${ctx.exercise.checks.length}] ${titleOf(spec)}`);
-    const started = Date.now();
-    try {
-      results.push(await runnerFor(spec, ctx));
-    } catch (e) {
-      if (e instanceof MissingToolError) throw e;
-      const message = (e as Error).message ?? String(e);
-      ctx.log(`  crashed: ${(e as Error).stack ?? message}`);
-      results.push(result(spec, started, { status: 'error', summary: `The ${spec.type} check crashed: ${message}. See the Upskill output for what ran.` }));
-    }
-    const last = results[results.length - 1];
-    ctx.log(`  ${last.status.toUpperCase()}: ${last.summary}`);
+  const specs = ctx.exercise.checks;
+  const finish = (): CheckReport => {
+    const passed = results.length === specs.length && results.every((r) => r.status === 'passed');
+    return { exerciseId: ctx.exercise.id, passed, results, python: ctx.python, startedAt, durationMs: Date.now() - startedAt };
+  };
+  let scratch;
+  try {
+    scratch = await makeScratch(ctx.workDir, {
+      storage: storageRoot(ctx.storageDir),
+      exerciseId: ctx.exercise.id,
+      includeGit: specs.some((s) => s.type === 'git'),
+      project: ctx.exercise.kind === 'project',
+    });
+  } catch (e) {
+    if (!(e instanceof RefusedInput)) throw e;
+    ctx.log(`Refused: ${e.message}`);
+    for (const spec of specs) results.push(result(spec, startedAt, { status: 'failed', summary: e.message, tool: 'Upskill' }));
+    return finish();
   }
-  const passed = results.length === ctx.exercise.checks.length && results.every((r) => r.status === 'passed');
-  return { exerciseId: ctx.exercise.id, passed, results, python: ctx.python, startedAt, durationMs: Date.now() - startedAt };
+  ctx.log(`Checking a copy of ${ctx.workDir} in ${scratch.dir}.`);
+  for (const n of scratch.notes) ctx.log(`  ${n}`);
+  const runCtx: CheckContext = { ...ctx, workDir: scratch.dir, learnerDir: ctx.workDir, deadline: startedAt + ctx.timeoutMs };
+  try {
+    for (const [i, spec] of specs.entries()) {
+      if (ctx.signal?.aborted) break;
+      ctx.log(`[${i + 1}/${specs.length}] ${titleOf(spec)}`);
+      const started = Date.now();
+      try {
+        results.push(mapBack(await runnerFor(spec, runCtx), scratch.dir, ctx.workDir));
+      } catch (e) {
+        if (e instanceof MissingToolError) throw e;
+        const message = (e as Error).message ?? String(e);
+        ctx.log(`  crashed: ${(e as Error).stack ?? message}`);
+        const refused = e instanceof RefusedInput;
+        results.push(result(spec, started, { status: refused ? 'failed' : 'error', summary: refused ? message : `The ${spec.type} check crashed: ${message}. See the Upskill output for what ran.` }));
+      }
+      const last = results[results.length - 1];
+      ctx.log(`  ${last.status.toUpperCase()}: ${last.summary}`);
+    }
+  } finally {
+    await scratch.release();
+  }
+  return finish();
 }
 
 /** The report as output-channel lines: interpreter, exact commands, verdicts and findings. */

@@ -1,23 +1,32 @@
 // Assertions about the learner's git repository, each run through git itself.
 
 import { promises as fs } from 'fs';
+import * as path from 'path';
 import type { GitAssertion, GitCheck } from '../core/model';
 import { inside } from '../core/paths';
-import { describeEnd, runProcess } from './process';
+import { describeEnd, runProcess, timeLeft } from './process';
 import { result } from './result';
 import type { CheckContext, CheckResult, CommandRun } from './types';
 
 export async function checkGit(spec: GitCheck, ctx: CheckContext): Promise<CheckResult> {
   const started = Date.now();
   const runs: CommandRun[] = [];
+  // The copy is a repository of its own or none: git never looks above it, and takes no optional locks.
+  const env = { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0', GIT_CEILING_DIRECTORIES: path.dirname(ctx.workDir) };
   const git = async (...args: string[]) => {
-    const run = await runProcess(['git', ...args], { cwd: ctx.workDir, timeoutMs: ctx.timeoutMs, signal: ctx.signal, log: ctx.log, env: { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } });
+    const run = await runProcess(['git', ...args], { cwd: ctx.workDir, timeoutMs: timeLeft(ctx), signal: ctx.signal, log: ctx.log, env });
     runs.push(run);
     const ended = describeEnd(run, ctx.timeoutMs);
     if (ended) throw new Error(`git ${args.join(' ')} did not finish: ${ended}`);
     return run;
   };
-  const top = await git('rev-parse', '--show-toplevel');
+  let top = await git('rev-parse', '--show-toplevel');
+  if (top.exitCode !== 0 && top.exitCode !== null && ctx.learnerDir) {
+    // No .git in the copy: ask about the learner's own folder (read-only) to say why.
+    top = await runProcess(['git', 'rev-parse', '--show-toplevel'], { cwd: ctx.learnerDir, timeoutMs: timeLeft(ctx), signal: ctx.signal, log: ctx.log, env: { ...env, GIT_CEILING_DIRECTORIES: '' } });
+    runs.push(top);
+    if (top.exitCode === 0 && (await samePath(top.stdout.trim(), ctx.learnerDir))) top = { ...top, exitCode: 128 };
+  }
   // The exercise folder must be a repository of its own, not a folder inside the learner's project repository.
   const own = top.exitCode === 0 && (await samePath(top.stdout.trim(), ctx.workDir));
   if (!own) {
@@ -102,6 +111,23 @@ async function evaluate(a: GitAssertion, git: Git, ctx: CheckContext): Promise<s
   if ('mergedInto' in a) {
     const r = await git('merge-base', '--is-ancestor', a.mergedInto.branch, a.mergedInto.into);
     return r.exitCode === 0 ? undefined : `"${a.mergedInto.branch}" is not merged into "${a.mergedInto.into}" yet.`;
+  }
+  if ('neverCommitted' in a) {
+    for (const f of a.neverCommitted) {
+      // Every ref (branches, tags, stash), every commit that ever added or changed the path.
+      const r = await git('log', '--all', '--format=%h %s', '--', f);
+      const first = r.stdout.trim().split('\n').filter(Boolean).pop();
+      if (first) return `${f} is in the history (commit ${first}), so it stays in the repository even if it is ignored or deleted now: raw data must never be committed. Start the history again (delete .git, add .gitignore first) or rewrite it.`;
+    }
+    return undefined;
+  }
+  if ('branchCommitTouches' in a) {
+    const { branch, file } = a.branchCommitTouches;
+    const exists = await git('rev-parse', '--verify', '--quiet', `refs/heads/${branch}`);
+    if (exists.exitCode !== 0) return `There is no branch "${branch}"; create it with "git switch -c ${branch}".`;
+    // A commit of its own that modifies the file: an empty commit or a merge does not count.
+    const r = await git('log', '--no-merges', '--diff-filter=M', '--format=%h', `refs/heads/${branch}`, '--', file);
+    return r.stdout.trim() ? undefined : `"${branch}" has no commit that changes ${file}: make your change to ${file} on that branch and commit it there.`;
   }
   return 'Unknown git assertion.';
 }

@@ -31,10 +31,12 @@ export function parseJUnit(xml: string): TestCaseResult[] {
     const problem = /<(failure|error|skipped)\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1>)/.exec(body);
     let outcome: TestCaseResult['outcome'] = 'passed';
     let message: string | undefined;
+    let detail: string | undefined;
     if (problem) {
       outcome = problem[1] === 'failure' ? 'failed' : problem[1] === 'error' ? 'error' : 'skipped';
       const pa = attrs(problem[2]);
       const body = unescapeXml(problem[3] ?? '');
+      detail = body.length > 20_000 ? body.slice(-20_000) : body;
       // pytest's "E   …" lines hold the real cause (ModuleNotFoundError, the failed assert).
       const cause = body
         .split('\n')
@@ -51,6 +53,7 @@ export function parseJUnit(xml: string): TestCaseResult[] {
       id,
       outcome,
       message,
+      detail,
       file,
       // xunit1 lines are 0-based.
       line: a.line !== undefined ? Number(a.line) + 1 : undefined,

@@ -1,99 +1,240 @@
 // pytest-based checks: the exercise's tests, the learner's tests without network, and the
 // learner's tests against a reference and seeded bugs.
+//
+// Hermetic (the engine already runs them in a scratch copy):
+//  - pytest reads an exercise-owned configuration (`-c` a file outside the copy,
+//    `-o addopts=`, no cache provider, PYTEST_ADDOPTS and PYTEST_PLUGINS cleared), so a
+//    learner's pytest.ini, setup.cfg or pyproject cannot steer it;
+//  - the learner's conftest.py files are removed from the copy and `--noconftest` given,
+//    unless the exercise ships conftest files, which are then written fresh from the starter;
+//  - the exercise's own files (starter files its solution does not replace: tests it
+//    ships, modules the learner is not asked to change, data) are written fresh into the
+//    copy, and so are hidden tests, whatever the learner's folder holds;
+//  - zero tests is a failure, and every test in the report must have passed.
 
+import { randomBytes } from 'crypto';
+import { deflateSync } from 'zlib';
 import { promises as fs } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { copyMissing } from '../core/exerciseFiles';
-import type { CatchBugsCheck, NoNetworkCheck, PytestCheck } from '../core/model';
-import { inside } from '../core/paths';
+import type { CatchBugsCheck, Exercise, NoNetworkCheck, PytestCheck } from '../core/model';
 import { parseJUnit } from './junit';
 import { logOutput } from './output';
-import { describeEnd, runProcess } from './process';
-import { requireModule } from './python';
+import { inside } from '../core/paths';
+import { describeEnd, runProcess, timeLeft } from './process';
+import { pythonModule, requireModule } from './python';
 import { listNames, plural, result } from './result';
+import { filesUnder, revealMissing, writeFresh } from './scratch';
 import type { CheckContext, CheckResult, CommandRun, TestCaseResult } from './types';
 
 export const BLOCKED_MARKER = 'Upskill blocked a network call';
 
-/** Loaded with `-p upskill_no_network`: any attempt to open an internet socket fails loudly. */
-const NO_NETWORK_PLUGIN = `
-import socket
+/**
+ * The Python-level network block: an audit hook, which cannot be removed and which
+ * `importlib.reload(socket)` does not get past. As `sitecustomize` on PYTHONPATH it loads in
+ * every Python process the tests start, too. The same text is the pytest plugin.
+ */
+const NETWORK_BLOCK = `
+import socket as _socket
+import sys as _sys
 
 _MESSAGE = "${BLOCKED_MARKER} to {}: tests must not use the network; mock it instead."
-_real_connect = socket.socket.connect
-_real_connect_ex = socket.socket.connect_ex
 
 
-def _is_inet(sock):
-    return sock.family in (socket.AF_INET, socket.AF_INET6)
+def _upskill_block_network(event, args):
+    if event in ("socket.connect", "socket.sendto", "socket.sendmsg") and getattr(args[0], "family", None) in (_socket.AF_INET, _socket.AF_INET6):
+        raise RuntimeError(_MESSAGE.format(args[1] if len(args) > 1 else "?"))
+    if event in ("socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyname_ex", "socket.gethostbyaddr"):
+        raise RuntimeError(_MESSAGE.format(args[0] if args else "?"))
 
 
-def _connect(self, address):
-    if _is_inet(self):
-        raise RuntimeError(_MESSAGE.format(address))
-    return _real_connect(self, address)
-
-
-def _connect_ex(self, address):
-    if _is_inet(self):
-        raise RuntimeError(_MESSAGE.format(address))
-    return _real_connect_ex(self, address)
-
-
-def _getaddrinfo(host, port, *args, **kwargs):
-    raise RuntimeError(_MESSAGE.format((host, port)))
-
-
-def pytest_configure(config):
-    socket.socket.connect = _connect
-    socket.socket.connect_ex = _connect_ex
-    socket.getaddrinfo = _getaddrinfo
-    socket.create_connection = lambda address, *a, **k: (_ for _ in ()).throw(RuntimeError(_MESSAGE.format(address)))
+if hasattr(_sys, "addaudithook"):
+    _sys.addaudithook(_upskill_block_network)
+else:  # Python 3.7 and older: no audit hooks, so the socket methods themselves refuse.
+    def _refuse(self, address, *args):
+        if self.family in (_socket.AF_INET, _socket.AF_INET6):
+            raise RuntimeError(_MESSAGE.format(address))
+    _socket.socket.connect = _refuse
+    _socket.socket.connect_ex = _refuse
 `;
+
+/** Records each call of a mock named NAME made from the module under test, for the mocking check. */
+function mockRecorder(module: string, name: string, out: string): string {
+  return `
+import json as _json, os as _os, sys as _sys
+import unittest.mock as _mock
+
+_MODULE, _NAME, _OUT = ${JSON.stringify(module)}, ${JSON.stringify(name)}, ${JSON.stringify(out)}
+_calls = []
+_real = _mock.CallableMixin._mock_call
+
+
+def _recording_call(self, *args, **kwargs):
+    frame = _sys._getframe(1)
+    while frame is not None and frame.f_code.co_filename == _mock.__file__:
+        frame = frame.f_back
+    if frame is not None and _os.path.basename(frame.f_code.co_filename) == _MODULE:
+        names = (self._extract_mock_name() or "").split(".")
+        if _NAME in names or any(n.startswith(_NAME + "(") for n in names):
+            _calls.append(frame.f_code.co_name)
+    return _real(self, *args, **kwargs)
+
+
+_mock.CallableMixin._mock_call = _recording_call
+
+
+def pytest_sessionfinish(session, exitstatus):
+    with open(_OUT, "w") as f:
+        _json.dump(_calls, f)
+`;
+}
 
 interface PytestRun {
   readonly run: CommandRun;
   readonly tests: TestCaseResult[];
+  /** Which network block ran, when one was asked for. */
+  readonly networkBlock?: string;
+  /** Functions of the module under test that called the named mock. */
+  readonly mockCalls?: string[];
 }
 
-async function tempDir(prefix: string): Promise<string> {
-  return fs.mkdtemp(path.join(os.tmpdir(), prefix));
+interface PytestOptions {
+  readonly noNetwork?: boolean;
+  readonly mustMock?: { readonly module: string; readonly name: string };
+  /** Conftest files the exercise ships (written fresh into the copy), relative to the copy. */
+  readonly conftests?: readonly string[];
 }
+
+/** A folder for one tool run beside the scratch copy (never inside the learner's files). */
+async function toolDir(ctx: CheckContext): Promise<string> {
+  const dir = path.join(path.dirname(ctx.workDir), `tool-${randomBytes(6).toString('hex')}`);
+  await fs.mkdir(dir, { recursive: true });
+  return dir;
+}
+
+let namespaceProbe: Promise<string[] | undefined> | undefined;
+let forcedBlock: 'namespace' | 'python' | undefined;
+/** Tests only: use this block instead of probing the machine (undefined: probe again). */
+export function useNetworkBlock(kind: 'namespace' | 'python' | undefined): void {
+  forcedBlock = kind;
+}
+/**
+ * The `unshare` flags that give a new network namespace on this machine, if any: the
+ * learner's own user mapped to itself where util-linux can (-c), else to root (-r).
+ */
+function namespaceFlags(): Promise<string[] | undefined> {
+  if (process.platform !== 'linux') return Promise.resolve(undefined);
+  namespaceProbe ??= (async () => {
+    for (const flags of [['-c', '-n'], ['-r', '-n']]) {
+      const r = await runProcess(['unshare', ...flags, 'true'], { cwd: '/', timeoutMs: 10_000 });
+      if (r.exitCode === 0) return flags;
+    }
+    return undefined;
+  })();
+  return namespaceProbe;
+}
+
+/** Whether this machine lets an unprivileged user open a new network namespace. */
+export async function canUnshareNetwork(): Promise<boolean> {
+  return (await namespaceFlags()) !== undefined;
+}
+
+export const NETWORK_BLOCKS = {
+  namespace: 'network blocked by the operating system (a new network namespace, unshare -n)',
+  python: 'network blocked in Python (an audit hook loaded in every Python process the tests start; this machine does not allow a new network namespace)',
+};
 
 /** Runs pytest in `cwd` and reads per-test results from JUnit XML. */
-export async function runPytest(ctx: CheckContext, cwd: string, args: readonly string[], opts: { noNetwork?: boolean } = {}): Promise<PytestRun> {
+export async function runPytest(ctx: CheckContext, cwd: string, args: readonly string[], opts: PytestOptions = {}): Promise<PytestRun> {
   await requireModule(ctx.python, 'pytest');
-  const scratch = await tempDir('upskill-pytest-');
+  const scratch = await toolDir(ctx);
   try {
     const junit = path.join(scratch, 'junit.xml');
-    const env: Record<string, string> = {};
-    const argv = [ctx.python.path, '-m', 'pytest', '-q', '-rN', '--color=no', '-p', 'no:cacheprovider', `--junitxml=${junit}`, '-o', 'junit_family=xunit1'];
+    const ini = path.join(scratch, 'pytest.ini');
+    await fs.writeFile(ini, '[pytest]\naddopts =\n', 'utf8');
+    // The learner's environment must not add options or plugins either.
+    const env: Record<string, string | undefined> = { PYTEST_ADDOPTS: undefined, PYTEST_PLUGINS: undefined, PYTHONPATH: undefined, PYTHONSTARTUP: undefined };
+    // tmp_path and friends live beside the copy too, not in the system temp folder.
+    const argv = [...pythonModule(ctx.python, 'pytest'), '-q', '-rN', '--color=no', '--tb=long', '-c', ini, '--rootdir', cwd, '--confcutdir', cwd, '-o', 'addopts=', '-p', 'no:cacheprovider', `--basetemp=${path.join(scratch, 'tmp')}`, `--junitxml=${junit}`, '-o', 'junit_family=xunit1'];
+    if (!opts.conftests?.length) argv.push('--noconftest');
+    const pythonPath: string[] = [];
+    let networkBlock: string | undefined;
     if (opts.noNetwork) {
-      await fs.writeFile(path.join(scratch, 'upskill_no_network.py'), NO_NETWORK_PLUGIN, 'utf8');
-      env.PYTHONPATH = [scratch, process.env.PYTHONPATH].filter(Boolean).join(path.delimiter);
+      await fs.writeFile(path.join(scratch, 'upskill_no_network.py'), NETWORK_BLOCK, 'utf8');
       argv.push('-p', 'upskill_no_network');
+      pythonPath.push(scratch);
+      const flags = forcedBlock === 'python' ? undefined : await namespaceFlags();
+      if (flags) {
+        argv.unshift('unshare', ...flags, '--');
+        networkBlock = NETWORK_BLOCKS.namespace;
+      } else {
+        await fs.writeFile(path.join(scratch, 'sitecustomize.py'), NETWORK_BLOCK, 'utf8');
+        networkBlock = NETWORK_BLOCKS.python;
+      }
+      ctx.log(`  ${networkBlock}`);
     }
+    const mockOut = path.join(scratch, 'mock-calls.json');
+    if (opts.mustMock) {
+      await fs.writeFile(path.join(scratch, 'upskill_mock_recorder.py'), mockRecorder(path.basename(opts.mustMock.module), opts.mustMock.name, mockOut), 'utf8');
+      argv.push('-p', 'upskill_mock_recorder');
+      if (!pythonPath.includes(scratch)) pythonPath.push(scratch);
+    }
+    if (pythonPath.length) env.PYTHONPATH = pythonPath.join(path.delimiter);
     argv.push(...args);
-    const run = await runProcess(argv, { cwd, env, timeoutMs: ctx.timeoutMs, signal: ctx.signal, log: ctx.log });
+    const run = await runProcess(argv, { cwd, env, timeoutMs: timeLeft(ctx), signal: ctx.signal, log: ctx.log });
     logOutput(ctx, run);
     const xml = await fs.readFile(junit, 'utf8').catch(() => '');
     const tests = parseJUnit(xml).map((t) => ({ ...t, file: t.file ? path.resolve(cwd, t.file) : undefined }));
-    return { run, tests };
+    const mockCalls = opts.mustMock ? ((JSON.parse(await fs.readFile(mockOut, 'utf8').catch(() => '[]')) as string[]) ?? []) : undefined;
+    return { run, tests, networkBlock, mockCalls };
   } finally {
     await fs.rm(scratch, { recursive: true, force: true });
   }
 }
 
+/**
+ * Starter files the exercise owns: those its reference solution does not replace. The
+ * learner is not asked to change them, so the copy gets them fresh from the exercise.
+ * Without a solution folder nothing can be told apart, and nothing is restored.
+ */
+export async function exerciseOwnedFiles(ex: Exercise): Promise<string[]> {
+  if (ex.starter === undefined || ex.solution === undefined || ex.kind !== 'scaffold') return [];
+  const solution = new Set(await filesUnder(path.join(ex.dir, ex.solution)));
+  return (await filesUnder(path.join(ex.dir, ex.starter))).filter((f) => !solution.has(f));
+}
+
+/** Lays the exercise's own files and hidden tests fresh over the copy; removes the learner's conftest files. */
+async function prepareCopy(ctx: CheckContext, hiddenTests: string | undefined, details: string[]): Promise<{ conftests: string[]; owned: string[] }> {
+  const ex = ctx.exercise;
+  const owned = await exerciseOwnedFiles(ex);
+  for (const rel of await filesUnder(ctx.workDir)) if (path.basename(rel) === 'conftest.py') await fs.rm(path.join(ctx.workDir, rel), { force: true });
+  for (const rel of owned) await writeFresh(ctx.workDir, rel, await fs.readFile(path.join(ex.dir, ex.starter!, rel)));
+  if (hiddenTests) {
+    const src = inside(ex.dir, hiddenTests, 'hiddenTests');
+    const hidden = await filesUnder(src);
+    for (const rel of hidden) await writeFresh(ctx.workDir, rel, await fs.readFile(path.join(src, rel)));
+    owned.push(...hidden);
+    // Revealed to the learner at the first check: added beside their code, never over a file.
+    if (ctx.learnerDir) {
+      const added = await revealMissing(src, ctx.learnerDir);
+      if (added.length) details.push(`Added the exercise's further tests to your folder: ${added.join(', ')}.`);
+    }
+  }
+  return { conftests: owned.filter((f) => path.basename(f) === 'conftest.py'), owned };
+}
+
 /** Verdict for a pytest run, shared by the pytest and no-network checks. */
-function verdict(ctx: CheckContext, p: PytestRun): { status: CheckResult['status']; summary: string; details: string[] } {
+function verdict(ctx: CheckContext, p: PytestRun, owned: readonly string[] = []): { status: CheckResult['status']; summary: string; details: string[] } {
   const ended = describeEnd(p.run, ctx.timeoutMs);
   if (ended) return { status: 'error', summary: `pytest did not finish: ${ended}.`, details: [] };
   const failed = p.tests.filter((t) => t.outcome === 'failed' || t.outcome === 'error');
-  const details = failed.map((t) => `${t.id}: ${t.message ?? 'failed'}`);
-  const blocked = failed.filter((t) => t.message?.includes(BLOCKED_MARKER));
-  if (p.run.exitCode === 0) return { status: 'passed', summary: `${plural(p.tests.length, 'test')} passed.`, details };
-  if (p.run.exitCode === 5) return { status: 'failed', summary: 'pytest found no tests. Test files are named test_*.py and test functions start with test_.', details };
+  const skipped = p.tests.filter((t) => t.outcome === 'skipped');
+  const details = [...failed, ...skipped].map((t) => `${t.id}: ${t.message ?? t.outcome}`);
+  const blocked = failed.filter((t) => t.message?.includes(BLOCKED_MARKER) || /Network is unreachable|Temporary failure in name resolution|Name or service not known/.test(t.message ?? ''));
+  const lastLine = `${p.run.stdout}\n${p.run.stderr}`.trim().split('\n').filter(Boolean).slice(-1)[0] ?? '';
+  if (!p.tests.length) {
+    if (p.run.exitCode === 5 || p.run.exitCode === 0) return { status: 'failed', summary: 'pytest found no tests. Test files are named test_*.py and test functions start with test_.', details };
+    return { status: 'failed', summary: `pytest ran no tests (exit code ${p.run.exitCode}): ${lastLine || 'it stopped before writing its report'}`, details };
+  }
   if (blocked.length) {
     return {
       status: 'failed',
@@ -104,83 +245,134 @@ function verdict(ctx: CheckContext, p: PytestRun): { status: CheckResult['status
   if (failed.length) {
     return { status: 'failed', summary: `${failed.length} of ${plural(p.tests.length, 'test')} failed: ${listNames(failed.map((t) => t.id.split('::').pop()!))}.`, details };
   }
-  const lastLine = `${p.run.stdout}\n${p.run.stderr}`.trim().split('\n').filter(Boolean).slice(-1)[0] ?? '';
-  return { status: 'failed', summary: `pytest could not run the tests (exit code ${p.run.exitCode}): ${lastLine}`, details };
+  if (skipped.length) {
+    return { status: 'failed', summary: `${listNames(skipped.map((t) => t.id.split('::').pop()!))} did not run (skipped); every test has to run and pass.`, details };
+  }
+  // Each test file the exercise ships must have run: a learner module cannot make one vanish.
+  const ran = new Set(p.tests.map((t) => path.normalize(t.id.split('::')[0])));
+  const missing = owned.filter((f) => /(^|[\\/])test_[^\\/]*\.py$|_test\.py$/.test(f) && !ran.has(path.normalize(f)));
+  if (missing.length) return { status: 'failed', summary: `The tests in ${listNames(missing)} did not run; pytest's output in the Upskill log says why.`, details };
+  if (p.run.exitCode !== 0) return { status: 'failed', summary: `pytest reported a problem (exit code ${p.run.exitCode}): ${lastLine}`, details };
+  return { status: 'passed', summary: `${plural(p.tests.length, 'test')} passed.`, details };
 }
 
 export async function checkPytest(spec: PytestCheck, ctx: CheckContext): Promise<CheckResult> {
   const started = Date.now();
   const details: string[] = [];
-  if (spec.hiddenTests) {
-    // Revealed at the first check: copied beside the learner's code, never over their files.
-    const copied = await copyMissing(inside(ctx.exercise.dir, spec.hiddenTests, 'hiddenTests'), ctx.workDir);
-    if (copied.length) details.push(`Added the exercise's further tests to your folder: ${copied.join(', ')}.`);
-  }
-  const p = await runPytest(ctx, ctx.workDir, spec.args ?? [], { noNetwork: spec.noNetwork });
-  const v = verdict(ctx, p);
+  const { conftests, owned } = await prepareCopy(ctx, spec.hiddenTests, details);
+  const p = await runPytest(ctx, ctx.workDir, spec.args ?? [], { noNetwork: spec.noNetwork, conftests });
+  const v = verdict(ctx, p, owned);
+  if (p.networkBlock) details.push(p.networkBlock);
   return result(spec, started, { ...v, details: [...details, ...v.details], tests: p.tests, runs: [p.run], tool: `${ctx.python.path} -m pytest` });
 }
 
 export async function checkNoNetwork(spec: NoNetworkCheck, ctx: CheckContext): Promise<CheckResult> {
   const started = Date.now();
-  const p = await runPytest(ctx, ctx.workDir, spec.args ?? [], { noNetwork: true });
-  const v = verdict(ctx, p);
-  return result(spec, started, { ...v, tests: p.tests, runs: [p.run], tool: `${ctx.python.path} -m pytest (network blocked)` });
-}
-
-/** A scratch copy of the learner's folder with `module` replaced by `implementation`. */
-async function withImplementation<T>(ctx: CheckContext, module: string, implementation: string, fn: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await tempDir('upskill-bugs-');
-  try {
-    await fs.cp(ctx.workDir, dir, { recursive: true, filter: (src) => !src.split(path.sep).includes('.git') });
-    await fs.copyFile(implementation, inside(dir, module, 'module'));
-    return await fn(dir);
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
+  const { conftests, owned } = await prepareCopy(ctx, undefined, []);
+  const p = await runPytest(ctx, ctx.workDir, spec.args ?? [], { noNetwork: true, conftests, mustMock: spec.mustMock });
+  let v = verdict(ctx, p, owned);
+  if (v.status === 'passed' && spec.mustMock && !p.mockCalls?.length) {
+    const { module, name } = spec.mustMock;
+    v = {
+      status: 'failed',
+      summary: `The tests pass, but no test made ${module} call a mock in place of ${name}: patch ${name} where ${module} looks it up (for example patch("${path.basename(module, '.py')}.…${name}")) and call the real code under test.`,
+      details: v.details,
+    };
   }
+  const details = [`${p.networkBlock}.`, ...(p.mockCalls?.length ? [`${spec.mustMock!.module} called the mocked ${spec.mustMock!.name} from ${listNames([...new Set(p.mockCalls)])}.`] : []), ...v.details];
+  return result(spec, started, { ...v, details, tests: p.tests, runs: [p.run], tool: `${ctx.python.path} -m pytest (${p.networkBlock})` });
 }
 
-/** Runs the learner's tests against one implementation; test files point back at the learner's folder. */
-function testsAgainst(ctx: CheckContext, module: string, implementation: string): Promise<PytestRun> {
-  return withImplementation(ctx, module, implementation, async (dir) => {
-    const p = await runPytest(ctx, dir, []);
-    return { ...p, tests: p.tests.map((t) => ({ ...t, file: t.file && path.join(ctx.workDir, path.relative(dir, t.file)) })) };
-  });
+/** A module that runs `source` without containing its text (compressed), so only behaviour can be tested. */
+export function hiddenSource(source: Buffer, module: string): string {
+  const packed = deflateSync(source).toString('base64');
+  return `import base64 as _b, zlib as _z\nexec(compile(_z.decompress(_b.b64decode(${JSON.stringify(packed)})), ${JSON.stringify(`<${path.basename(module)}, source hidden by Upskill>`)}, "exec"))\n`;
+}
+
+/** What a failed test died of: the last `file:line: Exception` line pytest's long traceback ends with. */
+export function crashOf(message: string | undefined): { file: string; line: number; type: string } | undefined {
+  const m = /^(.+?):(\d+): ([\w.]+)\s*$/gm;
+  let last: RegExpExecArray | null = null;
+  for (let x = m.exec(message ?? ''); x; x = m.exec(message ?? '')) last = x;
+  return last ? { file: last[1], line: Number(last[2]), type: last[3] } : undefined;
+}
+
+/**
+ * A seeded bug counts as caught only by a test that failed (not a collection or setup
+ * error) with an assertion, with pytest.raises not seeing its exception, or with an
+ * exception raised in the module under test. SystemExit and the like never count.
+ */
+export function catches(t: TestCaseResult, module: string): boolean {
+  if (t.outcome !== 'failed') return false;
+  const crash = crashOf(t.detail);
+  if (!crash) return false;
+  const type = crash.type.split('.').pop()!;
+  if (['SystemExit', 'KeyboardInterrupt', 'GeneratorExit', 'Exit', 'Skipped'].includes(type)) return false;
+  if (type === 'AssertionError') return true;
+  if (type === 'Failed') return /DID NOT RAISE|DID NOT WARN/.test(t.detail ?? '');
+  return path.basename(crash.file) === path.basename(module);
 }
 
 export async function checkCatchBugs(spec: CatchBugsCheck, ctx: CheckContext): Promise<CheckResult> {
   const started = Date.now();
   const runs: CommandRun[] = [];
   const tool = `${ctx.python.path} -m pytest`;
-  ctx.log(`Your tests against the reference implementation:`);
-  const ref = await testsAgainst(ctx, spec.module, inside(ctx.exercise.dir, spec.reference, 'reference'));
-  runs.push(ref.run);
-  const refVerdict = verdict(ctx, ref);
-  if (refVerdict.status !== 'passed') {
-    const summary =
-      refVerdict.status === 'error'
-        ? refVerdict.summary
-        : ref.run.exitCode === 5
-          ? refVerdict.summary
-          : `Your tests fail against the correct implementation, so they would also fail on good code: ${refVerdict.summary}`;
-    return result(spec, started, { status: refVerdict.status === 'error' ? 'error' : 'failed', summary, details: refVerdict.details, tests: ref.tests, runs, tool });
+  const { conftests } = await prepareCopy(ctx, undefined, []);
+  const module = inside(ctx.workDir, spec.module, 'module');
+  const learnerModule = await fs.readFile(module).catch(() => undefined);
+  // Each implementation is written fresh in the copy (never through a link), then the learner's module is put back.
+  const against = async (label: string, implementation: string | Buffer): Promise<PytestRun> => {
+    ctx.log(`Your tests against ${label}:`);
+    await writeFresh(ctx.workDir, spec.module, implementation);
+    const p = await runPytest(ctx, ctx.workDir, [], { conftests });
+    runs.push(p.run);
+    return p;
+  };
+  try {
+    const reference = await fs.readFile(inside(ctx.exercise.dir, spec.reference, 'reference'));
+    const ref = await against('the reference implementation', reference);
+    const refVerdict = verdict(ctx, ref);
+    if (refVerdict.status !== 'passed') {
+      const summary =
+        refVerdict.status === 'error' || !ref.tests.length ? refVerdict.summary : `Your tests fail against the correct implementation, so they would also fail on good code: ${refVerdict.summary}`;
+      return result(spec, started, { status: refVerdict.status === 'error' ? 'error' : 'failed', summary, details: refVerdict.details, tests: ref.tests, runs, tool });
+    }
+    // The same code, with a module file that holds none of its text: tests must check what
+    // the code does, not read its source.
+    const re = await against('the reference implementation, its source hidden', hiddenSource(reference, spec.module));
+    const reVerdict = verdict(ctx, re);
+    if (reVerdict.status !== 'passed') {
+      return result(spec, started, {
+        status: reVerdict.status === 'error' ? 'error' : 'failed',
+        summary: `Your tests fail against the same correct code when its source text is not in ${spec.module} (${reVerdict.summary.replace(/\.$/, '')}): test what the function does, not how its source looks.`,
+        details: reVerdict.details,
+        tests: re.tests,
+        runs,
+        tool,
+      });
+    }
+    const missed: string[] = [];
+    const details: string[] = [];
+    for (const [i, bug] of spec.bugs.entries()) {
+      const b = await against(`seeded bug ${i + 1} of ${spec.bugs.length}`, await fs.readFile(inside(ctx.exercise.dir, bug.file, 'bug')));
+      const ended = describeEnd(b.run, ctx.timeoutMs);
+      if (ended) return result(spec, started, { status: 'error', summary: `pytest did not finish against a seeded bug: ${ended}.`, runs, tool });
+      const catching = b.tests.filter((t) => catches(t, spec.module));
+      if (!catching.length) {
+        missed.push(bug.description);
+        const other = b.tests.filter((t) => t.outcome !== 'passed');
+        details.push(`Missed: ${bug.description}${other.length ? ` (${listNames(other.map((t) => t.id.split('::').pop()!))} failed, but not with an assertion or an error from ${spec.module})` : ''}`);
+      } else details.push(`Caught by ${listNames(catching.map((t) => t.id.split('::').pop()!))}: ${bug.description}`);
+    }
+    const caught = spec.bugs.length - missed.length;
+    if (!missed.length) {
+      return result(spec, started, { status: 'passed', summary: `Your tests pass on the correct code and caught all ${spec.bugs.length} seeded bugs.`, details, runs, tool, tests: ref.tests });
+    }
+    const tidy = missed.map((m) => m.trim().replace(/[.;]+$/, ''));
+    const which = tidy.length === 1 ? `the one where ${tidy[0]}` : `the ones where ${tidy.slice(0, -1).join('; ')} and where ${tidy[tidy.length - 1]}`;
+    return result(spec, started, { status: 'failed', summary: `Your tests caught ${caught} of ${spec.bugs.length} bugs; they missed ${which}.`, details, runs, tool, tests: ref.tests });
+  } finally {
+    if (learnerModule !== undefined) await writeFresh(ctx.workDir, spec.module, learnerModule);
+    else await fs.rm(module, { force: true });
   }
-  const missed: string[] = [];
-  for (const [i, bug] of spec.bugs.entries()) {
-    ctx.log(`Your tests against seeded bug ${i + 1} of ${spec.bugs.length}:`);
-    const b = await testsAgainst(ctx, spec.module, inside(ctx.exercise.dir, bug.file, 'bug'));
-    runs.push(b.run);
-    const ended = describeEnd(b.run, ctx.timeoutMs);
-    if (ended) return result(spec, started, { status: 'error', summary: `pytest did not finish against a seeded bug: ${ended}.`, runs, tool });
-    // Exit 0: every test passed on buggy code, so the bug went unnoticed.
-    if (b.run.exitCode === 0) missed.push(bug.description);
-  }
-  const caught = spec.bugs.length - missed.length;
-  const details = missed.map((m) => `Missed: ${m}`);
-  if (!missed.length) {
-    return result(spec, started, { status: 'passed', summary: `Your tests pass on the correct code and caught all ${spec.bugs.length} seeded bugs.`, runs, tool, tests: ref.tests });
-  }
-  const tidy = missed.map((m) => m.trim().replace(/[.;]+$/, ''));
-  const which = tidy.length === 1 ? `the one where ${tidy[0]}` : `the ones where ${tidy.slice(0, -1).join('; ')} and where ${tidy[tidy.length - 1]}`;
-  return result(spec, started, { status: 'failed', summary: `Your tests caught ${caught} of ${spec.bugs.length} bugs; they missed ${which}.`, details, runs, tool, tests: ref.tests });
 }

@@ -51,3 +51,17 @@ export async function hasModule(python: PythonInfo, module: string): Promise<boo
     return false;
   }
 }
+
+/** Drops the current folder from sys.path, then runs the module as `python -m` would. */
+const LAUNCH = "import runpy,sys;sys.path[:]=[p for p in sys.path if p not in('','.')];m=sys.argv.pop(1);sys.argv[0]=m;runpy.run_module(m,run_name='__main__',alter_sys=True)";
+
+/**
+ * argv that runs a tool module (pytest, mypy, ruff) with the learner's interpreter, but never
+ * a module of that name from the folder being checked: `python -m pytest` puts the current
+ * folder first on sys.path, so a learner's pytest.py or mypy/ would run instead of the tool.
+ * Python 3.11 and later have `-P` for this; older ones get a two-line launcher.
+ */
+export function pythonModule(python: PythonInfo, module: string): string[] {
+  const [major, minor] = python.version.split('.').map(Number);
+  return major > 3 || (major === 3 && minor >= 11) ? [python.path, '-P', '-m', module] : [python.path, '-c', LAUNCH, module];
+}

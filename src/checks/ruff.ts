@@ -4,10 +4,11 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { RuffFormatCheck, RuffLintCheck } from '../core/model';
+import { describeEnd, runProcess, timeLeft } from './process';
 import { logOutput } from './output';
-import { describeEnd, runProcess } from './process';
-import { hasModule } from './python';
-import { findForbidden, targetFiles } from './pythonSources';
+import { askPython, findSuppressions, suppressionFinding } from './pyhelper';
+import { hasModule, pythonModule } from './python';
+import { pythonFiles, targetFiles } from './pythonSources';
 import { plural, result } from './result';
 import type { CheckContext, CheckResult, CommandRun, Finding } from './types';
 
@@ -33,6 +34,18 @@ function loadWasm(): RuffWasm {
   wasm ??= require('@astral-sh/ruff-wasm-nodejs') as RuffWasm;
   return wasm;
 }
+
+/** Why Ruff rejects a `[tool.ruff]` table, or undefined when it reads it (the bundled build's settings reader). */
+export function ruffAcceptsSettings(settings: Record<string, unknown>): string | undefined {
+  const { Workspace, PositionEncoding } = loadWasm();
+  try {
+    new Workspace(settings, PositionEncoding.Utf16).free();
+    return undefined;
+  } catch (e) {
+    return String((e as Error).message ?? e).split('\n')[0];
+  }
+}
+
 
 /** Ruff's JSON output (`ruff check --output-format json`) as findings. */
 export function parseRuffJson(json: string): Finding[] {
@@ -76,11 +89,11 @@ export async function checkRuffLint(spec: RuffLintCheck, ctx: CheckContext): Pro
   let tool: string;
   if (await hasModule(ctx.python, 'ruff')) {
     tool = `${ctx.python.path} -m ruff`;
-    const argv = [ctx.python.path, '-m', 'ruff', 'check', '--output-format', 'json', '--no-cache', '--isolated'];
+    const argv = [...pythonModule(ctx.python, 'ruff'), 'check', '--output-format', 'json', '--no-cache', '--isolated'];
     if (spec.select?.length) argv.push('--select', spec.select.join(','));
     if (spec.ignore?.length) argv.push('--ignore', spec.ignore.join(','));
     argv.push(...(spec.targets?.length ? spec.targets : ['.']));
-    const run = await runProcess(argv, { cwd: ctx.workDir, timeoutMs: ctx.timeoutMs, signal: ctx.signal, log: ctx.log });
+    const run = await runProcess(argv, { cwd: ctx.workDir, timeoutMs: timeLeft(ctx), signal: ctx.signal, log: ctx.log });
     runs.push(run);
     logOutput(ctx, run);
     const ended = describeEnd(run, ctx.timeoutMs);
@@ -106,9 +119,10 @@ export async function checkRuffLint(spec: RuffLintCheck, ctx: CheckContext): Pro
     }
     for (const f of findings) ctx.log(`  ${path.relative(ctx.workDir, f.file)}:${f.line}:${f.column} ${f.code ?? ''} ${f.message}`);
   }
-  if (spec.forbidNoqa) {
-    for (const f of files) findings.push(...findForbidden(f, await fs.readFile(f, 'utf8'), { noqa: true }));
-  }
+  // File-level exemptions are never allowed; line-level noqa when the exercise says so. Found
+  // by Python's tokenizer, so "# noqa" inside a string is prose, not a suppression.
+  const banned = new Set(['ruff: noqa', 'ruff: disable', ...(spec.forbidNoqa ? ['noqa'] : [])]);
+  findings.push(...(await findSuppressions(ctx, files, runs)).filter((x) => banned.has(x.kind)).map(suppressionFinding));
   if (!files.length) return result(spec, started, { status: 'failed', summary: 'No Python files were found to lint.', runs, tool });
   if (!findings.length) return result(spec, started, { status: 'passed', summary: `Ruff found nothing in ${plural(files.length, 'file')}.`, runs, tool });
   const codes = [...new Set(findings.map((f) => f.code).filter(Boolean))];
@@ -130,6 +144,21 @@ export function firstDifference(a: string, b: string): number {
   return 1;
 }
 
+/** Python files the starter ships, relative to the learner's folder, among these targets. */
+async function starterPythonFiles(ctx: CheckContext, targets: readonly string[] | undefined): Promise<string[]> {
+  const ex = ctx.exercise;
+  if (ex.starter === undefined) return [];
+  const starter = path.join(ex.dir, ex.starter);
+  const out: string[] = [];
+  for (const t of targets?.length ? targets : ['.']) {
+    const abs = path.join(starter, t);
+    const stat = await fs.stat(abs).catch(() => undefined);
+    if (stat?.isDirectory()) out.push(...(await pythonFiles(abs)).map((f) => path.relative(starter, f)));
+    else if (stat?.isFile() && t.endsWith('.py')) out.push(path.normalize(t));
+  }
+  return out;
+}
+
 export async function checkRuffFormat(spec: RuffFormatCheck, ctx: CheckContext): Promise<CheckResult> {
   const started = Date.now();
   const files = await targetFiles(ctx, spec.targets);
@@ -137,16 +166,42 @@ export async function checkRuffFormat(spec: RuffFormatCheck, ctx: CheckContext):
   const findings: Finding[] = [];
   const lineLength = spec.lineLength ?? 88;
   let tool: string;
+  // Formatting must not change what the code is: every file the starter ships must still be
+  // there, with the same syntax tree (docstrings compared by their words).
+  const shipped = await starterPythonFiles(ctx, spec.targets);
+  const missing = shipped.filter((rel) => !files.includes(path.join(ctx.workDir, rel)));
+  for (const rel of missing) findings.push({ file: path.join(ctx.workDir, rel), line: 1, column: 1, severity: 'error', message: `${rel} is missing: format it, do not remove it.`, source: 'upskill' });
+  const present = shipped.filter((rel) => !missing.includes(rel));
+  const sameAst = await askPython<{ file: string; same: boolean; error?: string }[]>(
+    ctx,
+    'same_ast',
+    { pairs: present.map((rel) => [path.join(ctx.workDir, rel), path.join(ctx.exercise.dir, ctx.exercise.starter!, rel)]) },
+    runs,
+  );
+  for (const r of sameAst) {
+    if (r.same) continue;
+    const message = r.error?.startsWith('reference')
+      ? `The exercise's own copy of this file could not be read: ${r.error}`
+      : r.error
+        ? `This file is not valid Python any more (${r.error}); formatting never changes what the code says.`
+        : 'This file no longer does what the starter did: its syntax tree changed. Formatting changes layout only; undo the other edits (Reset Exercise keeps a backup).';
+    findings.push({ file: r.file, line: 1, column: 1, severity: 'error', message, source: 'upskill', code: 'same-code' });
+  }
+  findings.push(...(await findSuppressions(ctx, files, runs)).filter((x) => x.kind === 'fmt: off' || x.kind === 'yapf: disable').map(suppressionFinding));
   if (await hasModule(ctx.python, 'ruff')) {
     tool = `${ctx.python.path} -m ruff format`;
-    const argv = [ctx.python.path, '-m', 'ruff', 'format', '--check', '--no-cache', '--isolated', '--line-length', String(lineLength), ...(spec.targets?.length ? spec.targets : ['.'])];
-    const run = await runProcess(argv, { cwd: ctx.workDir, timeoutMs: ctx.timeoutMs, signal: ctx.signal, log: ctx.log });
+    const argv = [...pythonModule(ctx.python, 'ruff'), 'format', '--check', '--no-cache', '--isolated', '--line-length', String(lineLength), ...(spec.targets?.length ? spec.targets : ['.'])];
+    const run = await runProcess(argv, { cwd: ctx.workDir, timeoutMs: timeLeft(ctx), signal: ctx.signal, log: ctx.log });
     runs.push(run);
     logOutput(ctx, run);
     const ended = describeEnd(run, ctx.timeoutMs);
     if (ended) return result(spec, started, { status: 'error', summary: `Ruff did not finish: ${ended}.`, runs, tool });
-    for (const m of run.stdout.matchAll(/^Would reformat: (.+)$/gm)) {
-      findings.push({ file: path.resolve(ctx.workDir, m[1].trim()), line: 1, column: 1, severity: 'error', message: 'ruff format would reformat this file.', source: 'ruff-format' });
+    const reformat = [...run.stdout.matchAll(/^Would reformat: (.+)$/gm)].map((m) => path.resolve(ctx.workDir, m[1].trim()));
+    for (const file of reformat) findings.push({ file, line: 1, column: 1, severity: 'error', message: 'ruff format would reformat this file.', source: 'ruff-format' });
+    // The exit code decides: 1 means something would be reformatted, 2 that Ruff could not read a file.
+    if (run.exitCode !== 0 && !reformat.length) {
+      const why = `${run.stderr}\n${run.stdout}`.trim().split('\n').filter(Boolean).slice(-1)[0] ?? '';
+      findings.push({ file: files[0] ?? ctx.workDir, line: 1, column: 1, severity: 'error', message: `ruff format --check exited with code ${run.exitCode}: ${why}`, source: 'ruff-format' });
     }
   } else {
     const { Workspace, PositionEncoding } = loadWasm();
@@ -180,11 +235,13 @@ export async function checkRuffFormat(spec: RuffFormatCheck, ctx: CheckContext):
       ws.free();
     }
   }
-  if (!files.length) return result(spec, started, { status: 'failed', summary: 'No Python files were found to check.', runs, tool });
-  if (!findings.length) return result(spec, started, { status: 'passed', summary: `${plural(files.length, 'file')} already formatted.`, runs, tool });
+  if (!files.length && !findings.length) return result(spec, started, { status: 'failed', summary: 'No Python files were found to check.', runs, tool });
+  if (!findings.length) return result(spec, started, { status: 'passed', summary: `${plural(files.length, 'file')} formatted, with the same code as the starter.`, runs, tool });
+  const other = findings.find((f) => f.source !== 'ruff-format');
+  const reformatted = findings.filter((f) => f.source === 'ruff-format');
   return result(spec, started, {
     status: 'failed',
-    summary: `${plural(findings.length, 'file')} would be reformatted: ${findings.map((f) => path.basename(f.file)).join(', ')}.`,
+    summary: other ? `${path.basename(other.file)}: ${other.message}` : `${plural(reformatted.length, 'file')} would be reformatted: ${reformatted.map((f) => path.basename(f.file)).join(', ')}.`,
     details: findings.map((f) => `${path.relative(ctx.workDir, f.file)}:${f.line} ${f.message}`),
     findings,
     runs,

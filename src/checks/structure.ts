@@ -1,9 +1,14 @@
 // Assertions about files and code: for notebook-to-module and cloud exercises.
 
 import { promises as fs } from 'fs';
+import * as path from 'path';
 import type { StructureAssertion, StructureCheck } from '../core/model';
 import { inside } from '../core/paths';
-import { describeEnd, runProcess } from './process';
+import { describeEnd, runProcess, timeLeft } from './process';
+import { askPython } from './pyhelper';
+import { pythonModule, requireModule } from './python';
+import { ruffAcceptsSettings } from './ruff';
+import { safeName, storageRoot } from './scratch';
 import { result } from './result';
 import type { CheckContext, CheckResult, CommandRun, Finding } from './types';
 
@@ -35,7 +40,47 @@ interface FunctionInfo {
   doc?: boolean;
 }
 
-/** Modules imported by the code cells of a notebook. */
+interface NotebookInfo {
+  imports: number[];
+  nestedImports: number[];
+  leftovers: string[];
+  errors: string[];
+}
+
+/**
+ * The TOML file parses (tomllib, in the learner's Python), each tool has a non-empty
+ * `[tool.<name>]` table, and the tool itself accepts the settings.
+ */
+async function toolConfigProblems(ctx: CheckContext, file: string, tools: readonly string[], runs: CommandRun[]): Promise<string[]> {
+  const abs = inside(ctx.workDir, file, 'file');
+  if (!(await fs.stat(abs).catch(() => undefined))) return [`${file} does not exist yet.`];
+  const toml = await askPython<{ error?: string; missing?: string[]; found?: Record<string, unknown> }>(ctx, 'toml', { file: abs, keys: tools.map((t) => `tool.${t}`) }, runs);
+  if (toml.error) return [`${file}: ${toml.error}.`];
+  const problems: string[] = [];
+  for (const tool of tools) {
+    const table = toml.found?.[`tool.${tool}`];
+    if (!table || typeof table !== 'object' || !Object.keys(table).length) {
+      problems.push(`${file} has no [tool.${tool}] settings yet; add a [tool.${tool}] table with at least one setting.`);
+      continue;
+    }
+    if (tool === 'ruff') {
+      const rejected = ruffAcceptsSettings(table as Record<string, unknown>);
+      if (rejected) problems.push(`Ruff does not accept the [tool.ruff] settings in ${file}: ${rejected}`);
+    } else if (tool === 'mypy') {
+      await requireModule(ctx.python, 'mypy');
+      const cache = path.join(storageRoot(ctx.storageDir), 'cache', safeName(ctx.exercise.id), 'mypy-config');
+      const run = await runProcess([...pythonModule(ctx.python, 'mypy'), '--config-file', abs, '--cache-dir', cache, '-c', 'x = 1'], { cwd: ctx.workDir, timeoutMs: timeLeft(ctx), signal: ctx.signal, log: ctx.log });
+      runs.push(run);
+      const ended = describeEnd(run, ctx.timeoutMs);
+      if (ended) throw new Error(`mypy reading ${file} did not finish: ${ended}`);
+      const complaints = run.stderr.split('\n').filter((l) => l.includes(path.basename(abs)) || /error:/.test(l));
+      if (complaints.length || run.exitCode === 2) problems.push(`mypy does not accept the [tool.mypy] settings in ${file}: ${(complaints[0] ?? run.stderr.trim().split('\n').pop() ?? '').trim()}`);
+    }
+  }
+  return problems;
+}
+
+/** Modules imported by the code cells of a notebook (a quick look; the check itself parses with Python). */
 export function notebookImports(json: string): Set<string> {
   const nb = JSON.parse(json) as { cells?: { cell_type?: string; source?: string | string[] }[] };
   const modules = new Set<string>();
@@ -56,7 +101,7 @@ export async function checkStructure(spec: StructureCheck, ctx: CheckContext): P
   const problems: string[] = [];
   const findings: Finding[] = [];
   const inspect = async (file: string, name: string): Promise<FunctionInfo> => {
-    const run = await runProcess([ctx.python.path, '-c', INSPECT, inside(ctx.workDir, file, 'file'), name], { cwd: ctx.workDir, timeoutMs: ctx.timeoutMs, signal: ctx.signal, log: ctx.log });
+    const run = await runProcess([ctx.python.path, '-I', '-c', INSPECT, inside(ctx.workDir, file, 'file'), name], { cwd: ctx.workDir, timeoutMs: timeLeft(ctx), signal: ctx.signal, log: ctx.log });
     runs.push(run);
     const ended = describeEnd(run, ctx.timeoutMs);
     if (ended) throw new Error(`inspecting ${file} did not finish: ${ended}`);
@@ -95,16 +140,30 @@ export async function checkStructure(spec: StructureCheck, ctx: CheckContext): P
       }
     } else if ('notebookImports' in a) {
       const { notebook, module } = a.notebookImports;
-      const text = await fs.readFile(inside(ctx.workDir, notebook, 'notebook'), 'utf8').catch(() => undefined);
-      if (text === undefined) {
+      const nbPath = inside(ctx.workDir, notebook, 'notebook');
+      if (!(await exists(notebook))) {
         problems.push(`${notebook} does not exist.`);
         continue;
       }
+      const moduleFile = path.join(path.dirname(nbPath), `${module.split('.').join(path.sep)}.py`);
+      let nb: NotebookInfo;
       try {
-        if (!notebookImports(text).has(module)) problems.push(`${notebook} does not import ${module} yet; add "from ${module} import …" to a code cell.`);
-      } catch {
-        problems.push(`${notebook} is not a valid notebook (JSON).`);
+        nb = await askPython<NotebookInfo>(ctx, 'notebook', { notebook: nbPath, module, moduleFile }, runs);
+      } catch (e) {
+        problems.push(`${notebook} could not be read as a notebook: ${(e as Error).message.split(': ').pop()}`);
+        continue;
       }
+      if (nb.errors.length) problems.push(`${notebook} has code that is not valid Python: ${nb.errors[0]}.`);
+      if (!nb.imports.length) {
+        problems.push(
+          nb.nestedImports.length
+            ? `${notebook} imports ${module} only inside a block (code cell ${nb.nestedImports[0]}); import it at the top level of a cell, where it always runs.`
+            : `${notebook} does not import ${module} yet; add "from ${module} import …" to a code cell.`,
+        );
+      }
+      if (nb.leftovers.length) problems.push(`${notebook} still defines ${nb.leftovers.join(', ')} itself; delete that cell and use the one from ${module}.`);
+    } else if ('toolConfig' in a) {
+      problems.push(...(await toolConfigProblems(ctx, a.toolConfig.file, a.toolConfig.tools, runs)));
     } else if ('fileContains' in a) {
       const text = await fs.readFile(inside(ctx.workDir, a.fileContains.file, 'file'), 'utf8').catch(() => undefined);
       if (text === undefined) problems.push(`${a.fileContains.file} does not exist yet.`);

@@ -29,6 +29,8 @@ export interface TestCaseResult {
   readonly outcome: 'passed' | 'failed' | 'error' | 'skipped';
   /** Assertion message or error, first lines. */
   readonly message?: string;
+  /** The full failure text pytest reported (traceback), capped; for telling what a test died of. */
+  readonly detail?: string;
   readonly file?: string;
   readonly line?: number;
 }
@@ -108,8 +110,21 @@ export interface CheckContext {
   /** The learner's folder for this exercise (scaffold) or the workspace folder (project). */
   readonly workDir: string;
   readonly python: PythonInfo;
-  /** Per-check timeout. */
+  /** The time budget of the whole check run, all commands together. */
   readonly timeoutMs: number;
+  /** When the budget runs out (ms since the epoch); set by the engine from `timeoutMs`. */
+  readonly deadline?: number;
+  /**
+   * Upskill's own storage (the extension's global storage folder): tool caches live here,
+   * one folder per exercise, never in the learner's folder. Default: a folder in the OS temp dir.
+   */
+  readonly storageDir?: string;
+  /**
+   * The learner's own folder when `workDir` is the scratch copy a check runs in. Runners read
+   * and run only in `workDir`; this is for messages and for the few reads a scratch copy
+   * cannot answer (for example, whether the learner's folder sits inside another repository).
+   */
+  readonly learnerDir?: string;
   readonly signal?: AbortSignal;
   /** Receives every line meant for the output channel (commands, tool output). */
   readonly log: (line: string) => void;

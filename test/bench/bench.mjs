@@ -2,7 +2,10 @@
 //  - bundle sizes (what VS Code reads at activation);
 //  - activation: requiring dist/extension.js and calling activate() against a recording
 //    stub of the vscode API, compared with a hello-world extension doing the same;
-//  - content: loading and validating every shipped YAML file (cold and warm).
+//  - content: loading and validating every shipped YAML file (cold and warm);
+//  - checks: a second check of an unchanged exercise through the engine (hermetic: a
+//    scratch copy, the exercise's own configs, mypy's cache in Upskill storage) against the
+//    same tools run by hand with warm caches, measured in the same run.
 import { createRequire } from 'module';
 import { readFileSync, statSync, readdirSync } from 'fs';
 import * as path from 'path';
@@ -60,6 +63,7 @@ function context() {
     subscriptions: [],
     extensionPath: root,
     extensionUri: { fsPath: root, path: root },
+    globalStorageUri: { fsPath: path.join(tmpdir(), 'upskill-bench-storage'), path: path.join(tmpdir(), 'upskill-bench-storage') },
     globalState: memento,
     workspaceState: memento,
   };
@@ -116,6 +120,54 @@ try {
   row('content errors in shipped content', String(catalog.errors.length));
 } catch (e) {
   row('content loading', `not measured: ${e.message}`);
+}
+
+// ---- checks: the engine's second check vs warm hand-run tools --------------------------------
+try {
+  const { execFileSync } = await import('child_process');
+  const { cpSync, rmSync } = await import('fs');
+  const { runChecks } = require(path.join(root, 'out/bench/checks.js'));
+  const { loadCatalog, nodeContentFs } = require(path.join(root, 'out/bench/content.js'));
+  const python = process.env.UPSKILL_TEST_PYTHON || '/usr/bin/python3';
+  const catalog = await loadCatalog([{ kind: 'builtin', root: path.join(root, 'resources/content'), label: 'Upskill', trusted: true }], nodeContentFs);
+  const ex = catalog.exercises.get('typing-annotate-metrics');
+  const work = mkdtempSync(path.join(tmpdir(), 'upskill-bench-work-'));
+  cpSync(path.join(ex.dir, ex.starter), work, { recursive: true });
+  cpSync(path.join(ex.dir, ex.solution), work, { recursive: true });
+  const storageDir = mkdtempSync(path.join(tmpdir(), 'upskill-bench-storage-'));
+  const ctx = { exercise: ex, workDir: work, python: { path: python, version: '3', origin: 'bench' }, timeoutMs: 120_000, trusted: true, storageDir, log: () => {} };
+  const engine = async () => {
+    const t0 = performance.now();
+    const report = await runChecks(ctx);
+    if (!report.passed) throw new Error(`the solution did not pass: ${report.results.map((r) => r.summary).join(' | ')}`);
+    return performance.now() - t0;
+  };
+  const handCache = path.join(storageDir, 'hand-mypy-cache');
+  const hand = () => {
+    const t0 = performance.now();
+    execFileSync(python, ['-m', 'mypy', '--strict', '--cache-dir', handCache, '.'], { cwd: work, stdio: 'ignore', env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
+    execFileSync(python, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider'], { cwd: work, stdio: 'ignore', env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
+    return performance.now() - t0;
+  };
+  const first = await engine();
+  hand(); // warms the hand-run cache
+  const engineRuns = [];
+  const handRuns = [];
+  // Interleaved, so both see the same machine load.
+  for (let i = 0; i < 9; i++) {
+    engineRuns.push(await engine());
+    handRuns.push(hand());
+  }
+  const e = median(engineRuns);
+  const h = median(handRuns);
+  row('check typing-annotate-metrics through the engine, first (cold mypy cache)', `${first.toFixed(0)} ms`);
+  row('  second check of the unchanged exercise, median of 9', `${e.toFixed(0)} ms`);
+  row('  mypy --strict + pytest by hand, warm cache, median of 9', `${h.toFixed(0)} ms`);
+  row('  engine / hand-run (target at most 1.15)', `${(e / h).toFixed(2)}x`);
+  rmSync(work, { recursive: true, force: true });
+  rmSync(storageDir, { recursive: true, force: true });
+} catch (e) {
+  row('checks', `not measured: ${e.message}`);
 }
 
 const width = Math.max(...rows.map(([n]) => n.length));

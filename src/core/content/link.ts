@@ -147,6 +147,7 @@ async function linkExercise(
   const owned: [Place, string, 'file' | 'dir'][] = [[p('instructions'), instructions, 'file']];
   if (raw.starter !== undefined) owned.push([p('starter'), raw.starter, 'dir']);
   if (raw.solution !== undefined) owned.push([p('solution'), raw.solution, 'dir']);
+  raw.cheats?.forEach((c, i) => owned.push([p('cheats', i, 'folder'), c.folder, 'dir']));
   // Paths in the learner's folder: they only have to be safe.
   const learner: [Place, string][] = [];
   if (raw.main !== undefined) learner.push([p('main'), raw.main]);
@@ -187,6 +188,7 @@ async function linkExercise(
     main: raw.main,
     hints: raw.hints ?? [],
     checks: raw.checks,
+    cheats: raw.cheats ?? [],
     source: at.file.source,
     file: at.file.file,
   };
@@ -211,6 +213,12 @@ function collectCheckPaths(c: CheckSpec, at: (rest: PathSegment[]) => Place, own
     case 'workflow':
       learner.push([at(['file']), c.file]);
       break;
+    case 'no-network':
+      if (c.mustMock) learner.push([at(['mustMock', 'module']), c.mustMock.module]);
+      break;
+    case 'command':
+      if (c.generate) learner.push([at(['generate', 'file']), c.generate.file]);
+      break;
     case 'structure':
       c.assert.forEach((a, i) => {
         for (const [k, v] of Object.entries(a)) {
@@ -222,7 +230,8 @@ function collectCheckPaths(c: CheckSpec, at: (rest: PathSegment[]) => Place, own
     case 'git':
       c.assert.forEach((a, i) => {
         for (const [k, v] of Object.entries(a)) {
-          if (k === 'ignored' || k === 'tracked' || k === 'noConflictMarkers') (v as string[]).forEach((f, j) => learner.push([at(['assert', i, k, j]), f]));
+          if (k === 'ignored' || k === 'tracked' || k === 'noConflictMarkers' || k === 'neverCommitted') (v as string[]).forEach((f, j) => learner.push([at(['assert', i, k, j]), f]));
+          if (k === 'branchCommitTouches') learner.push([at(['assert', i, k, 'file']), (v as { file: string }).file]);
         }
       });
       break;

@@ -177,6 +177,33 @@ exercises:
     ]);
   });
 
+  it('cheats name folders in the exercise and are read into the model; a missing or escaping one is an error at its line', async () => {
+    const ex = (cheats: string) => `${TEAM}exercises:
+  - id: ex
+    skill: team-review
+    title: Ex
+    difficulty: beginner
+    kind: project
+    instructions: team.yaml
+    checks:
+      - { type: no-network, mustMock: { module: weather.py, name: urlopen } }
+    cheats:
+${cheats}`;
+    const good = await workspace({ 'team.yaml': ex('      - { folder: cheats/a, description: mocks the function under test, base: solution }\n'), 'cheats/a/test_x.py': '' });
+    const loaded = await loadCatalog([good], nodeContentFs);
+    assert.deepStrictEqual(errorsOf(loaded, good), []);
+    assert.deepStrictEqual(loaded.exercises.get('ex')?.cheats, [{ folder: 'cheats/a', description: 'mocks the function under test', base: 'solution' }]);
+    const bad = await workspace({ 'team.yaml': ex('      - { folder: cheats/missing, description: x }\n      - { folder: ../up, description: y }\n      - { folder: cheats/a }\n') });
+    assert.deepStrictEqual(errorsOf(await loadCatalog([bad], nodeContentFs), bad), [
+      '.upskill/team.yaml:22:9 exercises[0].cheats[2]: missing required field "description"',
+    ]);
+    const bad2 = await workspace({ 'team.yaml': ex('      - { folder: cheats/missing, description: x }\n      - { folder: ../up, description: y }\n') });
+    assert.deepStrictEqual(errorsOf(await loadCatalog([bad2], nodeContentFs), bad2), [
+      '.upskill/team.yaml:20:19 exercises[0].cheats[0].folder: folder "cheats/missing" does not exist in .upskill/',
+      '.upskill/team.yaml:21:19 exercises[0].cheats[1].folder: "../up" leaves the exercise folder ("..")',
+    ]);
+  });
+
   it('reads only top-level YAML and exercise.yaml files as content', async () => {
     const ws = await workspace({ 'team.yaml': TEAM, 'ex/starter/.github/workflows/ci.yml': 'on: push\n', 'ex/starter/config.yaml': 'a: 1\n' });
     const c = await loadCatalog([ws], nodeContentFs);

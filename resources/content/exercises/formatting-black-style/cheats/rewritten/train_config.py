@@ -1,0 +1,3 @@
+"""Training configuration."""
+
+LEARNING_RATE = 0.01
