@@ -24,6 +24,8 @@ export function runSuite(): Promise<InHostResult> {
   require('./activation.itest');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   require('./exercises.itest');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('./studyTimer.itest');
   return new Promise((resolve) => {
     const failures: InHostResult['failures'] = [];
     const runner = mocha.run(() => resolve({ passed: runner.stats?.passes ?? 0, failed: failures.length, failures }));
