@@ -31,6 +31,23 @@ function listTests(dir) {
     .map((f) => path.join(dir, f));
 }
 
+/**
+ * Content loading and the check engine are bundles of their own, loaded on first use: the
+ * extension's dynamic imports of them (src/services/lazy.ts) become requires of the
+ * sibling bundles instead of being inlined.
+ */
+const LAZY = { 'core/content': './content.js', 'checks/engine': './checks.js' };
+const lazyBundles = {
+  name: 'lazy-bundles',
+  setup(build) {
+    build.onResolve({ filter: /(core\/content|checks\/engine)$/ }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      const key = Object.keys(LAZY).find((k) => args.path.endsWith(k));
+      return key ? { path: LAZY[key], external: true } : undefined;
+    });
+  },
+};
+
 const common = {
   bundle: true,
   sourcemap: !production,
@@ -43,6 +60,17 @@ const configs = [
   {
     ...common,
     entryPoints: { extension: 'src/extension.ts' },
+    outdir: 'dist',
+    format: 'cjs',
+    platform: 'node',
+    target: 'node18',
+    minify: production,
+    external: ['vscode'],
+    plugins: [...common.plugins, lazyBundles],
+  },
+  {
+    ...common,
+    entryPoints: { content: 'src/core/content/index.ts', checks: 'src/checks/engine.ts' },
     outdir: 'dist',
     format: 'cjs',
     platform: 'node',

