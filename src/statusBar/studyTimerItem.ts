@@ -1,6 +1,7 @@
 // The study timer in the status bar: this week against the goal, the current session while
-// it runs, a click to start or pause. It redraws once a second only while the timer runs
-// and this window has focus; otherwise it redraws when something changes.
+// it runs, a click to start or pause. It redraws once a minute (on the minute) only while
+// the timer runs and this window has focus; otherwise when something changes. Minutes, not
+// seconds: a label that changes every second closes its own tooltip under the mouse.
 
 import * as vscode from 'vscode';
 import { Commands, Settings } from '../constants';
@@ -11,7 +12,7 @@ import { runElapsed } from '../core/studyTimer';
 import type { ContentService } from '../services/contentService';
 import type { StudyTimer, TimerNews } from '../services/studyTimer';
 
-const TICK_MS = 1000;
+const TICK_MS = 60_000;
 
 /** "3h 20m", "45m", "0m". */
 export function formatHours(ms: number): string {
@@ -21,19 +22,17 @@ export function formatHours(ms: number): string {
   return h > 0 ? (m > 0 ? `${h}h ${m}m` : `${h}h`) : `${m}m`;
 }
 
-/** "25:13" or "1:02:09". */
+/** The session as "0:25" (h:mm). */
 export function formatClock(ms: number): string {
-  const total = Math.floor(ms / 1000);
-  const h = Math.floor(total / 3600);
-  const mm = String(Math.floor((total % 3600) / 60)).padStart(h > 0 ? 2 : 1, '0');
-  const ss = String(total % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+  const minutes = Math.floor(ms / 60_000);
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
 export class StudyTimerItem extends DisposableBase {
   private readonly item = this.register(vscode.window.createStatusBarItem('upskill.studyTimer', vscode.StatusBarAlignment.Left, 50));
   private ticking?: Disposable;
   private focused = vscode.window.state.focused;
+  private lastTooltip?: string;
 
   constructor(
     private readonly timer: StudyTimer,
@@ -69,7 +68,13 @@ export class StudyTimerItem extends DisposableBase {
       label: `Upskill study timer ${state}. This week ${formatHours(summary.thisWeekMs)} of a ${formatHours(goal)} goal. ${t.status === 'running' ? 'Click to pause.' : 'Click to start.'}`,
       role: 'button',
     };
-    this.item.tooltip = this.tooltip(summary, state);
+    // Re-set only when it changes: a tooltip replaced every second would flicker while open.
+    const tooltipState = t.status === 'running' ? 'running' : t.status === 'paused' ? `paused (${pauseReason(t.pausedBy)})` : 'stopped';
+    const tooltip = this.tooltip(summary, tooltipState);
+    if (tooltip.value !== this.lastTooltip) {
+      this.lastTooltip = tooltip.value;
+      this.item.tooltip = tooltip;
+    }
     this.scheduleTick(t.status === 'running' && this.focused);
   }
 
@@ -96,7 +101,10 @@ export class StudyTimerItem extends DisposableBase {
   /** One timeout at a time, only while running in a focused window. */
   private scheduleTick(on: boolean): void {
     this.ticking?.dispose();
-    this.ticking = on ? this.timer.scheduler.after(TICK_MS - (Date.now() % TICK_MS), () => this.render()) : undefined;
+    // On the session's next whole minute, so the label turns over when the minute does.
+    const t = this.timer.timer;
+    const next = TICK_MS - (runElapsed(t, Date.now()) % TICK_MS);
+    this.ticking = on ? this.timer.scheduler.after(next + 50, () => this.render()) : undefined;
   }
 
   /** Show Study Time: this week by day and by skill, as a quick view until the Checklist draws charts. */

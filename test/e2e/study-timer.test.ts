@@ -15,11 +15,10 @@ async function timerText(wb: Workbench): Promise<string> {
 async function timerLabel(wb: Workbench): Promise<string> {
   return (await wb.page.locator('[aria-label^="Upskill study timer"]').first().getAttribute('aria-label')) ?? '';
 }
-/** Seconds of "this session" from "25:13 · 3h 20m / 10h". */
-function sessionSeconds(text: string): number {
-  const m = /(\d+):(\d{2})(?::(\d{2}))? ·/.exec(text);
-  if (!m) return -1;
-  return m[3] ? Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) : Number(m[1]) * 60 + Number(m[2]);
+/** Minutes of "this session" from "0:25 · 3h 20m / 10h" (h:mm). */
+function sessionMinutes(text: string): number {
+  const m = /(\d+):(\d{2}) ·/.exec(text);
+  return m ? Number(m[1]) * 60 + Number(m[2]) : -1;
 }
 
 describe('Study timer (e2e)', function () {
@@ -38,9 +37,18 @@ describe('Study timer (e2e)', function () {
     assert.match(await timerLabel(s.wb), /stopped/);
     await s.wb.screenshot('timer-stopped-dark');
     await timerItem(s.wb).click();
-    await waitFor('the timer to count', async () => sessionSeconds(await timerText(s.wb)) >= 3, 20_000);
+    await waitFor('the timer to run', async () => sessionMinutes(await timerText(s.wb)) === 0, 20_000);
     assert.match(await timerLabel(s.wb), /running/);
     await s.wb.screenshot('timer-running-dark');
+    // The tooltip: today, this week against the goal, the streak and what is being timed.
+    // The mouse is still on the item from the click: it has to come in again for the hover.
+    await s.wb.page.mouse.move(700, 400);
+    await timerItem(s.wb).hover();
+    const hover = s.wb.page.locator('.monaco-hover').filter({ hasText: 'Upskill study timer' }).first();
+    await hover.waitFor({ timeout: 15_000 });
+    assert.match((await hover.textContent()) ?? '', /Today.*This week.*of 10h.*Streak.*Timing.*general study/s);
+    await s.wb.screenshot('timer-tooltip-dark');
+    await s.wb.page.mouse.move(700, 400);
     await s.wb.setTheme('light');
     await s.wb.screenshot('timer-running-light');
     await s.wb.setTheme('dark');
@@ -49,14 +57,16 @@ describe('Study timer (e2e)', function () {
   it('a click pauses it, and the session time stands still', async () => {
     await timerItem(s.wb).click();
     await waitFor('the timer to pause', async () => /paused/.test(await timerLabel(s.wb)));
-    const paused = sessionSeconds(await timerText(s.wb));
+    const paused = await timerText(s.wb);
+    assert.match(paused, /^0:00 · 0m \/ 10h$/);
     await s.wb.page.waitForTimeout(2500);
-    assert.strictEqual(sessionSeconds(await timerText(s.wb)), paused);
+    assert.strictEqual(await timerText(s.wb), paused);
   });
 
   it('a reload keeps the time studied this week', async () => {
     await s.wb.runCommand('Upskill: Start Study Timer');
-    await s.wb.page.waitForTimeout(61_000); // past a whole minute, so the week shows "1m"
+    // It counts: the session turns over to 0:01 after a minute, by itself.
+    await waitFor('the session to reach a minute', async () => sessionMinutes(await timerText(s.wb)) === 1, 75_000, 1000);
     await s.wb.runCommand('Upskill: Pause Study Timer');
     await waitFor('a minute this week', async () => /· 1m \/ 10h/.test(await timerText(s.wb)));
     await s.reload();

@@ -119,12 +119,19 @@ export class Workbench {
     return this.page.locator(`.activitybar .action-item a[aria-label^="${title}"], .activitybar .action-item[aria-label^="${title}"]`).first();
   }
 
-  /** Clicks the Upskill icon and waits for its Skills view. */
+  /**
+   * Clicks the Upskill icon and waits for its Skills view. The icon toggles the side bar,
+   * and after a reload the side bar can come back just after a click: so it checks again.
+   */
   async openUpskill(): Promise<void> {
     const sidebarTitle = this.page.locator('.sidebar .composite.title h2');
-    const title = (await sidebarTitle.textContent().catch(() => ''))?.trim().toUpperCase();
-    if (title !== 'UPSKILL' || !(await this.page.locator('.sidebar').isVisible())) await this.activityItem('Upskill').click();
-    await waitFor('the Upskill container', async () => (await sidebarTitle.textContent())?.trim().toUpperCase() === 'UPSKILL');
+    const shown = async () =>
+      (await this.page.locator('.sidebar').isVisible()) && ((await sidebarTitle.textContent().catch(() => '')) ?? '').trim().toUpperCase() === 'UPSKILL';
+    for (let attempt = 0; attempt < 3 && !(await shown()); attempt++) {
+      await this.activityItem('Upskill').click();
+      await waitFor('the Upskill container', shown, 5_000).catch(() => undefined);
+    }
+    await waitFor('the Upskill container', shown);
     await this.paneHeader('Skills').waitFor();
   }
 
