@@ -38,6 +38,11 @@ function stub() {
       if (!(prop in target)) target[prop] = new Proxy(function () {}, handler);
       return target[prop];
     },
+    // Assignments land (a status-bar item's `name` is a function's read-only property).
+    set(target, prop, value) {
+      Object.defineProperty(target, prop, { value, writable: true, configurable: true });
+      return true;
+    },
     apply() {
       return new Proxy(function () {}, handler);
     },
