@@ -1,6 +1,7 @@
 // Every command registration in one place; each handler delegates in a line or two.
 
 import { promises as fs } from 'fs';
+import * as os from 'os';
 import * as vscode from 'vscode';
 import { Commands } from './constants';
 import type { Exercise } from './core/model';
@@ -8,6 +9,8 @@ import type { ContentService } from './services/contentService';
 import type { ProgressStore } from './state/progressStore';
 import type { CheckResults } from './views/checkResults';
 import type { ExerciseActions } from './views/exerciseActions';
+import type { ExerciseTerminals } from './views/exerciseTerminal';
+import type { ExerciseView } from './webview/exerciseView';
 
 export interface Handlers {
   readonly log: vscode.LogOutputChannel;
@@ -15,6 +18,8 @@ export interface Handlers {
   readonly progress: ProgressStore;
   readonly exercises: ExerciseActions;
   readonly checks: CheckResults;
+  readonly panel: ExerciseView;
+  readonly terminals: ExerciseTerminals;
 }
 
 export function registerCommands(s: Handlers): vscode.Disposable[] {
@@ -34,6 +39,8 @@ export function registerCommands(s: Handlers): vscode.Disposable[] {
     [Commands.showSolution]: withExercise('Show the solution of which exercise?', (e) => s.exercises.showSolution(e), true),
     [Commands.resetExercise]: withExercise('Reset which exercise?', (e) => s.exercises.reset(e), true),
     [Commands.nextExercise]: (arg?: unknown) => s.exercises.next(arg),
+    [Commands.showExercise]: withExercise('Show which exercise?', (e) => s.panel.show(e, { preserveFocus: true })),
+    [Commands.openTerminal]: withExercise('Open a terminal for which exercise?', (e) => s.terminals.open(e), true),
     [Commands.exportProgress]: () => exportProgress(s.progress),
     [Commands.importProgress]: () => importProgress(s.progress),
   };
@@ -55,7 +62,8 @@ async function exportProgress(progress: ProgressStore): Promise<void> {
   const target = await vscode.window.showSaveDialog({
     title: 'Export Upskill progress',
     filters: { JSON: ['json'] },
-    defaultUri: vscode.Uri.file(`upskill-progress-${new Date().toISOString().slice(0, 10)}.json`),
+    // Beside the work (the workspace folder), else in the home folder; never the file system root.
+    defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir()), `upskill-progress-${new Date().toISOString().slice(0, 10)}.json`),
   });
   if (!target) return;
   await fs.writeFile(target.fsPath, JSON.stringify(progress.export(), null, 2) + '\n', 'utf8');

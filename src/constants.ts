@@ -12,10 +12,13 @@ export const Commands = {
   exportProgress: 'upskill.exportProgress',
   importProgress: 'upskill.importProgress',
   showOutput: 'upskill.showOutput',
+  showExercise: 'upskill.showExercise',
+  openTerminal: 'upskill.openTerminal',
 } as const;
 
 export const Views = {
   skills: 'upskill.skills',
+  exercise: 'upskill.exercise',
   checklist: 'upskill.checklist',
 } as const;
 
@@ -31,6 +34,8 @@ export const Settings = {
   pythonPath: 'pythonPath',
   checkTimeoutSeconds: 'checkTimeoutSeconds',
   checkOnSave: 'checkOnSave',
+  instructionsBesideCode: 'instructionsBesideCode',
+  hideSkillsWithoutExercises: 'hideSkillsWithoutExercises',
 } as const;
 
 export const StorageKeys = {
