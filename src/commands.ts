@@ -24,23 +24,23 @@ export interface Handlers {
 
 export function registerCommands(s: Handlers): vscode.Disposable[] {
   const withExercise =
-    (placeHolder: string, run: (e: Exercise) => Promise<unknown>, onlyStarted = false) =>
+    (placeHolder: string, run: (e: Exercise) => Promise<unknown>, options: { onlyStarted?: boolean; alwaysPick?: boolean } = {}) =>
     async (arg?: unknown) => {
-      const exercise = await s.exercises.resolve(arg, placeHolder, onlyStarted);
+      const exercise = await s.exercises.resolve(arg, placeHolder, options);
       return exercise ? run(exercise) : undefined;
     };
   const commands: Record<string, (...args: unknown[]) => unknown> = {
     [Commands.refresh]: () => s.content.reload(),
     [Commands.showOutput]: () => s.log.show(),
     [Commands.openInstructions]: withExercise('Open the instructions of which exercise?', (e) => s.exercises.openInstructions(e)),
-    [Commands.startExercise]: withExercise('Start an exercise: type to search by title, skill or tag', (e) => s.exercises.start(e)),
-    [Commands.checkExercise]: withExercise('Check which exercise?', (e) => s.checks.check(e), true),
+    [Commands.startExercise]: withExercise('Start an exercise: type to search by title, skill or tag', (e) => s.exercises.start(e), { alwaysPick: true }),
+    [Commands.checkExercise]: withExercise('Check which exercise?', (e) => s.checks.check(e), { onlyStarted: true }),
     [Commands.showHint]: withExercise('Show a hint for which exercise?', (e) => s.exercises.showHint(e)),
-    [Commands.showSolution]: withExercise('Show the solution of which exercise?', (e) => s.exercises.showSolution(e), true),
-    [Commands.resetExercise]: withExercise('Reset which exercise?', (e) => s.exercises.reset(e), true),
+    [Commands.showSolution]: withExercise('Show the solution of which exercise?', (e) => s.exercises.showSolution(e), { onlyStarted: true }),
+    [Commands.resetExercise]: withExercise('Reset which exercise?', (e) => s.exercises.reset(e), { onlyStarted: true }),
     [Commands.nextExercise]: (arg?: unknown) => s.exercises.next(arg),
     [Commands.showExercise]: withExercise('Show which exercise?', (e) => s.panel.show(e, { preserveFocus: true })),
-    [Commands.openTerminal]: withExercise('Open a terminal for which exercise?', (e) => s.terminals.open(e), true),
+    [Commands.openTerminal]: withExercise('Open a terminal for which exercise?', (e) => s.terminals.open(e), { onlyStarted: true }),
     [Commands.exportProgress]: () => exportProgress(s.progress),
     [Commands.importProgress]: () => importProgress(s.progress),
   };

@@ -155,11 +155,15 @@ export class ExerciseActions {
     void vscode.window.showInformationMessage(`Started "${next.title}".${left}`);
   }
 
-  /** The exercise a command is about: its argument, the active editor's, or one the learner picks. */
-  async resolve(arg: unknown, placeHolder: string, onlyStarted = false): Promise<Exercise | undefined> {
+  /**
+   * The exercise a command is about: its argument, the active editor's, or one the learner
+   * picks. `alwaysPick` skips the editor (Start Exercise… from the palette means "another one").
+   */
+  async resolve(arg: unknown, placeHolder: string, { onlyStarted = false, alwaysPick = false } = {}): Promise<Exercise | undefined> {
     const catalog = await this.content.get();
     const fromArg = exerciseFromArg(arg, catalog.exercises);
     if (fromArg) return fromArg;
+    if (alwaysPick) return pickExercise(catalog, this.progress.all, { placeHolder, onlyStarted });
     const active = vscode.window.activeTextEditor?.document.uri;
     if (active?.scheme === 'file') {
       const fromEditor = this.exercises.exerciseIn(catalog, active.fsPath);

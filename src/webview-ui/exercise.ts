@@ -136,10 +136,16 @@ function findingList(findings: readonly FindingLine[]): HTMLElement {
       item.append(open, document.createTextNode(' '));
     }
     item.append(h('span', { text: f.text }));
-    if (f.help) item.append(h('p', { className: 'help', text: f.help }));
+    if (f.help) item.append(withCode(h('p', { className: 'help' }), f.help));
     list.append(item);
   }
   return list;
+}
+
+/** Plain text whose `backticked` parts are code, as in the help sentences. */
+function withCode(el: HTMLElement, text: string): HTMLElement {
+  text.split('`').forEach((part, i) => el.append(i % 2 ? h('code', { text: part }) : document.createTextNode(part)));
+  return el;
 }
 
 // One listener for every button and link, including those rendered later.
