@@ -4,7 +4,6 @@
 // an edit, renders Markdown with VS Code's own renderer and posts one model to the webview
 // (core/exercisePanel.ts builds it). Buttons run the same commands as the palette.
 
-import { randomBytes } from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CheckReport } from '../checks/types';
@@ -21,6 +20,7 @@ import type { ContentService } from '../services/contentService';
 import type { ExerciseService } from '../services/exerciseService';
 import type { ProgressStore } from '../state/progressStore';
 import { type ExerciseAction, type ToExerciseView, isFromExerciseView } from './exerciseProtocol';
+import { setWebviewPage } from './page';
 
 /** The last check of an exercise and what the panel needs to show it. */
 interface Checked {
@@ -107,10 +107,12 @@ export class ExerciseView extends DisposableBase implements vscode.WebviewViewPr
 
   resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
-    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    const dist = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
-    view.webview.options = { enableScripts: true, localResourceRoots: [media, dist] };
-    view.webview.html = this.page(view.webview, media, dist);
+    setWebviewPage(view.webview, this.extensionUri, {
+      css: 'exercise.css',
+      script: 'exercise.js',
+      title: 'Exercise',
+      body: '<main id="root" aria-label="Current exercise"><p>Loading the exercise…</p></main>',
+    });
     // Resolved again each time the view is shown after being disposed: these go with this webview.
     const onMessage = view.webview.onDidReceiveMessage((m: unknown) => {
       if (!isFromExerciseView(m)) return;
@@ -238,25 +240,5 @@ export class ExerciseView extends DisposableBase implements vscode.WebviewViewPr
       // The Markdown extension is disabled: fall through.
     }
     return `<pre>${markdown.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</pre>`;
-  }
-
-  private page(webview: vscode.Webview, media: vscode.Uri, dist: vscode.Uri): string {
-    const nonce = randomBytes(16).toString('hex');
-    const css = webview.asWebviewUri(vscode.Uri.joinPath(media, 'exercise.css'));
-    const js = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'exercise.js'));
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; img-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link href="${css}" rel="stylesheet">
-<title>Exercise</title>
-</head>
-<body>
-<main id="root" aria-label="Current exercise"><p>Loading the exercise…</p></main>
-<script nonce="${nonce}" src="${js}"></script>
-</body>
-</html>`;
   }
 }
