@@ -10,7 +10,8 @@ import { waitFor } from '../harness/workbench';
 const TRACKS = ['Production code', 'Engineering foundations', 'ML engineering'];
 const SKILLS = [
   'Typing', 'Linting', 'Formatting', 'Unit testing', 'Mocking', 'CI/CD',
-  'Command line', 'Git & GitHub', 'Data structures & algorithms', 'From notebook to module',
+  // Skills without exercises yet come last in their track.
+  'Command line', 'Git & GitHub', 'From notebook to module', 'Data structures & algorithms',
   'Cloud & deployment', 'ML fundamentals',
 ];
 
