@@ -82,7 +82,7 @@ const configs = [
   },
   {
     ...common,
-    entryPoints: { checklist: 'src/webview-ui/checklist.ts' },
+    entryPoints: { checklist: 'src/webview-ui/checklist.ts', exercise: 'src/webview-ui/exercise.ts' },
     outdir: 'dist/webview',
     format: 'iife',
     platform: 'browser',

@@ -21,7 +21,7 @@ const LAYERS = {
   // Ids shared by the manifest and the code.
   constants: { may: [] },
   // The webviews' browser side: it shares only the message types with the host.
-  'webview-ui': { may: ['webview/protocol'] },
+  'webview-ui': { may: ['webview/protocol', 'webview/exerciseProtocol'] },
 };
 const DOCS = 'see docs/architecture.md';
 
@@ -41,12 +41,13 @@ function layerRule(name, { may, vscode = false }) {
   // From a folder the other parts are "../x" ("../../x" from a subfolder); from a top-level file, "./x".
   const prefix = TOP_LEVEL.includes(name) ? '^\\./' : '^(\\.\\./)+';
   const message = `Layer rule: src/${name} ${may.length ? `may import only ${list(may)}` : 'imports nothing else in src/'}; ${DOCS}.`;
-  // "part/file" allows that one file of a part (webview-ui may read webview/protocol).
-  const files = may.filter((m) => m.includes('/')).map((m) => m.split('/'));
-  const banned = Object.keys(LAYERS).filter((n) => n !== name && !may.includes(n) && !files.some(([part]) => part === n));
+  // "part/file" allows those files of a part (webview-ui may read the webviews' protocols).
+  const files = new Map();
+  for (const [part, file] of may.filter((m) => m.includes('/')).map((m) => m.split('/'))) files.set(part, [...(files.get(part) ?? []), file]);
+  const banned = Object.keys(LAYERS).filter((n) => n !== name && !may.includes(n) && !files.has(n));
   const patterns = [
     ...(banned.length ? [{ regex: `${prefix}(${banned.map(escape).join('|')})(/|$)`, message }] : []),
-    ...files.map(([part, file]) => ({ regex: `${prefix}${escape(part)}(/(?!${escape(file)}$)|$)`, message })),
+    ...[...files].map(([part, allowed]) => ({ regex: `${prefix}${escape(part)}(/(?!(${allowed.map(escape).join('|')})$)|$)`, message })),
   ];
   const paths = vscode ? [] : [{ name: 'vscode', message: `Layer rule: only src/services and the layers above it import vscode, and src/${name} is below them; ${DOCS}.` }];
   return {
@@ -74,13 +75,13 @@ export default tseslint.config(
   ...Object.entries(LAYERS).map(([name, layer]) => layerRule(name, layer)),
   {
     // The message types are imported by the browser side too: like it, they stay free of VS Code.
-    files: ['src/webview/protocol.ts'],
+    files: ['src/webview/protocol.ts', 'src/webview/exerciseProtocol.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'vscode', message: `Layer rule: src/webview/protocol.ts is shared with the browser side, so it never imports vscode; ${DOCS}.` }],
-          patterns: [{ regex: '^\\./|^(\\.\\./)+(?!core/)', message: `Layer rule: src/webview/protocol.ts is shared with the browser side and may import only src/core; ${DOCS}.` }],
+          paths: [{ name: 'vscode', message: `Layer rule: the webview protocols are shared with the browser side, so they never import vscode; ${DOCS}.` }],
+          patterns: [{ regex: '^\\./|^(\\.\\./)+(?!core/)', message: `Layer rule: the webview protocols are shared with the browser side and may import only src/core; ${DOCS}.` }],
         },
       ],
     },

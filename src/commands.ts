@@ -1,6 +1,7 @@
 // Every command registration in one place; each handler delegates in a line or two.
 
 import { promises as fs } from 'fs';
+import * as os from 'os';
 import * as vscode from 'vscode';
 import { Commands } from './constants';
 import type { Exercise } from './core/model';
@@ -11,6 +12,8 @@ import type { StudyTimer } from './services/studyTimer';
 import type { StudyStore } from './state/studyStore';
 import type { StudyTimerItem } from './statusBar/studyTimerItem';
 import type { ExerciseActions } from './views/exerciseActions';
+import type { ExerciseTerminals } from './views/exerciseTerminal';
+import type { ExerciseView } from './webview/exerciseView';
 
 export interface Handlers {
   readonly log: vscode.LogOutputChannel;
@@ -21,24 +24,26 @@ export interface Handlers {
   readonly timer: StudyTimer;
   readonly timerItem: StudyTimerItem;
   readonly study: StudyStore;
+  readonly panel: ExerciseView;
+  readonly terminals: ExerciseTerminals;
 }
 
 export function registerCommands(s: Handlers): vscode.Disposable[] {
   const withExercise =
-    (placeHolder: string, run: (e: Exercise) => Promise<unknown>, onlyStarted = false) =>
+    (placeHolder: string, run: (e: Exercise) => Promise<unknown>, options: { onlyStarted?: boolean; alwaysPick?: boolean } = {}) =>
     async (arg?: unknown) => {
-      const exercise = await s.exercises.resolve(arg, placeHolder, onlyStarted);
+      const exercise = await s.exercises.resolve(arg, placeHolder, options);
       return exercise ? run(exercise) : undefined;
     };
   const commands: Record<string, (...args: unknown[]) => unknown> = {
     [Commands.refresh]: () => s.content.reload(),
     [Commands.showOutput]: () => s.log.show(),
     [Commands.openInstructions]: withExercise('Open the instructions of which exercise?', (e) => s.exercises.openInstructions(e)),
-    [Commands.startExercise]: withExercise('Start an exercise: type to search by title, skill or tag', (e) => s.exercises.start(e)),
-    [Commands.checkExercise]: withExercise('Check which exercise?', (e) => s.checks.check(e), true),
+    [Commands.startExercise]: withExercise('Start an exercise: type to search by title, skill or tag', (e) => s.exercises.start(e), { alwaysPick: true }),
+    [Commands.checkExercise]: withExercise('Check which exercise?', (e) => s.checks.check(e), { onlyStarted: true }),
     [Commands.showHint]: withExercise('Show a hint for which exercise?', (e) => s.exercises.showHint(e)),
-    [Commands.showSolution]: withExercise('Show the solution of which exercise?', (e) => s.exercises.showSolution(e), true),
-    [Commands.resetExercise]: withExercise('Reset which exercise?', (e) => s.exercises.reset(e), true),
+    [Commands.showSolution]: withExercise('Show the solution of which exercise?', (e) => s.exercises.showSolution(e), { onlyStarted: true }),
+    [Commands.resetExercise]: withExercise('Reset which exercise?', (e) => s.exercises.reset(e), { onlyStarted: true }),
     [Commands.nextExercise]: (arg?: unknown) => s.exercises.next(arg),
     [Commands.exportProgress]: () => exportProgress(s.progress, s.study),
     [Commands.importProgress]: () => importProgress(s.progress, s.study),
@@ -48,6 +53,8 @@ export function registerCommands(s: Handlers): vscode.Disposable[] {
     [Commands.toggleTimer]: () => s.timer.toggle(),
     [Commands.setWeeklyGoal]: () => s.timerItem.setWeeklyGoal(),
     [Commands.showStudyTime]: () => s.timerItem.showStudyTime(),
+    [Commands.showExercise]: withExercise('Show which exercise?', (e) => s.panel.show(e, { preserveFocus: true })),
+    [Commands.openTerminal]: withExercise('Open a terminal for which exercise?', (e) => s.terminals.open(e), { onlyStarted: true }),
   };
   return Object.entries(commands).map(([id, handler]) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
@@ -67,7 +74,8 @@ async function exportProgress(progress: ProgressStore, study: StudyStore): Promi
   const target = await vscode.window.showSaveDialog({
     title: 'Export Upskill progress',
     filters: { JSON: ['json'] },
-    defaultUri: vscode.Uri.file(`upskill-progress-${new Date().toISOString().slice(0, 10)}.json`),
+    // Beside the work (the workspace folder), else in the home folder; never the file system root.
+    defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir()), `upskill-progress-${new Date().toISOString().slice(0, 10)}.json`),
   });
   if (!target) return;
   const exported = { ...progress.export(), study: await study.exportLog() };

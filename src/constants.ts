@@ -18,10 +18,13 @@ export const Commands = {
   toggleTimer: 'upskill.toggleStudyTimer',
   setWeeklyGoal: 'upskill.setWeeklyStudyGoal',
   showStudyTime: 'upskill.showStudyTime',
+  showExercise: 'upskill.showExercise',
+  openTerminal: 'upskill.openTerminal',
 } as const;
 
 export const Views = {
   skills: 'upskill.skills',
+  exercise: 'upskill.exercise',
   checklist: 'upskill.checklist',
 } as const;
 
@@ -44,6 +47,8 @@ export const Settings = {
   timerFocusMinutes: 'timer.pomodoro.focusMinutes',
   timerBreakMinutes: 'timer.pomodoro.breakMinutes',
   timerAutoStart: 'timer.autoStart',
+  instructionsBesideCode: 'instructionsBesideCode',
+  hideSkillsWithoutExercises: 'hideSkillsWithoutExercises',
 } as const;
 
 export const StorageKeys = {

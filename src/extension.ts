@@ -17,7 +17,9 @@ import { StudyTimerItem } from './statusBar/studyTimerItem';
 import { CheckResults } from './views/checkResults';
 import { ExerciseActions } from './views/exerciseActions';
 import { SkillsTree } from './views/skillsTree';
+import { ExerciseTerminals } from './views/exerciseTerminal';
 import { ChecklistView } from './webview/checklistView';
+import { ExerciseView } from './webview/exerciseView';
 
 /** What activate() returns: read-only views for other extensions and the in-host tests. */
 export interface UpskillApi {
@@ -76,11 +78,15 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
 
   const tree = new SkillsTree(content, progress, context.workspaceState);
   subs.push(tree);
+  const panel = new ExerciseView(context.extensionUri, content, progress, exercises, checks, active);
+  subs.push(panel, vscode.window.registerWebviewViewProvider(Views.exercise, panel));
   const checklist = new ChecklistView(context.extensionUri, content, progress);
   subs.push(checklist, vscode.window.registerWebviewViewProvider(Views.checklist, checklist));
-  const exerciseActions = new ExerciseActions(content, progress, exercises);
-  const checkResults = new CheckResults(checks, exercises, log);
+  const exerciseActions = new ExerciseActions(content, progress, exercises, panel);
+  const checkResults = new CheckResults(checks, exercises, log, () => panel.visible);
   subs.push(checkResults);
+  const terminals = new ExerciseTerminals(exercises);
+  subs.push(terminals);
 
   const study = new StudyStore(mementoStore(context.globalState));
   subs.push(study);
@@ -92,7 +98,7 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
   void (vscode.window.state.focused ? timer.onFocus() : timer.sync());
   subs.push(exercises.onDidStart(() => void timer.autoStart()), checks.onDidCheck(() => void timer.autoStart()));
 
-  subs.push(...registerCommands({ log, content, progress, exercises: exerciseActions, checks: checkResults, timer, timerItem, study }));
+  subs.push(...registerCommands({ log, content, progress, exercises: exerciseActions, checks: checkResults, panel, terminals, timer, timerItem, study }));
 
   return {
     progressSnapshot: () => progress.all,

@@ -34,7 +34,7 @@ export async function checkGit(spec: GitCheck, ctx: CheckContext): Promise<Check
       top.exitCode === null
         ? 'git is not installed or not on PATH.'
         : top.exitCode === 0
-          ? `This folder is inside another repository (${top.stdout.trim()}) but is not one itself: run "git init" in it.`
+          ? `This folder is inside another repository (${top.stdout.trim()}) but is not one itself: run "git init" in it (Upskill: Open Exercise Terminal opens a terminal there). If ${top.stdout.trim()} became a repository by mistake (git init in the wrong folder), undo that by deleting its .git folder, once "git -C ${top.stdout.trim()} log" shows no commits you want to keep.`
           : 'This folder is not a git repository yet: run "git init" in it.';
     return result(spec, started, { status: 'failed', summary: missing, runs, tool: 'git' });
   }

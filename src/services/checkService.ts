@@ -41,6 +41,9 @@ export class CheckService extends DisposableBase {
   private readonly checked = this.register(new Emitter<Checked>());
   /** Fires after a check ran to the end and its verdict was recorded. */
   readonly onDidCheck = this.checked.event;
+  private readonly runningChanged = this.register(new Emitter<Exercise>());
+  /** Fires when a check of the exercise starts or ends (see `isRunning`). */
+  readonly onDidChangeRunning = this.runningChanged.event;
 
   constructor(
     private readonly exercises: ExerciseService,
@@ -61,8 +64,12 @@ export class CheckService extends DisposableBase {
   check(exercise: Exercise, run: CheckRun = {}): Promise<CheckOutcome> {
     const inFlight = this.running.get(exercise.id);
     if (inFlight) return inFlight;
-    const outcome = this.run(exercise, run).finally(() => this.running.delete(exercise.id));
+    const outcome = this.run(exercise, run).finally(() => {
+      this.running.delete(exercise.id);
+      this.runningChanged.fire(exercise);
+    });
     this.running.set(exercise.id, outcome);
+    this.runningChanged.fire(exercise);
     return outcome;
   }
 
@@ -72,6 +79,7 @@ export class CheckService extends DisposableBase {
     try {
       progress?.('finding Python…');
       const python = await findPython(vscode.Uri.file(workDir));
+      const logged: string[] = [];
       this.log.info(`Checking ${exercise.id} in ${workDir} with ${python.path} (Python ${python.version}, from ${python.origin}).`);
       const { formatReport, runChecks } = await checksModule();
       const report = await runChecks({
@@ -82,13 +90,16 @@ export class CheckService extends DisposableBase {
         signal,
         trusted: exercise.source.trusted || vscode.workspace.isTrusted,
         storageDir: this.storageDir,
-        log: (line) => this.log.info(line),
+        log: (line) => {
+          logged.push(line);
+          this.log.info(line);
+        },
       });
       if (signal?.aborted) {
         this.log.warn(`Check of ${exercise.id} cancelled.`);
         return { status: 'cancelled' };
       }
-      for (const line of formatReport(report)) this.log.info(line);
+      for (const line of formatReport(withoutRepeatedFindings(report, logged))) this.log.info(line);
       await this.progress.update(exercise.id, (p) => recordCheck(p, report.passed, this.clock()));
       this.checked.fire({ exercise, report });
       return { status: 'checked', report };
@@ -102,4 +113,14 @@ export class CheckService extends DisposableBase {
       return { status: 'crashed', message };
     }
   }
+}
+
+/**
+ * The report without the detail lines that repeat findings already in the output channel
+ * (most tools print each finding as they run): the output then lists each finding once.
+ */
+function withoutRepeatedFindings(report: CheckReport, logged: readonly string[]): CheckReport {
+  const text = logged.join('\n');
+  const results = report.results.map((r) => (r.findings.length && r.findings.every((f) => text.includes(f.message)) ? { ...r, details: [] } : r));
+  return { ...report, results };
 }

@@ -1,7 +1,9 @@
 // A check as the learner sees it: a cancellable progress notification, findings in the
-// Problems panel, a summary with the next step, and a terminal to install a missing tool.
-// CheckService runs and records; this surface owns the UI around it, and checks an
-// exercise when one of its files is saved with `upskill.checkOnSave` on.
+// Problems panel (marked stale after an edit), a short status-bar verdict (the details are
+// in the Exercise view; one toast with "Show" only when that view is hidden), and a
+// terminal to install a missing tool. CheckService runs and records; this surface owns the
+// UI around it, and checks an exercise when one of its files is saved with
+// `upskill.checkOnSave` on.
 
 import * as vscode from 'vscode';
 import { quoteArg } from '../checks/process';
@@ -9,6 +11,7 @@ import type { CheckReport, Finding, MissingToolError } from '../checks/types';
 import { Commands, Settings } from '../constants';
 import { DisposableBase } from '../core/lifecycle';
 import type { Exercise } from '../core/model';
+import { isInside } from '../core/paths';
 import type { CheckOutcome, CheckService } from '../services/checkService';
 import type { ExerciseService } from '../services/exerciseService';
 
@@ -23,25 +26,28 @@ export class CheckResults extends DisposableBase {
   private readonly inFlight = new Map<string, Promise<CheckReport | undefined>>();
   private readonly diagnostics = this.register(vscode.languages.createDiagnosticCollection('upskill'));
   /** Files that carry diagnostics per exercise, so a new check clears exactly its own. */
-  private readonly diagnosed = new Map<string, vscode.Uri[]>();
+  private readonly diagnosed = new Map<string, { readonly dir: string; readonly uris: vscode.Uri[]; stale: boolean }>();
 
   constructor(
     private readonly checks: CheckService,
     private readonly exercises: ExerciseService,
     private readonly log: vscode.LogOutputChannel,
+    /** Whether the Exercise view, which shows every result, is on screen. */
+    private readonly panelVisible: () => boolean,
   ) {
     super();
-    this.register(checks.onDidCheck(({ exercise, report }) => this.publishDiagnostics(exercise.id, report)));
+    this.register(checks.onDidCheck(({ exercise, report }) => this.publishDiagnostics(exercise, report)));
     // A reset exercise's files changed under its diagnostics.
     this.register(exercises.onDidReset((exercise) => this.clear(exercise.id)));
     this.register(vscode.workspace.onDidSaveTextDocument((doc) => void this.checkOnSave(doc)));
+    this.register(vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && this.markStale(e.document.uri)));
   }
 
   /** Checks an exercise in view of the learner; the report, or undefined when the check did not run to the end. */
   check(exercise: Exercise): Promise<CheckReport | undefined> {
     const inFlight = this.inFlight.get(exercise.id);
     if (inFlight) {
-      void vscode.window.showInformationMessage(`"${exercise.title}" is already being checked.`);
+      vscode.window.setStatusBarMessage(`$(sync~spin) "${exercise.title}" is already being checked.`, 4000);
       return inFlight;
     }
     const run = this.checkWithProgress(exercise).finally(() => this.inFlight.delete(exercise.id));
@@ -79,7 +85,7 @@ export class CheckResults extends DisposableBase {
         void this.announce(exercise, outcome.report);
         break;
       case 'cancelled':
-        void vscode.window.showInformationMessage(`Check of "${exercise.title}" cancelled. Nothing was recorded.`);
+        vscode.window.setStatusBarMessage(`Check of "${exercise.title}" cancelled. Nothing was recorded.`, 6000);
         break;
       case 'missingTool':
         void this.offerInstall(outcome.error);
@@ -101,7 +107,8 @@ export class CheckResults extends DisposableBase {
     if (exercise && !this.inFlight.has(exercise.id)) void this.check(exercise);
   }
 
-  private publishDiagnostics(exerciseId: string, report: CheckReport): void {
+  private publishDiagnostics(exercise: Exercise, report: CheckReport): void {
+    const exerciseId = exercise.id;
     this.clear(exerciseId);
     const byFile = new Map<string, vscode.Diagnostic[]>();
     const add = (file: string, d: vscode.Diagnostic) => {
@@ -129,34 +136,43 @@ export class CheckResults extends DisposableBase {
       uris.push(uri);
       this.diagnostics.set(uri, list);
     }
-    this.diagnosed.set(exerciseId, uris);
+    const dir = this.exercises.workDir(exercise);
+    if (dir) this.diagnosed.set(exerciseId, { dir, uris, stale: false });
+  }
+
+  /** After an edit the findings describe the file as it was: each says so until the next check. */
+  private markStale(uri: vscode.Uri): void {
+    if (uri.scheme !== 'file') return;
+    for (const entry of this.diagnosed.values()) {
+      if (entry.stale || !isInside(entry.dir, uri.fsPath)) continue;
+      entry.stale = true;
+      for (const u of entry.uris) {
+        const marked = (this.diagnostics.get(u) ?? []).map((d) => {
+          const copy = new vscode.Diagnostic(d.range, `${d.message} (from the last check, before your edit)`, d.severity);
+          copy.source = d.source;
+          copy.code = d.code;
+          return copy;
+        });
+        this.diagnostics.set(u, marked);
+      }
+    }
   }
 
   private clear(exerciseId: string): void {
-    for (const uri of this.diagnosed.get(exerciseId) ?? []) this.diagnostics.delete(uri);
+    for (const uri of this.diagnosed.get(exerciseId)?.uris ?? []) this.diagnostics.delete(uri);
     this.diagnosed.delete(exerciseId);
   }
 
+  /** A short verdict in the status bar; a toast with "Show" only when the Exercise view is hidden. */
   private async announce(exercise: Exercise, report: CheckReport): Promise<void> {
-    if (report.passed) {
-      const action = await vscode.window.showInformationMessage(
-        `✓ "${exercise.title}" passed: ${report.results.map((r) => r.title).join(', ')}.`,
-        'Next Exercise',
-      );
-      if (action === 'Next Exercise') await vscode.commands.executeCommand(Commands.nextExercise, exercise.id);
-      return;
-    }
-    const failed = report.results.filter((r) => r.status === 'failed' || r.status === 'error');
-    const first = failed[0];
-    const text =
-      `${failed.length} of ${report.results.length} checks did not pass for "${exercise.title}". ` +
-      (first ? `${first.title}: ${first.summary}` : '');
-    const hasFindings = failed.some((r) => r.findings.length > 0 || r.tests.some((t) => t.outcome === 'failed'));
-    const actions = [hasFindings ? 'Show Problems' : 'Show Output', 'Show Hint'];
-    const action = await vscode.window.showWarningMessage(text, ...actions);
-    if (action === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
-    if (action === 'Show Output') this.log.show(true);
-    if (action === 'Show Hint') await vscode.commands.executeCommand(Commands.showHint, exercise.id);
+    const failed = report.results.filter((r) => r.status === 'failed' || r.status === 'error').length;
+    const verdict = report.passed ? `"${exercise.title}" passed.` : `"${exercise.title}": ${failed} of ${report.results.length} checks did not pass.`;
+    vscode.window.setStatusBarMessage(`${report.passed ? '$(pass)' : '$(error)'} ${verdict}`, 10_000);
+    if (this.panelVisible()) return;
+    const actions = report.passed ? ['Show', 'Next Exercise'] : ['Show'];
+    const action = await (report.passed ? vscode.window.showInformationMessage(verdict, ...actions) : vscode.window.showWarningMessage(verdict, ...actions));
+    if (action === 'Show') await vscode.commands.executeCommand(Commands.showExercise, exercise.id);
+    if (action === 'Next Exercise') await vscode.commands.executeCommand(Commands.nextExercise, exercise.id);
   }
 
   private async offerInstall(e: MissingToolError): Promise<void> {

@@ -4,6 +4,7 @@
 
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { Settings } from '../constants';
 import { listFiles } from '../core/exerciseFiles';
 import type { Exercise } from '../core/model';
 import type { ContentService } from '../services/contentService';
@@ -14,30 +15,47 @@ import { pickExercise } from './exercisePicker';
 /** The Markdown extension's read-only preview editor (a custom editor). */
 const MARKDOWN_PREVIEW_EDITOR = 'vscode.markdown.preview.editor';
 
+/** The Exercise view, as the commands here need it (a surface of its own, wired in extension.ts). */
+export interface ExercisePanel {
+  show(exercise: Exercise, options: { preserveFocus: boolean }): Promise<void>;
+}
+
 export class ExerciseActions {
   constructor(
     private readonly content: ContentService,
     private readonly progress: ProgressStore,
     private readonly exercises: ExerciseService,
+    private readonly panel: ExercisePanel,
   ) {}
 
-  async start(exercise: Exercise): Promise<void> {
+  /** Starts (or reopens) an exercise; true when it is open for work. */
+  async start(exercise: Exercise): Promise<boolean> {
     const started = await this.exercises.start(exercise, askForExercisesRoot);
     if (started.status === 'needsWorkspace') {
       void vscode.window.showWarningMessage(`"${exercise.title}" works on your own project: open its folder first, then start the exercise again.`);
     } else if (started.status === 'started') {
-      if (exercise.kind === 'project') await this.openInstructions(exercise, vscode.ViewColumn.Active);
+      if (exercise.kind === 'project') await this.showInstructions(exercise, vscode.ViewColumn.Active, false);
       else await this.openWorkspaceFiles(exercise, started.dir);
+      return true;
     }
+    return false;
   }
 
+  /** The code full width, the instructions in the Exercise view (or beside it, by setting). */
   private async openWorkspaceFiles(exercise: Exercise, dir: string): Promise<void> {
     const files = await listFiles(dir);
     const main = exercise.main && files.includes(path.normalize(exercise.main)) ? exercise.main : files.find((f) => f.endsWith('.py')) ?? files[0];
     const doc = main ? await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(dir, main))) : undefined;
     if (doc) await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preview: false });
     // The learner's next move is typing code, so the keyboard stays there.
-    await this.openInstructions(exercise, vscode.ViewColumn.Beside, doc !== undefined);
+    await this.showInstructions(exercise, vscode.ViewColumn.Beside, doc !== undefined);
+  }
+
+  private async showInstructions(exercise: Exercise, column: vscode.ViewColumn, preserveFocus: boolean): Promise<void> {
+    if (vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.instructionsBesideCode, false)) {
+      await this.openInstructions(exercise, column, preserveFocus);
+    }
+    await this.panel.show(exercise, { preserveFocus: true });
   }
 
   /**
@@ -70,7 +88,7 @@ export class ExerciseActions {
       void vscode.window.showInformationMessage(`"${exercise.title}" has not been started, so there is nothing to reset.`);
     } else if (done.status === 'reset') {
       void vscode.window.showInformationMessage(`"${exercise.title}" is back to its starter files. Your previous files are in ${done.backup}.`, 'Reveal Backup').then((action) => {
-        if (action === 'Reveal Backup') void vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(done.backup));
+        if (action === 'Reveal Backup') void revealBackup(done.backup);
       });
     }
   }
@@ -81,17 +99,13 @@ export class ExerciseActions {
       void vscode.window.showInformationMessage(`"${exercise.title}" has no hints.`);
       return;
     }
+    // Hints go to the Exercise view, each under the last, rendered; no notifications.
     if (this.progress.get(exercise.id).hintsUsed >= total) {
-      await vscode.window.showQuickPick(
-        exercise.hints.map((h, i) => ({ label: `Hint ${i + 1}`, detail: h })),
-        { title: `${exercise.title}: all ${total} hints`, placeHolder: 'Every hint is revealed. Show Solution compares your file with the reference.' },
-      );
-      return;
+      vscode.window.setStatusBarMessage(`$(lightbulb) All ${total} hints of "${exercise.title}" are in the Exercise view; Show Solution compares your file with the reference.`, 8000);
+    } else {
+      await this.exercises.revealHint(exercise);
     }
-    const n = await this.exercises.revealHint(exercise);
-    const more = n < total ? ['Next Hint'] : [];
-    const action = await vscode.window.showInformationMessage(`Hint ${n} of ${total}: ${exercise.hints[n - 1]}`, ...more);
-    if (action === 'Next Hint') await this.showHint(exercise);
+    await this.panel.show(exercise, { preserveFocus: true });
   }
 
   async showSolution(exercise: Exercise): Promise<void> {
@@ -136,14 +150,20 @@ export class ExerciseActions {
       void vscode.window.showInformationMessage('Every exercise is passed. Well done! Add your own tracks under .upskill/ to keep going.');
       return;
     }
-    await this.start(next);
+    if (!(await this.start(next))) return;
+    const left = current && current.id !== next.id && this.progress.get(current.id).state === 'started' ? ` "${current.title}" is still in progress.` : '';
+    void vscode.window.showInformationMessage(`Started "${next.title}".${left}`);
   }
 
-  /** The exercise a command is about: its argument, the active editor's, or one the learner picks. */
-  async resolve(arg: unknown, placeHolder: string, onlyStarted = false): Promise<Exercise | undefined> {
+  /**
+   * The exercise a command is about: its argument, the active editor's, or one the learner
+   * picks. `alwaysPick` skips the editor (Start Exercise… from the palette means "another one").
+   */
+  async resolve(arg: unknown, placeHolder: string, { onlyStarted = false, alwaysPick = false } = {}): Promise<Exercise | undefined> {
     const catalog = await this.content.get();
     const fromArg = exerciseFromArg(arg, catalog.exercises);
     if (fromArg) return fromArg;
+    if (alwaysPick) return pickExercise(catalog, this.progress.all, { placeHolder, onlyStarted });
     const active = vscode.window.activeTextEditor?.document.uri;
     if (active?.scheme === 'file') {
       const fromEditor = this.exercises.exerciseIn(catalog, active.fsPath);
@@ -162,6 +182,22 @@ export class ExerciseActions {
     }
     return pickExercise(catalog, this.progress.all, { placeHolder, onlyStarted });
   }
+}
+
+/** The OS file manager on the desktop; in a browser VS Code (which has none), the Explorer. */
+async function revealBackup(folder: string): Promise<void> {
+  const uri = vscode.Uri.file(folder);
+  const inWorkspace = vscode.workspace.getWorkspaceFolder(uri) !== undefined;
+  if (vscode.env.uiKind === vscode.UIKind.Desktop) {
+    try {
+      await vscode.commands.executeCommand('revealFileInOS', uri);
+      return;
+    } catch {
+      // Fall through to the Explorer.
+    }
+  }
+  if (inWorkspace) await vscode.commands.executeCommand('revealInExplorer', uri);
+  else void vscode.window.showInformationMessage(`Your previous files are in ${folder}.`);
 }
 
 /** Asked when there is no workspace folder and no `upskill.exercisesFolder` yet. */

@@ -1,8 +1,9 @@
-// The "Start Exercise…" quick pick: every exercise grouped by skill, with its state and
-// difficulty, searchable by title, skill and tag, and the recommended one on top.
+// The "Start Exercise…" quick pick: every exercise once, grouped by skill, with its state
+// and difficulty, searchable by title, skill and tag. On top: what is in progress
+// ("Continue"), then the recommended next one when that is not started yet.
 
 import * as vscode from 'vscode';
-import { type Catalog, type Exercise, exercisesOf } from '../core/model';
+import { type Catalog, type Exercise, exercisesInOrder, exercisesOf } from '../core/model';
 import { type ExerciseState, type ProgressMap, STATE_LABEL, progressOf, recommendNext } from '../core/progress';
 import { STATE_CODICON } from './nodes';
 
@@ -10,11 +11,11 @@ interface ExerciseItem extends vscode.QuickPickItem {
   readonly exercise?: Exercise;
 }
 
-function item(catalog: Catalog, e: Exercise, state: ExerciseState, recommended = false): ExerciseItem {
+function item(catalog: Catalog, e: Exercise, state: ExerciseState, tag = ''): ExerciseItem {
   const skill = catalog.skills.get(e.skillId)?.title ?? e.skillId;
   return {
     label: `$(${STATE_CODICON[state]}) ${e.title}`,
-    description: `${recommended ? 'recommended · ' : ''}${skill} · ${e.difficulty} · ${STATE_LABEL[state]}`,
+    description: `${tag ? `${tag} · ` : ''}${skill} · ${e.difficulty} · ${STATE_LABEL[state]}`,
     detail: [e.kind === 'project' ? 'on your project' : '', e.minutes ? `about ${e.minutes} min` : '', e.tags.map((t) => `#${t}`).join(' ')]
       .filter(Boolean)
       .join(' · '),
@@ -28,17 +29,28 @@ export async function pickExercise(
   options: { placeHolder: string; onlyStarted?: boolean },
 ): Promise<Exercise | undefined> {
   const items: ExerciseItem[] = [];
-  const next = options.onlyStarted ? undefined : recommendNext(catalog, progress);
-  if (next) {
-    items.push({ label: 'Recommended', kind: vscode.QuickPickItemKind.Separator });
-    items.push(item(catalog, next, progressOf(progress, next.id).state, true));
+  const stateOf = (e: Exercise) => progressOf(progress, e.id).state;
+  const onTop = new Set<string>();
+  if (!options.onlyStarted) {
+    const inProgress = exercisesInOrder(catalog).filter((e) => stateOf(e) === 'started');
+    if (inProgress.length) items.push({ label: 'Continue', kind: vscode.QuickPickItemKind.Separator });
+    for (const e of inProgress) {
+      items.push(item(catalog, e, 'started', 'continue'));
+      onTop.add(e.id);
+    }
+    const next = recommendNext(catalog, progress);
+    if (next && !onTop.has(next.id)) {
+      items.push({ label: 'Recommended', kind: vscode.QuickPickItemKind.Separator });
+      items.push(item(catalog, next, stateOf(next), 'recommended'));
+      onTop.add(next.id);
+    }
   }
   for (const track of catalog.tracks) {
     for (const skillId of track.skillIds) {
-      const exercises = exercisesOf(catalog, skillId).filter((e) => !options.onlyStarted || progressOf(progress, e.id).state !== 'todo');
+      const exercises = exercisesOf(catalog, skillId).filter((e) => !onTop.has(e.id) && (!options.onlyStarted || stateOf(e) !== 'todo'));
       if (!exercises.length) continue;
       items.push({ label: catalog.skills.get(skillId)?.title ?? skillId, kind: vscode.QuickPickItemKind.Separator });
-      for (const e of exercises) items.push(item(catalog, e, progressOf(progress, e.id).state));
+      for (const e of exercises) items.push(item(catalog, e, stateOf(e)));
     }
   }
   if (!items.some((i) => i.exercise)) {

@@ -8,8 +8,8 @@ import { type ExerciseState, STATE_LABEL, type Tally, skillState } from '../core
 
 export type SkillsNode = TrackNode | SkillNode | ExerciseNode | ProblemsNode | ProblemNode;
 
-/** Codicons for an exercise's state, in the tree and in the quick pick. */
-export const STATE_CODICON: Record<ExerciseState, string> = { todo: 'circle-large-outline', started: 'circle-large-filled', passed: 'pass-filled' };
+/** Codicons for an exercise's state, in the tree and in the quick pick: three shapes, so colour is never the only cue. */
+export const STATE_CODICON: Record<ExerciseState, string> = { todo: 'circle-large-outline', started: 'edit', passed: 'pass-filled' };
 
 const STATE_COLOR: Partial<Record<ExerciseState, string>> = { started: 'charts.yellow', passed: 'testing.iconPassed' };
 
@@ -42,7 +42,7 @@ export class SkillNode extends vscode.TreeItem {
   readonly kind = 'skill';
   constructor(
     readonly skill: Skill,
-    tally: Tally,
+    readonly tally: Tally,
     expanded: boolean,
   ) {
     super(
@@ -60,7 +60,12 @@ export class SkillNode extends vscode.TreeItem {
     if (skill.checklist.length) md.appendMarkdown(`\n\n${skill.checklist.length} competencies in the checklist.`);
     this.tooltip = md;
     const state = skillState(tally);
-    this.iconPath = state === 'passed' ? stateIcon('passed') : new vscode.ThemeIcon(skill.icon ?? 'mortar-board');
+    this.iconPath =
+      tally.total === 0
+        ? new vscode.ThemeIcon(skill.icon ?? 'mortar-board', new vscode.ThemeColor('disabledForeground'))
+        : state === 'passed'
+          ? stateIcon('passed')
+          : new vscode.ThemeIcon(skill.icon ?? 'mortar-board');
     this.contextValue = `skill.${state}`;
     this.accessibilityInformation = { label: `${skill.title}, ${progress === 'no exercises yet' ? progress : `${tally.passed} of ${tally.total} exercises passed`}` };
   }
@@ -85,7 +90,8 @@ export class ExerciseNode extends vscode.TreeItem {
     );
     this.iconPath = stateIcon(state);
     this.contextValue = `exercise.${state}`;
-    this.command = { command: Commands.openInstructions, title: 'Open Instructions', arguments: [this] };
+    // Shown in the Exercise view (with Start when not started), not as another editor tab.
+    this.command = { command: Commands.showExercise, title: 'Show in the Exercise View', arguments: [this] };
     this.accessibilityInformation = { label: `${exercise.title}, ${exercise.difficulty}, ${STATE_LABEL[state]}` };
   }
 }

@@ -2,7 +2,7 @@
 // (ProgressStore). It owns its TreeView for the badge, description and message.
 
 import * as vscode from 'vscode';
-import { StorageKeys, Views } from '../constants';
+import { Settings, StorageKeys, Views } from '../constants';
 import { DisposableBase } from '../core/lifecycle';
 import { type Catalog, exercisesOf } from '../core/model';
 import { tallyAll, tallySkill } from '../core/progress';
@@ -30,6 +30,7 @@ export class SkillsTree extends DisposableBase implements vscode.TreeDataProvide
     this.register(this.view.onDidCollapseElement((e) => this.remember(e.element, false)));
     this.register(content.onDidChange(() => this.refresh()));
     this.register(progress.onDidChange(() => this.refresh()));
+    this.register(vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(`${Settings.section}.${Settings.hideSkillsWithoutExercises}`) && this.refresh()));
   }
 
   refresh(): void {
@@ -59,11 +60,16 @@ export class SkillsTree extends DisposableBase implements vscode.TreeDataProvide
     switch (node.kind) {
       case 'problems':
         return node.errors.map((e, i) => new ProblemNode(e, this.content.displayPath(e.file), i));
-      case 'track':
-        return node.track.skillIds
+      case 'track': {
+        // Skills without exercises yet come last (or not at all, by setting), in their order.
+        const hideEmpty = vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.hideSkillsWithoutExercises, false);
+        const nodes = node.track.skillIds
           .map((id) => catalog.skills.get(id))
           .filter((s) => s !== undefined)
           .map((s) => new SkillNode(s, tallySkill(catalog, s.id, this.progress.all), this.isExpanded(`skill:${s.id}`, false)));
+        const withExercises = nodes.filter((n) => n.tally.total > 0);
+        return hideEmpty ? withExercises : [...withExercises, ...nodes.filter((n) => n.tally.total === 0)];
+      }
       case 'skill':
         return exercisesOf(catalog, node.skill.id).map((e) => new ExerciseNode(e, this.progress.get(e.id).state));
       default:

@@ -18,12 +18,10 @@ async function openStartPicker(s: Session): Promise<void> {
   await s.wb.waitForQuickPick(/Start an exercise/);
 }
 
-/** Waits for the code and, beside it, its instructions, with the keyboard in the code. */
+/** Waits for the code, with the keyboard in it, and its instructions in the Exercise view. */
 async function waitForExerciseOpen(s: Session): Promise<void> {
-  await waitFor('metrics.py and the instructions to open, the code focused', async () => {
-    const tabs = await s.wb.editorTabs();
-    return tabs.includes('metrics.py') && tabs.includes('README.md') && (await s.wb.activeEditorTitle()) === 'metrics.py';
-  });
+  await waitFor('metrics.py to open, focused', async () => (await s.wb.activeEditorTitle()) === 'metrics.py');
+  await s.wb.waitForExerciseView(new RegExp(`${TITLE}[\\s\\S]*Your goal`));
 }
 
 describe('Exercises (e2e)', function () {
@@ -39,7 +37,7 @@ describe('Exercises (e2e)', function () {
     await s?.stop();
   });
 
-  it('starts an exercise from the palette: files in upskill-exercises, code beside the instructions', async () => {
+  it('starts an exercise from the palette: files in upskill-exercises, the code, its instructions in the Exercise view', async () => {
     await openStartPicker(s);
     const items = await s.wb.quickPickItems();
     assert.match(items[0].description, /^recommended · /, `first entry: ${JSON.stringify(items[0])}`);
@@ -60,8 +58,8 @@ describe('Exercises (e2e)', function () {
   it('checking the starter shows mypy findings in the Problems panel', async () => {
     await s.wb.openFile(`upskill-exercises/${ID}/metrics.py`);
     await s.wb.runCommand('Upskill: Check Exercise');
-    const note = await s.wb.waitForNotification(/did not pass/, 90_000);
-    assert.match(note, /Type check \(mypy --strict\)/);
+    const view = await s.wb.waitForExerciseView(/Last check: \d of \d checks? did not pass/, 90_000);
+    assert.match(view, /Type check \(mypy --strict\): \d+ type problems/);
     const problems = await waitFor('mypy problems', async () => {
       const p = await s.wb.problems();
       return p.some((x) => /missing a type annotation/.test(x)) ? p : undefined;
@@ -79,7 +77,7 @@ describe('Exercises (e2e)', function () {
     await s.wb.replaceEditorText(solution);
     await waitFor('the editor to save the solution', async () => (await fs.readFile(path.join(folder(), 'metrics.py'), 'utf8')).trim() === solution.trim());
     await s.wb.runCommand('Upskill: Check Exercise');
-    await s.wb.waitForNotification(/passed/, 90_000);
+    await s.wb.waitForExerciseView(/Last check: passed/, 90_000);
     await s.wb.openUpskill();
     await s.wb.expand('Typing');
     const row = await waitFor('the exercise to show as passed', async () => (await s.wb.treeRows()).find((r) => r.label === TITLE && /passed/.test(r.description)));

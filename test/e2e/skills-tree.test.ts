@@ -10,7 +10,8 @@ import { waitFor } from '../harness/workbench';
 const TRACKS = ['Production code', 'Engineering foundations', 'ML engineering'];
 const SKILLS = [
   'Typing', 'Linting', 'Formatting', 'Unit testing', 'Mocking', 'CI/CD',
-  'Command line', 'Git & GitHub', 'Data structures & algorithms', 'From notebook to module',
+  // Skills without exercises yet come last in their track.
+  'Command line', 'Git & GitHub', 'From notebook to module', 'Data structures & algorithms',
   'Cloud & deployment', 'ML fundamentals',
 ];
 
@@ -39,11 +40,15 @@ describe('Skills tree (e2e)', function () {
     await s?.stop();
   });
 
-  it('the Upskill icon opens the container with the Skills and Checklist views', async () => {
+  it('the Upskill icon opens the container with the Skills, Exercise and Checklist views', async () => {
     await s.wb.openUpskill();
     const titles = (await s.wb.sidebarViewTitles()).map((t) => t.toLowerCase());
     assert.ok(titles.includes('skills'), `views: ${titles.join(', ')}`);
     assert.ok(titles.includes('checklist'), `views: ${titles.join(', ')}`);
+    assert.deepStrictEqual(titles.filter((t) => ['skills', 'exercise', 'checklist'].includes(t)), ['skills', 'exercise', 'checklist'], 'the Exercise view sits between them');
+    // The tree tests below want the side bar's height for the tree.
+    await s.wb.collapsePane('Exercise');
+    await s.wb.collapsePane('Checklist');
   });
 
   it('shows the three tracks and the twelve shipped skills', async () => {

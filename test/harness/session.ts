@@ -39,6 +39,7 @@ export interface SessionOptions {
   /** Files to add to the workspace before VS Code opens, relative path → text. */
   readonly files?: Record<string, string>;
   readonly width?: number;
+  readonly height?: number;
 }
 
 export async function startSession(options: SessionOptions): Promise<Session> {
@@ -60,7 +61,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     folder: workspace,
     log: (line: string) => void fs.appendFile(logFile, line + '\n'),
   });
-  const wb = await Workbench.launch({ screenshotsDir: path.join(ROOT, 'test-results', 'screenshots'), width: options.width });
+  const wb = await Workbench.launch({ screenshotsDir: path.join(ROOT, 'test-results', 'screenshots'), width: options.width, height: options.height });
   try {
     await wb.open(server.url);
   } catch (e) {

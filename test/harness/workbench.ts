@@ -5,7 +5,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { type Browser, type FrameLocator, type Locator, type Page, chromium } from 'playwright-core';
+import { type Browser, type Frame, type FrameLocator, type Locator, type Page, chromium } from 'playwright-core';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -341,6 +341,44 @@ export class Workbench {
   /** The webview frame of a view, for the webview's own DOM. */
   webviewFrame(): FrameLocator {
     return this.page.frameLocator('.webview.ready').first().frameLocator('iframe#active-frame');
+  }
+
+  /**
+   * The Exercise view's document. Webview views are iframes laid over their pane, not inside
+   * it, so the view is found by its content (its landmark) among the page's frames.
+   */
+  async exerciseView(): Promise<Frame> {
+    return waitFor('the Exercise view', async () => {
+      for (const frame of this.page.frames()) {
+        if (await frame.locator('main[aria-label="Current exercise"]').count().catch(() => 0)) return frame;
+      }
+      return undefined;
+    });
+  }
+
+  /** Waits until the Exercise view's text matches, and returns it. */
+  async waitForExerciseView(pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+    return waitFor(`the Exercise view to match ${pattern}`, async () => {
+      const frame = await this.exerciseView();
+      const text = (await frame.locator('main').innerText({ timeout: 1000 }).catch(() => '')) ?? '';
+      return pattern.test(text) ? text : undefined;
+    }, timeoutMs);
+  }
+
+  /**
+   * How many columns of code the active editor shows: the text area (gutter and minimap
+   * left out) divided by the width of one character of the editor's font.
+   */
+  async visibleEditorColumns(): Promise<number> {
+    return this.page.locator('.editor-group-container.active .monaco-editor').first().evaluate((editor) => {
+      const scrollable = editor.querySelector('.editor-scrollable')?.getBoundingClientRect();
+      const minimap = editor.querySelector('.minimap')?.getBoundingClientRect();
+      const line = Array.from(editor.querySelectorAll('.view-line > span')).find((el) => (el.textContent ?? '').length > 10);
+      if (!scrollable || !line) return 0;
+      const charWidth = line.getBoundingClientRect().width / (line.textContent ?? '').length;
+      const right = minimap && minimap.width > 0 ? minimap.left : scrollable.right;
+      return Math.floor((right - scrollable.left) / charWidth);
+    });
   }
 
   async setTheme(theme: 'dark' | 'light'): Promise<void> {

@@ -1,0 +1,105 @@
+// The Exercise view's model types, shared by the host and the webview (through
+// src/webview/exerciseProtocol.ts), so this file imports nothing that needs Node.
+// core/exercisePanel.ts builds them.
+
+import type { Difficulty } from './model';
+import type { ExerciseState } from './progress';
+
+// ---- What the panel reads of a check report -----------------------------------------------
+
+export type PanelStatus = 'passed' | 'failed' | 'error' | 'skipped';
+
+export interface PanelFindingInput {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+  readonly source: string;
+  readonly code?: string;
+}
+
+export interface PanelTestInput {
+  readonly id: string;
+  readonly outcome: 'passed' | 'failed' | 'error' | 'skipped';
+  readonly message?: string;
+  readonly file?: string;
+  readonly line?: number;
+}
+
+export interface PanelResultInput {
+  readonly type: string;
+  readonly title: string;
+  readonly status: PanelStatus;
+  readonly summary: string;
+  readonly details: readonly string[];
+  readonly findings: readonly PanelFindingInput[];
+  readonly tests: readonly PanelTestInput[];
+}
+
+export interface PanelReportInput {
+  readonly passed: boolean;
+  readonly results: readonly PanelResultInput[];
+}
+
+// ---- What the panel shows ------------------------------------------------------------------
+
+export interface FindingLine {
+  /** Stable within one model: the webview sends it back to open the place. */
+  readonly key: string;
+  /** "metrics.py:12:5", relative to the exercise folder. */
+  readonly where: string;
+  readonly text: string;
+  /** One sentence in plain words, when the help table has one. */
+  readonly help?: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface CheckLine {
+  readonly title: string;
+  readonly status: PanelStatus;
+  /** Short: "14 type problems (was 23)", "passed", or the check's own sentence. */
+  readonly text: string;
+  /** Findings and failing tests in the files the learner works on, first ones only. */
+  readonly findings: readonly FindingLine[];
+  /** How many more there are than listed (they are all in the Problems panel). */
+  readonly more: number;
+  /** Findings in files the learner is not asked to edit, listed after the rest. */
+  readonly elsewhere: readonly FindingLine[];
+  /** The next seeded bug the learner's tests miss: one at a time, not all of them. */
+  readonly nextBug?: string;
+}
+
+export interface ResultModel {
+  readonly passed: boolean;
+  readonly checks: readonly CheckLine[];
+  /** Files were edited since this check ran. */
+  readonly stale: boolean;
+  /** Set on the first check: the files the learner is meant to change. */
+  readonly filesToChange?: readonly string[];
+}
+
+export interface ExerciseHeader {
+  readonly id: string;
+  readonly title: string;
+  readonly skill: string;
+  readonly difficulty: Difficulty;
+  readonly minutes?: number;
+  readonly state: ExerciseState;
+  readonly stateLabel: string;
+  /** Started exercises have a folder: Check, Reset and the terminal make sense. */
+  readonly started: boolean;
+  readonly hasSolution: boolean;
+}
+
+export interface ExercisePanelModel {
+  readonly exercise: ExerciseHeader;
+  /** Rendered by the host (VS Code's Markdown renderer); the webview sanitises it again. */
+  readonly instructionsHtml: string;
+  readonly hints: { readonly total: number; readonly shownHtml: readonly string[] };
+  readonly result?: ResultModel;
+  readonly checking: boolean;
+  /** After the third manual check, with check-on-save off. */
+  readonly suggestCheckOnSave: boolean;
+}
