@@ -14,7 +14,7 @@ export function catalogOf(ids: string[][]): Catalog {
     for (const id of exerciseIds) {
       exercises.set(id, {
         id, skillId, title: id, difficulty: 'beginner', tags: [], kind: 'scaffold', dir: '/c', instructions: 'README.md',
-        hints: [], checks: [], source, file: '/c/x.yaml',
+        hints: [], checks: [], competencies: [], source, file: '/c/x.yaml',
       });
     }
   });
