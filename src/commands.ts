@@ -5,9 +5,12 @@ import * as vscode from 'vscode';
 import { Commands } from './constants';
 import type { Exercise } from './core/model';
 import type { ContentService } from './services/contentService';
+import type { StudyTimeSource } from './services/studyTime';
 import type { ProgressStore } from './state/progressStore';
 import type { CheckResults } from './views/checkResults';
 import type { ExerciseActions } from './views/exerciseActions';
+import { exportLearningLog } from './views/learningLogExport';
+import type { DashboardPanel } from './webview/dashboardPanel';
 
 export interface Handlers {
   readonly log: vscode.LogOutputChannel;
@@ -15,6 +18,8 @@ export interface Handlers {
   readonly progress: ProgressStore;
   readonly exercises: ExerciseActions;
   readonly checks: CheckResults;
+  readonly dashboard: DashboardPanel;
+  readonly study?: StudyTimeSource;
 }
 
 export function registerCommands(s: Handlers): vscode.Disposable[] {
@@ -36,6 +41,8 @@ export function registerCommands(s: Handlers): vscode.Disposable[] {
     [Commands.nextExercise]: (arg?: unknown) => s.exercises.next(arg),
     [Commands.exportProgress]: () => exportProgress(s.progress),
     [Commands.importProgress]: () => importProgress(s.progress),
+    [Commands.openDashboard]: () => s.dashboard.open(),
+    [Commands.exportLearningLog]: () => exportLearningLog(s.content, s.progress, s.study),
   };
   return Object.entries(commands).map(([id, handler]) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {

@@ -12,11 +12,18 @@ export const Commands = {
   exportProgress: 'upskill.exportProgress',
   importProgress: 'upskill.importProgress',
   showOutput: 'upskill.showOutput',
+  openDashboard: 'upskill.openDashboard',
+  exportLearningLog: 'upskill.exportLearningLog',
 } as const;
 
 export const Views = {
   skills: 'upskill.skills',
   checklist: 'upskill.checklist',
+} as const;
+
+/** Webview panel types (the serializer restores them by this id). */
+export const Panels = {
+  dashboard: 'upskill.dashboard',
 } as const;
 
 export const ContextKeys = {

@@ -14,7 +14,9 @@ import { PROGRESS_KEY, ProgressStore } from './state/progressStore';
 import { CheckResults } from './views/checkResults';
 import { ExerciseActions } from './views/exerciseActions';
 import { SkillsTree } from './views/skillsTree';
+import type { StudyTimeSource } from './services/studyTime';
 import { ChecklistView } from './webview/checklistView';
+import { DashboardPanel } from './webview/dashboardPanel';
 
 /** What activate() returns: read-only views for other extensions and the in-host tests. */
 export interface UpskillApi {
@@ -70,13 +72,18 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
 
   const tree = new SkillsTree(content, progress, context.workspaceState);
   subs.push(tree);
-  const checklist = new ChecklistView(context.extensionUri, content, progress);
+  // The study timer plugs in here once it exists; until then the Checklist shows no study time.
+  const study: StudyTimeSource | undefined = undefined;
+  const checklistDeps = { extensionUri: context.extensionUri, content, progress, log, study };
+  const checklist = new ChecklistView(checklistDeps);
   subs.push(checklist, vscode.window.registerWebviewViewProvider(Views.checklist, checklist));
+  const dashboard = new DashboardPanel(checklistDeps);
+  subs.push(dashboard);
   const exerciseActions = new ExerciseActions(content, progress, exercises);
   const checkResults = new CheckResults(checks, exercises, log);
   subs.push(checkResults);
 
-  subs.push(...registerCommands({ log, content, progress, exercises: exerciseActions, checks: checkResults }));
+  subs.push(...registerCommands({ log, content, progress, exercises: exerciseActions, checks: checkResults, dashboard, study }));
 
   return {
     progressSnapshot: () => progress.all,

@@ -120,6 +120,11 @@ export class ProgressStore {
     return this.loaded;
   }
 
+  /** Everything stored: exercises and competency marks. */
+  get snapshot(): ProgressData {
+    return this.data;
+  }
+
   /** Progress of every exercise. */
   get all(): ProgressMap {
     return this.data.exercises;
