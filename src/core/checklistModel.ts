@@ -4,7 +4,7 @@
 // posted to the webview as it is; the webview only renders it.
 
 import { lastWeeks, shortDay } from './calendar';
-import { type CompetencyStatus, competencyStatus } from './competencies';
+import { type CompetencyStatus, competenciesMet, competencyStatus } from './competencies';
 import { type Catalog, competencyKey, exercisesOf } from './model';
 import { type ExerciseState, type ProgressData, type Tally, nextIn, skillState, tallyAll, tallyExercises } from './progress';
 import type { StudySummary } from './study';
@@ -78,7 +78,7 @@ export function checklistModel(catalog: Catalog, progress: ProgressData, study?:
         tally,
         state: skillState(tally),
         competencies,
-        met: { met: competencies.filter((c) => c.status.kind !== 'open').length, total: competencies.length },
+        met: { met: competenciesMet(catalog, skill, progress), total: competencies.length },
         ...(next && { next: { id: next.id, title: next.title } }),
       });
     }

@@ -3,7 +3,7 @@
 // pass, which progress never loses; the learner's own marks come from the progress store.
 
 import { type Catalog, type Competency, type Skill, competencyKey } from './model';
-import { type CompetencyMarks, type ProgressMap, progressOf } from './progress';
+import { type CompetencyMarks, type ProgressData, type ProgressMap, progressOf } from './progress';
 
 export type CompetencyStatus =
   /** An exercise that proves it passed: the first to pass, and when. */
@@ -23,4 +23,9 @@ export function competencyStatus(catalog: Catalog, skill: Skill, c: Competency, 
   }
   const mark = marks[competencyKey(skill.id, c.id)];
   return mark?.ticked ? { kind: 'self', at: mark.at } : { kind: 'open' };
+}
+
+/** How many of a skill's competencies are met, linked or self-assessed. */
+export function competenciesMet(catalog: Catalog, skill: Skill, progress: ProgressData): number {
+  return skill.checklist.filter((c) => competencyStatus(catalog, skill, c, progress.exercises, progress.competencies).kind !== 'open').length;
 }

@@ -250,6 +250,8 @@ function render(m: ToWebview): void {
   if (focusKey?.startsWith('skill:')) root.querySelector<HTMLElement>(`details[data-skill="${CSS.escape(focusKey.slice(6))}"] summary`)?.focus();
   else if (focusKey) root.querySelector<HTMLElement>(`input[data-key="${CSS.escape(focusKey)}"]`)?.focus();
   save({ ...state, message: m });
+  // When the first render reached the screen (epoch ms): the e2e tier measures first paint with it.
+  if (!root.dataset.paintedAt) requestAnimationFrame(() => (root.dataset.paintedAt = String(Math.round(performance.timeOrigin + performance.now()))));
 }
 
 function isState(m: unknown): m is ToWebview {

@@ -5,7 +5,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { type Browser, type FrameLocator, type Locator, type Page, chromium } from 'playwright-core';
+import { type Browser, type Frame, type FrameLocator, type Locator, type Page, chromium } from 'playwright-core';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -336,9 +336,23 @@ export class Workbench {
     return this.page.frameLocator('.webview.ready').first().frameLocator('iframe#active-frame');
   }
 
-  async setTheme(theme: 'dark' | 'light'): Promise<void> {
+  /**
+   * The webview frame (of any view or panel) whose document matches `selector`, e.g.
+   * `body[data-surface="dashboard"]`, once there is one.
+   */
+  async webviewFrameWith(selector: string, timeoutMs = 30_000): Promise<Frame> {
+    return waitFor(`a webview with ${selector}`, async () => {
+      for (const frame of this.page.frames()) {
+        if (frame.isDetached() || frame === this.page.mainFrame()) continue;
+        if (await frame.locator(selector).count().catch(() => 0)) return frame;
+      }
+      return undefined;
+    }, timeoutMs, 50);
+  }
+
+  async setTheme(theme: 'dark' | 'light' | 'high-contrast'): Promise<void> {
     await this.runCommand('Preferences: Color Theme');
-    await this.selectQuickPick(theme === 'dark' ? 'Dark Modern' : 'Light Modern');
+    await this.selectQuickPick({ dark: 'Dark Modern', light: 'Light Modern', 'high-contrast': 'Dark High Contrast' }[theme]);
     await this.page.waitForTimeout(500);
   }
 
