@@ -117,17 +117,21 @@ function competencyItem(c: Competency): HTMLLIElement {
   return el('li', { class: `competency ${s.kind}` }, el('label', { for: id }, box, el('span', { class: 'text' }, c.text)), note);
 }
 
-function skillSection(skill: Skill, openByDefault: boolean): HTMLElement {
+function skillSection(skill: Skill, openNow: boolean | undefined, openByDefault: boolean): HTMLElement {
   const titleId = `skill-${skill.id}`;
   const details = el('details', { class: 'skill', 'data-skill': skill.id });
-  details.open = state.open?.[skill.id] ?? openByDefault;
-  details.addEventListener('toggle', () => save({ ...state, open: { ...state.open, [skill.id]: details.open } }));
+  // The learner's choice, else as it is on screen (a skill never folds away under the
+  // cursor when its last box is ticked), else the default.
+  details.open = state.open?.[skill.id] ?? openNow ?? openByDefault;
   const summary = el(
     'summary',
     { 'aria-describedby': `${titleId}-count` },
     el('span', { class: 'skill-title', id: titleId }, skill.title),
     el('span', { class: 'figure', id: `${titleId}-count` }, `${skill.met.met}/${skill.met.total}`),
   );
+  // Only the learner's own opening or closing is remembered (a click, or Enter or Space on
+  // the summary, which the browser turns into a click); it happens before the toggle.
+  summary.addEventListener('click', () => save({ ...state, open: { ...state.open, [skill.id]: !details.open } }));
   const body = el('div', { class: 'skill-body' });
   body.append(
     bar(skill.met.met, skill.met.total, `${skill.title}: ${skill.met.met} of ${skill.met.total} competencies met`),
@@ -238,7 +242,8 @@ function render(m: ToWebview): void {
   const focusKey = focused?.dataset.key ?? (focused?.closest('details')?.getAttribute('data-skill') ? `skill:${focused.closest('details')!.getAttribute('data-skill')}` : undefined);
   const c = m.checklist;
   const firstOpen = c.skills.find((s) => s.met.met < s.met.total)?.id;
-  const skills = el('div', { class: 'skills', role: 'list' }, ...c.skills.map((s) => skillSection(s, surface === 'dashboard' || s.id === firstOpen)));
+  const onScreen = new Map(Array.from(root.querySelectorAll('details')).map((d) => [d.dataset.skill, d.open]));
+  const skills = el('div', { class: 'skills', role: 'list' }, ...c.skills.map((s) => skillSection(s, onScreen.get(s.id), surface === 'dashboard' || s.id === firstOpen)));
   for (const child of Array.from(skills.children)) child.setAttribute('role', 'listitem');
   const parts: HTMLElement[] = [];
   if (surface === 'dashboard') parts.push(el('h1', {}, 'Upskill Dashboard'));
@@ -250,8 +255,14 @@ function render(m: ToWebview): void {
   if (focusKey?.startsWith('skill:')) root.querySelector<HTMLElement>(`details[data-skill="${CSS.escape(focusKey.slice(6))}"] summary`)?.focus();
   else if (focusKey) root.querySelector<HTMLElement>(`input[data-key="${CSS.escape(focusKey)}"]`)?.focus();
   save({ ...state, message: m });
-  // When the first render reached the screen (epoch ms): the e2e tier measures first paint with it.
-  if (!root.dataset.paintedAt) requestAnimationFrame(() => (root.dataset.paintedAt = String(Math.round(performance.timeOrigin + performance.now()))));
+  // When the first render reached the screen, as epoch ms and as ms since this page began
+  // loading: the e2e tier measures first paint with them.
+  if (!root.dataset.paintedAt) {
+    requestAnimationFrame(() => {
+      root.dataset.paintedAt = String(Math.round(performance.timeOrigin + performance.now()));
+      root.dataset.paintedIn = String(Math.round(performance.now()));
+    });
+  }
 }
 
 function isState(m: unknown): m is ToWebview {

@@ -52,19 +52,30 @@ describe('Checklist (e2e)', function () {
 
   it('first paint after opening the view', async () => {
     await s.wb.openUpskill();
-    const samples: number[] = [];
-    for (let i = 0; i < 4; i++) {
+    // From the click that opens the pane to the first frame with the checklist on screen
+    // (`total`), and the part of it spent in our page: from the webview document starting to
+    // load to that frame (`page`). The rest is VS Code creating the webview.
+    const samples: { total: number; page: number }[] = [];
+    for (let i = 0; i < 5; i++) {
       await s.wb.collapsePane('Checklist');
       await waitFor('the checklist webview to go', async () => !(await s.wb.page.locator('.sidebar .webview.ready').count()), 10_000).catch(() => undefined);
-      const t0 = await s.wb.page.evaluate(() => Date.now());
-      await s.wb.expandPane('Checklist');
+      await s.wb.page.waitForTimeout(500);
+      const header = s.wb.paneHeader('Checklist');
+      const t0 = await header.evaluate((h) => {
+        const t = Date.now();
+        (h as HTMLElement).click();
+        return t;
+      });
       const frame = await s.wb.webviewFrameWith('#root[data-painted-at]', 30_000);
-      samples.push(Number(await frame.locator('#root').getAttribute('data-painted-at')) - t0);
+      const [at, inPage] = await frame.locator('#root').evaluate((r) => [Number(r.getAttribute('data-painted-at')), Number(r.getAttribute('data-painted-in'))]);
+      samples.push({ total: at - t0, page: inPage });
     }
     // The first opening has no saved state: it waits for the host's model. Later ones paint
     // the saved model at once (getState) and the host's fresh one follows.
-    console.log(`      first paint of the Checklist view (ms): cold ${samples[0]}, reopened ${samples.slice(1).join(', ')}`);
-    assert.ok(samples[0] < 3000, `first paint took ${samples[0]} ms`);
+    const show = (xs: typeof samples) => xs.map((x) => `${x.total} (page ${x.page})`).join(', ');
+    console.log(`      first paint of the Checklist view, ms from the click: first opening ${show(samples.slice(0, 1))}; reopened ${show(samples.slice(1))}`);
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    assert.ok(median(samples.slice(1).map((x) => x.page)) < 300, 'our page paints within 300 ms of starting to load');
   });
 
   it('ticking a self-assessed competency persists across a reload and shows in the tree', async () => {
@@ -125,11 +136,14 @@ describe('Checklist (e2e)', function () {
   it('screenshots: dark, light, high contrast, and a 220 px side bar', async () => {
     await checklist(s.wb);
     await s.wb.collapsePane('Skills');
-    await s.wb.webviewFrameWith(VIEW);
+    const top = async () => (await s.wb.webviewFrameWith(VIEW)).evaluate(() => window.scrollTo(0, 0));
+    await top();
     await s.wb.screenshot('checklist-dark');
     await s.wb.setTheme('light');
+    await top();
     await s.wb.screenshot('checklist-light');
     await s.wb.setTheme('high-contrast');
+    await top();
     await s.wb.screenshot('checklist-high-contrast');
     await s.wb.setTheme('dark');
     await s.wb.setSidebarWidth(220);
@@ -138,6 +152,7 @@ describe('Checklist (e2e)', function () {
     const frame = await s.wb.webviewFrameWith(VIEW);
     const overflow = await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `no sideways scrolling at 220 px (overflow ${overflow} px)`);
+    await top();
     await s.wb.screenshot('checklist-narrow-220');
     await s.wb.expandPane('Skills');
   });
@@ -147,7 +162,7 @@ describe('Checklist (e2e)', function () {
     let frame = await s.wb.webviewFrameWith('body[data-surface="dashboard"] #weeks-chart');
     assert.strictEqual(await frame.locator('#weeks-chart rect.bar').count(), 12);
     assert.strictEqual(await frame.locator('#weeks-chart line.goal').count(), 1);
-    assert.match((await frame.locator('#weeks-chart title').first().textContent()) ?? '', /goal of 10\.0 h/);
+    assert.match((await frame.locator('#weeks-chart title').first().textContent()) ?? '', /goal of 10 h/);
     assert.match((await frame.locator('.tracks').textContent()) ?? '', /Production code .*to go: about \d+ weeks? at your pace/);
     await s.wb.screenshot('dashboard-dark');
     await s.wb.page.waitForTimeout(1000);
@@ -202,10 +217,10 @@ skills:
     assert.strictEqual(((await section.locator('.competency .text').textContent()) ?? '').trim(), `<svg onload="${marker}='competency'"></svg><b>Payload</b>`);
     const dom = await frame.evaluate(() => ({
       pwned: (window as unknown as { __upskillPwned?: string }).__upskillPwned,
-      scripts: document.querySelectorAll('script').length,
+      payloadScripts: Array.from(document.querySelectorAll('script')).filter((s) => (s.textContent ?? '').includes('__upskillPwned')).length,
       injected: document.querySelectorAll('img, b, #root svg, [onerror], [onload]').length,
     }));
-    assert.deepStrictEqual(dom, { pwned: undefined, scripts: 1, injected: 0 });
+    assert.deepStrictEqual(dom, { pwned: undefined, payloadScripts: 0, injected: 0 });
     await fs.rm(path.join(s.workspace, '.upskill', 'payloads.yaml'));
   });
 });
