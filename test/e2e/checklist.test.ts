@@ -165,7 +165,8 @@ describe('Checklist (e2e)', function () {
     assert.match((await frame.locator('#weeks-chart title').first().textContent()) ?? '', /goal of 10 h/);
     assert.match((await frame.locator('.tracks').textContent()) ?? '', /Production code .*to go: about \d+ weeks? at your pace/);
     await s.wb.screenshot('dashboard-dark');
-    await s.wb.page.waitForTimeout(1000);
+    // In a browser, VS Code saves the editor layout (with the panel to restore) in batches.
+    await s.wb.page.waitForTimeout(3000);
     await s.reload();
     frame = await s.wb.webviewFrameWith('body[data-surface="dashboard"] #weeks-chart', 60_000);
     assert.ok((await s.wb.editorTabs()).includes('Upskill Dashboard'));

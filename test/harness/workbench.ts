@@ -123,7 +123,11 @@ export class Workbench {
   async openUpskill(): Promise<void> {
     const sidebarTitle = this.page.locator('.sidebar .composite.title h2');
     const title = (await sidebarTitle.textContent().catch(() => ''))?.trim().toUpperCase();
-    if (title !== 'UPSKILL' || !(await this.page.locator('.sidebar').isVisible())) await this.activityItem('Upskill').click();
+    // The item, not its label: a badge (progress, or the count of passes) lies over the label
+    // and would take the click.
+    if (title !== 'UPSKILL' || !(await this.page.locator('.sidebar').isVisible())) {
+      await this.page.locator('.activitybar .action-item:has(a[aria-label^="Upskill"]), .activitybar .action-item[aria-label^="Upskill"]').first().click();
+    }
     await waitFor('the Upskill container', async () => (await sidebarTitle.textContent())?.trim().toUpperCase() === 'UPSKILL');
     await this.paneHeader('Skills').waitFor();
   }
