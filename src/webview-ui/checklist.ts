@@ -175,7 +175,8 @@ function weeksChart(d: Dashboard, goalMs: number): HTMLElement {
     const barH = y(0) - y(w.ms);
     chart.append(svg('rect', { x, y: y(w.ms), width: slot * 0.6, height: Math.max(barH, 0), class: w.ms >= goalMs ? 'bar met' : 'bar' }, undefined));
     chart.lastElementChild?.append(svg('title', {}, `Week of ${w.label}: ${hours(w.ms)}`));
-    chart.append(svg('text', { x: x + slot * 0.3, y: H - 10, class: 'tick', 'text-anchor': 'middle' }, w.label));
+    // Every other week is labelled, this week always, so the labels never touch.
+    if ((d.weeks.length - 1 - i) % 2 === 0) chart.append(svg('text', { x: x + slot * 0.3, y: H - 10, class: 'tick', 'text-anchor': 'middle' }, w.label));
   });
   chart.append(svg('line', { x1: left, x2: W, y1: y(goalMs), y2: y(goalMs), class: 'goal' }));
   chart.append(svg('text', { x: left - 6, y: y(goalMs) + 4, class: 'tick goal-label', 'text-anchor': 'end' }, hours(goalMs).replace(' ', '')));
