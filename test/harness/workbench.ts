@@ -119,16 +119,24 @@ export class Workbench {
     return this.page.locator(`.activitybar .action-item a[aria-label^="${title}"], .activitybar .action-item[aria-label^="${title}"]`).first();
   }
 
-  /** Clicks the Upskill icon and waits for its Skills view. */
+  /**
+   * Clicks the Upskill icon until its container shows, then waits for its Skills view. A
+   * click on the icon of the container already shown hides the side bar, and after a reload
+   * the restored side bar can lack its title for a moment: so each round looks again
+   * before it clicks. The click goes to the item, not its label, which a badge (progress,
+   * or the count of passes) lies over.
+   */
   async openUpskill(): Promise<void> {
+    const sidebar = this.page.locator('.part.sidebar');
     const sidebarTitle = this.page.locator('.sidebar .composite.title h2');
-    const title = (await sidebarTitle.textContent().catch(() => ''))?.trim().toUpperCase();
-    // The item, not its label: a badge (progress, or the count of passes) lies over the label
-    // and would take the click.
-    if (title !== 'UPSKILL' || !(await this.page.locator('.sidebar').isVisible())) {
-      await this.page.locator('.activitybar .action-item:has(a[aria-label^="Upskill"]), .activitybar .action-item[aria-label^="Upskill"]').first().click();
-    }
-    await waitFor('the Upskill container', async () => (await sidebarTitle.textContent())?.trim().toUpperCase() === 'UPSKILL');
+    const item = this.page.locator('.activitybar .action-item:has(a[aria-label^="Upskill"]), .activitybar .action-item[aria-label^="Upskill"]').first();
+    await waitFor('the Upskill container', async () => {
+      const shown = (await sidebar.isVisible()) && (await sidebarTitle.textContent({ timeout: 1000 }).catch(() => ''))?.trim().toUpperCase() === 'UPSKILL';
+      if (shown) return true;
+      await item.click({ timeout: 5000 });
+      await this.page.waitForTimeout(300);
+      return false;
+    }, 60_000, 250);
     await this.paneHeader('Skills').waitFor();
   }
 
