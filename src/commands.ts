@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { Commands } from './constants';
 import type { Exercise } from './core/model';
 import type { ContentService } from './services/contentService';
+import type { StudyTimeSource } from './services/studyTime';
 import type { ProgressStore } from './state/progressStore';
 import type { CheckResults } from './views/checkResults';
 import type { StudyTimer } from './services/studyTimer';
@@ -14,6 +15,8 @@ import type { StudyTimerItem } from './statusBar/studyTimerItem';
 import type { ExerciseActions } from './views/exerciseActions';
 import type { ExerciseTerminals } from './views/exerciseTerminal';
 import type { ExerciseView } from './webview/exerciseView';
+import { exportLearningLog } from './views/learningLogExport';
+import type { DashboardPanel } from './webview/dashboardPanel';
 
 export interface Handlers {
   readonly log: vscode.LogOutputChannel;
@@ -23,9 +26,11 @@ export interface Handlers {
   readonly checks: CheckResults;
   readonly timer: StudyTimer;
   readonly timerItem: StudyTimerItem;
-  readonly study: StudyStore;
+  readonly studyStore: StudyStore;
   readonly panel: ExerciseView;
   readonly terminals: ExerciseTerminals;
+  readonly dashboard: DashboardPanel;
+  readonly study?: StudyTimeSource;
 }
 
 export function registerCommands(s: Handlers): vscode.Disposable[] {
@@ -45,8 +50,8 @@ export function registerCommands(s: Handlers): vscode.Disposable[] {
     [Commands.showSolution]: withExercise('Show the solution of which exercise?', (e) => s.exercises.showSolution(e), { onlyStarted: true }),
     [Commands.resetExercise]: withExercise('Reset which exercise?', (e) => s.exercises.reset(e), { onlyStarted: true }),
     [Commands.nextExercise]: (arg?: unknown) => s.exercises.next(arg),
-    [Commands.exportProgress]: () => exportProgress(s.progress, s.study),
-    [Commands.importProgress]: () => importProgress(s.progress, s.study),
+    [Commands.exportProgress]: () => exportProgress(s.progress, s.studyStore),
+    [Commands.importProgress]: () => importProgress(s.progress, s.studyStore),
     [Commands.startTimer]: () => s.timer.start(),
     [Commands.pauseTimer]: () => s.timer.pause(),
     [Commands.stopTimer]: () => s.timer.stop(),
@@ -55,6 +60,8 @@ export function registerCommands(s: Handlers): vscode.Disposable[] {
     [Commands.showStudyTime]: () => s.timerItem.showStudyTime(),
     [Commands.showExercise]: withExercise('Show which exercise?', (e) => s.panel.show(e, { preserveFocus: true })),
     [Commands.openTerminal]: withExercise('Open a terminal for which exercise?', (e) => s.terminals.open(e), { onlyStarted: true }),
+    [Commands.openDashboard]: () => s.dashboard.open(),
+    [Commands.exportLearningLog]: () => exportLearningLog(s.content, s.progress, s.study),
   };
   return Object.entries(commands).map(([id, handler]) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {

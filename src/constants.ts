@@ -20,12 +20,19 @@ export const Commands = {
   showStudyTime: 'upskill.showStudyTime',
   showExercise: 'upskill.showExercise',
   openTerminal: 'upskill.openTerminal',
+  openDashboard: 'upskill.openDashboard',
+  exportLearningLog: 'upskill.exportLearningLog',
 } as const;
 
 export const Views = {
   skills: 'upskill.skills',
   exercise: 'upskill.exercise',
   checklist: 'upskill.checklist',
+} as const;
+
+/** Webview panel types (the serializer restores them by this id). */
+export const Panels = {
+  dashboard: 'upskill.dashboard',
 } as const;
 
 export const ContextKeys = {

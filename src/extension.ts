@@ -19,6 +19,7 @@ import { ExerciseActions } from './views/exerciseActions';
 import { SkillsTree } from './views/skillsTree';
 import { ExerciseTerminals } from './views/exerciseTerminal';
 import { ChecklistView } from './webview/checklistView';
+import { DashboardPanel } from './webview/dashboardPanel';
 import { ExerciseView } from './webview/exerciseView';
 
 /** What activate() returns: read-only views for other extensions and the in-host tests. */
@@ -80,25 +81,30 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
   subs.push(tree);
   const panel = new ExerciseView(context.extensionUri, content, progress, exercises, checks, active);
   subs.push(panel, vscode.window.registerWebviewViewProvider(Views.exercise, panel));
-  const checklist = new ChecklistView(context.extensionUri, content, progress);
-  subs.push(checklist, vscode.window.registerWebviewViewProvider(Views.checklist, checklist));
-  const exerciseActions = new ExerciseActions(content, progress, exercises, panel);
-  const checkResults = new CheckResults(checks, exercises, log, () => panel.visible);
-  subs.push(checkResults);
-  const terminals = new ExerciseTerminals(exercises);
-  subs.push(terminals);
-
-  const study = new StudyStore(mementoStore(context.globalState));
-  subs.push(study);
-  const timer = new StudyTimer(study, active);
+  // The study timer: its store, the lease-holding service and the status-bar item. It is
+  // also where the Checklist, the dashboard and the learning log read study time.
+  const studyStore = new StudyStore(mementoStore(context.globalState));
+  subs.push(studyStore);
+  const timer = new StudyTimer(studyStore, active);
   subs.push(timer);
   const timerItem = new StudyTimerItem(timer, content);
   subs.push(timerItem);
   // Reads the stored timer: a window reloaded while it held the timer picks it up again.
   void (vscode.window.state.focused ? timer.onFocus() : timer.sync());
   subs.push(exercises.onDidStart(() => void timer.autoStart()), checks.onDidCheck(() => void timer.autoStart()));
+  const study = timer;
+  const checklistDeps = { extensionUri: context.extensionUri, content, progress, log, study };
+  const checklist = new ChecklistView(checklistDeps);
+  subs.push(checklist, vscode.window.registerWebviewViewProvider(Views.checklist, checklist));
+  const dashboard = new DashboardPanel(checklistDeps);
+  subs.push(dashboard);
+  const exerciseActions = new ExerciseActions(content, progress, exercises, panel);
+  const checkResults = new CheckResults(checks, exercises, log, () => panel.visible);
+  subs.push(checkResults);
+  const terminals = new ExerciseTerminals(exercises);
+  subs.push(terminals);
 
-  subs.push(...registerCommands({ log, content, progress, exercises: exerciseActions, checks: checkResults, panel, terminals, timer, timerItem, study }));
+  subs.push(...registerCommands({ log, content, progress, exercises: exerciseActions, checks: checkResults, panel, terminals, timer, timerItem, studyStore, dashboard, study }));
 
   return {
     progressSnapshot: () => progress.all,

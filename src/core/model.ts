@@ -28,8 +28,18 @@ export interface Track {
 }
 
 export interface Competency {
+  /** Unique within its skill; `<skill>.<id>` names it everywhere else (see `competencyKey`). */
   readonly id: string;
   readonly text: string;
+  /** The author marked it as one the learner ticks themselves (no exercise can check it). */
+  readonly selfAssessed: boolean;
+  /** Exercises whose pass proves it, in catalog order (filled in when linking). Empty: self-assessed. */
+  readonly exerciseIds: readonly string[];
+}
+
+/** The id of a competency outside its skill, as exercises and progress name it: `typing.run-mypy-strict`. */
+export function competencyKey(skillId: string, competencyId: string): string {
+  return `${skillId}.${competencyId}`;
 }
 
 export interface Skill {
@@ -76,6 +86,8 @@ export interface Exercise {
   readonly checks: readonly CheckSpec[];
   /** Ways to pass without doing the work that the checks must refuse; the validator tries each. */
   readonly cheats?: readonly Cheat[];
+  /** Competencies its pass proves, as `<skill>.<competency>` keys that resolved when linking. */
+  readonly competencies: readonly string[];
   readonly source: ContentSource;
   readonly file: string;
 }

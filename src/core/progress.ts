@@ -20,6 +20,8 @@ export interface ExerciseProgress {
   /** How many hints have been revealed; hints are shown in order. */
   readonly hintsUsed: number;
   readonly solutionViewed: boolean;
+  /** When the solution was first viewed; absent in progress stored before it was recorded. */
+  readonly solutionViewedAt?: number;
   /**
    * Reserved for the study timer, which does not exist yet: nothing writes it, so it stays 0
    * unless an imported file carries a value. Stored, merged and exported like the rest.
@@ -72,8 +74,9 @@ export function recordHint(p: ExerciseProgress, hintCount: number): ExerciseProg
   return { ...p, hintsUsed: Math.min(p.hintsUsed + 1, hintCount) };
 }
 
-export function recordSolutionViewed(p: ExerciseProgress): ExerciseProgress {
-  return { ...p, solutionViewed: true };
+export function recordSolutionViewed(p: ExerciseProgress, now: number): ExerciseProgress {
+  // The first view is what matters ("viewed before passing"); without a recorded time, none is made up.
+  return { ...p, solutionViewed: true, ...(!p.solutionViewed && { solutionViewedAt: now }) };
 }
 
 /**
@@ -92,6 +95,7 @@ export function mergeProgress(a: ExerciseProgress, b: ExerciseProgress): Exercis
     failedAttempts: Math.max(a.failedAttempts, b.failedAttempts),
     hintsUsed: Math.max(a.hintsUsed, b.hintsUsed),
     solutionViewed: a.solutionViewed || b.solutionViewed,
+    solutionViewedAt: minDefined(a.solutionViewedAt, b.solutionViewedAt),
     timeSpentMs: Math.max(a.timeSpentMs, b.timeSpentMs),
     folder: a.folder ?? b.folder,
   };
@@ -103,6 +107,58 @@ export function mergeProgressMaps(current: ProgressMap, incoming: ProgressMap): 
     out[id] = current[id] ? mergeProgress(current[id], p) : p;
   }
   return out;
+}
+
+// ---- Competencies ticked by the learner ------------------------------------------------------
+// Only the learner's own ticks are stored: a competency linked to an exercise is met when
+// that exercise has passed, which progress already records and never loses.
+
+/** The learner's latest say on one competency: ticked or un-ticked, and when. */
+export interface CompetencyMark {
+  readonly ticked: boolean;
+  /** Epoch milliseconds of the change. */
+  readonly at: number;
+}
+
+/** Competency key (`<skill>.<competency>`) → the learner's mark. */
+export type CompetencyMarks = Readonly<Record<string, CompetencyMark>>;
+
+/**
+ * The later mark wins (a last-writer-wins register per competency), so merging is
+ * commutative, associative and idempotent: windows and synced machines converge whatever
+ * order they meet in. A tick is lost only to an un-tick made after it, which is the
+ * learner's own later decision; a window with an older copy never undoes a newer tick.
+ * On a tie, the tick wins.
+ */
+export function mergeCompetencyMark(a: CompetencyMark, b: CompetencyMark): CompetencyMark {
+  if (a.at !== b.at) return a.at > b.at ? a : b;
+  return a.ticked ? a : b;
+}
+
+export function mergeCompetencyMarks(current: CompetencyMarks, incoming: CompetencyMarks): Record<string, CompetencyMark> {
+  const out: Record<string, CompetencyMark> = { ...current };
+  for (const [key, m] of Object.entries(incoming)) out[key] = current[key] ? mergeCompetencyMark(current[key], m) : m;
+  return out;
+}
+
+/** The mark for a tick or un-tick now: always later than the one it replaces, so it wins every merge. */
+export function markCompetency(previous: CompetencyMark | undefined, ticked: boolean, now: number): CompetencyMark {
+  return { ticked, at: previous && previous.at >= now ? previous.at + 1 : now };
+}
+
+/** Everything the progress store keeps. */
+export interface ProgressData {
+  readonly exercises: ProgressMap;
+  readonly competencies: CompetencyMarks;
+}
+
+export const EMPTY_PROGRESS_DATA: ProgressData = Object.freeze({ exercises: {}, competencies: {} });
+
+export function mergeProgressData(current: ProgressData, incoming: ProgressData): ProgressData {
+  return {
+    exercises: mergeProgressMaps(current.exercises, incoming.exercises),
+    competencies: mergeCompetencyMarks(current.competencies, incoming.competencies),
+  };
 }
 
 function minDefined(a?: number, b?: number): number | undefined {

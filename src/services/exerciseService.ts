@@ -187,7 +187,7 @@ export class ExerciseService extends DisposableBase {
   /** Records that the solution was viewed; returns the reference file and the learner's copy of it, if there is one. */
   async viewSolution(exercise: Exercise, file: string): Promise<{ readonly reference: string; readonly mine?: string }> {
     if (!exercise.solution) throw new Error(`Exercise "${exercise.id}" has no reference solution.`);
-    await this.progress.update(exercise.id, recordSolutionViewed);
+    await this.progress.update(exercise.id, (p) => recordSolutionViewed(p, this.clock()));
     const reference = path.join(exercise.dir, exercise.solution, file);
     const dir = this.workDir(exercise);
     const mine = dir && path.join(dir, file);

@@ -1,13 +1,21 @@
-// Progress per exercise, persisted in globalState (synced with Settings Sync by the
-// extension) inside a versioned envelope. No VS Code import: tests use a Map.
+// Progress per exercise and the learner's competency ticks, persisted in globalState
+// (synced with Settings Sync by the extension) inside a versioned envelope. No VS Code
+// import: tests use a Map.
+//
+// Version 2 (competencies): `data` became `{ exercises, competencies }`; version 1 stored
+// the exercises map alone, and its migration wraps it.
 
 import { Emitter } from '../core/events';
 import {
+  type CompetencyMark,
+  type CompetencyMarks,
   type ExerciseProgress,
   type ExerciseState,
+  type ProgressData,
   type ProgressMap,
   EMPTY_PROGRESS,
-  mergeProgressMaps,
+  markCompetency,
+  mergeProgressData,
   progressOf,
 } from '../core/progress';
 import { type KeyValueStore, type StoreSpec, fromEnvelope, loadVersioned, toEnvelope } from '../core/versionedStore';
@@ -41,6 +49,7 @@ export function parseProgressMap(data: unknown): Record<string, ExerciseProgress
       failedAttempts: num(r.failedAttempts, 'failedAttempts', id),
       hintsUsed: num(r.hintsUsed, 'hintsUsed', id),
       solutionViewed: r.solutionViewed === true,
+      solutionViewedAt: optNum(r.solutionViewedAt, 'solutionViewedAt', id),
       timeSpentMs: num(r.timeSpentMs, 'timeSpentMs', id),
       folder: typeof r.folder === 'string' ? r.folder : undefined,
     });
@@ -52,11 +61,32 @@ function withoutUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-export const progressSpec: StoreSpec<Record<string, ExerciseProgress>> = {
+export function parseCompetencyMarks(data: unknown): Record<string, CompetencyMark> {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('Competencies are not an object of marks.');
+  const out: Record<string, CompetencyMark> = {};
+  for (const [key, raw] of Object.entries(data as Record<string, unknown>)) {
+    const r = raw as Partial<CompetencyMark> | null;
+    if (typeof r?.ticked !== 'boolean') throw new Error(`Competency "${key}" has no ticked: true or false.`);
+    out[key] = { ticked: r.ticked, at: num(r.at, 'at', key) };
+  }
+  return out;
+}
+
+export function parseProgressData(data: unknown): ProgressData {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('Progress is not an object.');
+  const d = data as { exercises?: unknown; competencies?: unknown };
+  return { exercises: parseProgressMap(d.exercises), competencies: parseCompetencyMarks(d.competencies ?? {}) };
+}
+
+export const progressSpec: StoreSpec<ProgressData> = {
   key: PROGRESS_KEY,
-  version: 1,
-  empty: () => ({}),
-  parse: parseProgressMap,
+  version: 2,
+  empty: () => ({ exercises: {}, competencies: {} }),
+  migrations: {
+    // Version 1 was the exercises map alone; nobody had ticked a competency yet.
+    1: (exercises) => ({ exercises, competencies: {} }),
+  },
+  parse: parseProgressData,
 };
 
 /** The JSON written by Export Progress. */
@@ -64,13 +94,13 @@ export interface ProgressExport {
   readonly format: 'upskill-progress';
   readonly v: number;
   readonly exportedAt: string;
-  readonly data: ProgressMap;
+  readonly data: ProgressData;
 }
 
 export class ProgressStore {
-  private map: Record<string, ExerciseProgress> = {};
+  private data: ProgressData = { exercises: {}, competencies: {} };
   private readonly changed = new Emitter<readonly string[]>();
-  /** Fires with the ids of the exercises that changed. */
+  /** Fires with the ids of the exercises and the keys of the competencies that changed. */
   readonly onDidChange = this.changed.event;
   /** Set when stored progress could not be read at load (it was kept as a backup). */
   problem?: string;
@@ -84,18 +114,29 @@ export class ProgressStore {
   /** Reads stored progress once; later calls reuse the first read. */
   load(): Promise<void> {
     this.loaded ??= loadVersioned(this.store, progressSpec, this.clock()).then((r) => {
-      this.map = r.data;
+      this.data = r.data;
       this.problem = r.problem;
     });
     return this.loaded;
   }
 
+  /** Everything stored: exercises and competency marks. */
+  get snapshot(): ProgressData {
+    return this.data;
+  }
+
+  /** Progress of every exercise. */
   get all(): ProgressMap {
-    return this.map;
+    return this.data.exercises;
+  }
+
+  /** The learner's own ticks and un-ticks, by competency key. */
+  get competencies(): CompetencyMarks {
+    return this.data.competencies;
   }
 
   get(exerciseId: string): ExerciseProgress {
-    return progressOf(this.map, exerciseId);
+    return progressOf(this.data.exercises, exerciseId);
   }
 
   /**
@@ -107,10 +148,20 @@ export class ProgressStore {
     await this.load();
     const fromOthers = await this.absorbStored();
     const next = change(this.get(exerciseId));
-    this.map = { ...this.map, [exerciseId]: next };
+    this.data = { ...this.data, exercises: { ...this.data.exercises, [exerciseId]: next } };
     await this.persist();
     this.changed.fire([...new Set([...fromOthers, exerciseId])]);
     return next;
+  }
+
+  /** Ticks or un-ticks a competency (by its `<skill>.<id>` key), merged like `update`. */
+  async setCompetency(key: string, ticked: boolean): Promise<void> {
+    await this.load();
+    const fromOthers = await this.absorbStored();
+    const mark = markCompetency(this.data.competencies[key], ticked, this.clock());
+    this.data = { ...this.data, competencies: { ...this.data.competencies, [key]: mark } };
+    await this.persist();
+    this.changed.fire([...new Set([...fromOthers, key])]);
   }
 
   /**
@@ -121,7 +172,7 @@ export class ProgressStore {
   async reloadFromStore(): Promise<void> {
     await this.load();
     const fromOthers = await this.absorbStored();
-    if (JSON.stringify(this.store.get(PROGRESS_KEY)) !== JSON.stringify(toEnvelope(progressSpec, this.map))) await this.persist();
+    if (JSON.stringify(this.store.get(PROGRESS_KEY)) !== JSON.stringify(toEnvelope(progressSpec, this.data))) await this.persist();
     if (fromOthers.length > 0) this.changed.fire(fromOthers);
   }
 
@@ -129,17 +180,24 @@ export class ProgressStore {
   private async absorbStored(): Promise<string[]> {
     const stored = await loadVersioned(this.store, progressSpec, this.clock());
     if (stored.problem) this.problem = stored.problem;
-    const merged = mergeProgressMaps(this.map, stored.data);
-    const changedIds = Object.keys(merged).filter((id) => JSON.stringify(merged[id]) !== JSON.stringify(this.map[id]));
-    this.map = merged;
+    return this.absorb(stored.data);
+  }
+
+  /** Merges `incoming` into this window's copy; returns the exercise ids and competency keys that changed. */
+  private absorb(incoming: ProgressData): string[] {
+    const merged = mergeProgressData(this.data, incoming);
+    const changed = (a: object, b: object) =>
+      Object.keys(a).filter((k) => JSON.stringify((a as Record<string, unknown>)[k]) !== JSON.stringify((b as Record<string, unknown>)[k]));
+    const changedIds = [...changed(merged.exercises, this.data.exercises), ...changed(merged.competencies, this.data.competencies)];
+    this.data = merged;
     return changedIds;
   }
 
   export(): ProgressExport {
-    return { format: 'upskill-progress', v: progressSpec.version, exportedAt: new Date(this.clock()).toISOString(), data: this.map };
+    return { format: 'upskill-progress', v: progressSpec.version, exportedAt: new Date(this.clock()).toISOString(), data: this.data };
   }
 
-  /** Merges an export into the current progress; a pass is never lost. Returns how many exercises changed. */
+  /** Merges an export (of any version) into the current progress; a pass is never lost. Returns how many exercises and competencies changed. */
   async import(json: string): Promise<number> {
     await this.load();
     let parsed: unknown;
@@ -152,16 +210,14 @@ export class ProgressStore {
     if (p?.format !== 'upskill-progress') throw new Error('The file is not an Upskill progress export (missing "format": "upskill-progress").');
     const incoming = fromEnvelope({ v: p.v, data: p.data }, progressSpec);
     await this.absorbStored();
-    const merged = mergeProgressMaps(this.map, incoming);
-    const changedIds = Object.keys(merged).filter((id) => JSON.stringify(merged[id]) !== JSON.stringify(this.map[id]));
-    this.map = merged;
+    const changedIds = this.absorb(incoming);
     await this.persist();
     this.changed.fire(changedIds);
     return changedIds.length;
   }
 
   private persist(): PromiseLike<void> {
-    return this.store.update(PROGRESS_KEY, toEnvelope(progressSpec, this.map));
+    return this.store.update(PROGRESS_KEY, toEnvelope(progressSpec, this.data));
   }
 
   dispose(): void {

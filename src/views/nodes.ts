@@ -44,6 +44,8 @@ export class SkillNode extends vscode.TreeItem {
     readonly skill: Skill,
     readonly tally: Tally,
     expanded: boolean,
+    /** Competencies met, of `skill.checklist`. */
+    met = 0,
   ) {
     super(
       skill.title,
@@ -55,9 +57,10 @@ export class SkillNode extends vscode.TreeItem {
     );
     this.id = `skill:${skill.id}`;
     const progress = tally.total === 0 ? 'no exercises yet' : `${tally.passed}/${tally.total}`;
-    this.description = `${progress}${sourceSuffix(skill.source)}`;
+    const competencies = skill.checklist.length ? ` · ${met}/${skill.checklist.length} competencies` : '';
+    this.description = `${progress}${competencies}${sourceSuffix(skill.source)}`;
     const md = new vscode.MarkdownString(`**${skill.title}** — ${progress}\n\n${skill.why}`);
-    if (skill.checklist.length) md.appendMarkdown(`\n\n${skill.checklist.length} competencies in the checklist.`);
+    if (skill.checklist.length) md.appendMarkdown(`\n\n${met} of ${skill.checklist.length} competencies met (see the Checklist).`);
     this.tooltip = md;
     const state = skillState(tally);
     this.iconPath =
@@ -67,7 +70,9 @@ export class SkillNode extends vscode.TreeItem {
           ? stateIcon('passed')
           : new vscode.ThemeIcon(skill.icon ?? 'mortar-board');
     this.contextValue = `skill.${state}`;
-    this.accessibilityInformation = { label: `${skill.title}, ${progress === 'no exercises yet' ? progress : `${tally.passed} of ${tally.total} exercises passed`}` };
+    this.accessibilityInformation = {
+      label: `${skill.title}, ${progress === 'no exercises yet' ? progress : `${tally.passed} of ${tally.total} exercises passed`}${skill.checklist.length ? `, ${met} of ${skill.checklist.length} competencies met` : ''}`,
+    };
   }
 }
 

@@ -3,6 +3,7 @@
 
 import * as vscode from 'vscode';
 import { Settings, StorageKeys, Views } from '../constants';
+import { competenciesMet } from '../core/competencies';
 import { DisposableBase } from '../core/lifecycle';
 import { type Catalog, exercisesOf } from '../core/model';
 import { tallyAll, tallySkill } from '../core/progress';
@@ -66,7 +67,7 @@ export class SkillsTree extends DisposableBase implements vscode.TreeDataProvide
         const nodes = node.track.skillIds
           .map((id) => catalog.skills.get(id))
           .filter((s) => s !== undefined)
-          .map((s) => new SkillNode(s, tallySkill(catalog, s.id, this.progress.all), this.isExpanded(`skill:${s.id}`, false)));
+          .map((s) => new SkillNode(s, tallySkill(catalog, s.id, this.progress.all), this.isExpanded(`skill:${s.id}`, false), competenciesMet(catalog, s, this.progress.snapshot)));
         const withExercises = nodes.filter((n) => n.tally.total > 0);
         return hideEmpty ? withExercises : [...withExercises, ...nodes.filter((n) => n.tally.total === 0)];
       }
@@ -83,7 +84,7 @@ export class SkillsTree extends DisposableBase implements vscode.TreeDataProvide
     if (node.kind === 'problem') return new ProblemsNode(catalog.errors, true);
     if (node.kind === 'exercise') {
       const skill = catalog.skills.get(node.exercise.skillId);
-      return skill && new SkillNode(skill, tallySkill(catalog, skill.id, this.progress.all), true);
+      return skill && new SkillNode(skill, tallySkill(catalog, skill.id, this.progress.all), true, competenciesMet(catalog, skill, this.progress.snapshot));
     }
     if (node.kind === 'skill') {
       const track = catalog.tracks.find((t) => t.id === node.skill.trackId);

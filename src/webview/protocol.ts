@@ -1,14 +1,38 @@
-// Messages between the Checklist webview and the extension. Both sides import this file;
-// everything arriving from the webview is validated with `isFromWebview` before use.
+// Messages between the Checklist webviews (the side-bar view and the dashboard panel) and
+// the extension. Both sides import this file; everything arriving from a webview is checked
+// with `isFromWebview` before use, and anything else is ignored (and logged by the host).
 
-import type { ChecklistModel } from '../core/checklistModel';
+import type { ChecklistModel, DashboardModel } from '../core/checklistModel';
 
-export type ToWebview = { readonly type: 'state'; readonly model: ChecklistModel };
+/** Which surface a webview is: set by the host in the page, read by the browser side. */
+export type Surface = 'view' | 'dashboard';
 
-export type FromWebview = { readonly type: 'ready' } | { readonly type: 'startExercise' };
+export type ToWebview = { readonly type: 'state'; readonly checklist: ChecklistModel; readonly dashboard?: DashboardModel };
+
+export type FromWebview =
+  | { readonly type: 'ready' }
+  | { readonly type: 'startExercise'; readonly exerciseId: string }
+  | { readonly type: 'setCompetency'; readonly key: string; readonly ticked: boolean }
+  | { readonly type: 'openDashboard' }
+  | { readonly type: 'exportLog' };
+
+const ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
+const COMPETENCY_KEY = /^[a-z0-9][a-z0-9-]{0,99}\.[a-z0-9][a-z0-9-]{0,99}$/;
 
 export function isFromWebview(m: unknown): m is FromWebview {
-  if (typeof m !== 'object' || m === null) return false;
-  const type = (m as { type?: unknown }).type;
-  return type === 'ready' || type === 'startExercise';
+  if (typeof m !== 'object' || m === null || Array.isArray(m)) return false;
+  const r = m as Record<string, unknown>;
+  const only = (...keys: string[]) => Object.keys(r).every((k) => k === 'type' || keys.includes(k));
+  switch (r.type) {
+    case 'ready':
+    case 'openDashboard':
+    case 'exportLog':
+      return only();
+    case 'startExercise':
+      return only('exerciseId') && typeof r.exerciseId === 'string' && ID.test(r.exerciseId);
+    case 'setCompetency':
+      return only('key', 'ticked') && typeof r.key === 'string' && COMPETENCY_KEY.test(r.key) && typeof r.ticked === 'boolean';
+    default:
+      return false;
+  }
 }

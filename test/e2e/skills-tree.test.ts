@@ -60,7 +60,7 @@ describe('Skills tree (e2e)', function () {
     const skills = rows.filter((r) => SKILLS.includes(r.label)).map((r) => r.label);
     assert.deepStrictEqual(skills, SKILLS, 'tracks are expanded by default and list their skills in order');
     const typing = rows.find((r) => r.label === 'Typing');
-    assert.match(typing?.description ?? '', /^\d+\/\d+$/, 'a skill shows its progress');
+    assert.match(typing?.description ?? '', /^\d+\/\d+ · \d+\/\d+ competencies$/, 'a skill shows its progress');
     await s.wb.screenshot('tree-dark');
   });
 
@@ -113,11 +113,12 @@ describe('Skills tree (e2e)', function () {
   it('the Checklist view shows its summary in a webview; light theme and a narrow side bar stay readable', async () => {
     await s.wb.expandPane('Checklist');
     const frame = s.wb.webviewFrame();
-    const summary = await waitFor('the checklist summary', async () => {
-      const text = (await frame.locator('#summary').textContent({ timeout: 1000 }).catch(() => '')) ?? '';
-      return /of \d+ exercises passed across 1[2-3] skills/.test(text) ? text : undefined;
+    const summary = await waitFor('the checklist overview', async () => {
+      const text = (await frame.locator('.overview').textContent({ timeout: 1000 }).catch(() => '')) ?? '';
+      return /\d+ of \d+ exercises passed/.test(text) ? text : undefined;
     }, 30_000);
-    assert.match(summary, /^0 of \d+ exercises passed/);
+    assert.match(summary, /0 of \d+ exercises passed/);
+    assert.ok((await frame.locator('details.skill').count()) >= 12, 'every skill has its section');
     await s.wb.setTheme('light');
     await s.wb.setSidebarWidth(220);
     const width = (await s.wb.page.locator('.part.sidebar').boundingBox())?.width ?? 0;
@@ -128,7 +129,7 @@ describe('Skills tree (e2e)', function () {
     await s.wb.screenshot('tree-light-narrow');
     await s.wb.expandPane('Checklist');
     // The webview is rebuilt when its pane opens again; it says the same.
-    await waitFor('the checklist summary again', async () => /exercises passed/.test((await s.wb.webviewFrame().locator('#summary').textContent({ timeout: 1000 }).catch(() => '')) ?? ''), 30_000);
+    await waitFor('the checklist overview again', async () => /exercises passed/.test((await s.wb.webviewFrame().locator('.overview').textContent({ timeout: 1000 }).catch(() => '')) ?? ''), 30_000);
     await s.wb.screenshot('checklist-light-narrow');
   });
 });

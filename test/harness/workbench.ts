@@ -120,18 +120,23 @@ export class Workbench {
   }
 
   /**
-   * Clicks the Upskill icon and waits for its Skills view. The icon toggles the side bar,
-   * and after a reload the side bar can come back just after a click: so it checks again.
+   * Clicks the Upskill icon until its container shows, then waits for its Skills view. A
+   * click on the icon of the container already shown hides the side bar, and after a reload
+   * the restored side bar can lack its title for a moment: so each round looks again
+   * before it clicks. The click goes to the item, not its label, which a badge (progress,
+   * or the count of passes) lies over.
    */
   async openUpskill(): Promise<void> {
+    const sidebar = this.page.locator('.part.sidebar');
     const sidebarTitle = this.page.locator('.sidebar .composite.title h2');
-    const shown = async () =>
-      (await this.page.locator('.sidebar').isVisible()) && ((await sidebarTitle.textContent().catch(() => '')) ?? '').trim().toUpperCase() === 'UPSKILL';
-    for (let attempt = 0; attempt < 3 && !(await shown()); attempt++) {
-      await this.activityItem('Upskill').click();
-      await waitFor('the Upskill container', shown, 5_000).catch(() => undefined);
-    }
-    await waitFor('the Upskill container', shown);
+    const item = this.page.locator('.activitybar .action-item:has(a[aria-label^="Upskill"]), .activitybar .action-item[aria-label^="Upskill"]').first();
+    await waitFor('the Upskill container', async () => {
+      const shown = (await sidebar.isVisible()) && (await sidebarTitle.textContent({ timeout: 1000 }).catch(() => ''))?.trim().toUpperCase() === 'UPSKILL';
+      if (shown) return true;
+      await item.click({ timeout: 5000 });
+      await this.page.waitForTimeout(300);
+      return false;
+    }, 60_000, 250);
     await this.paneHeader('Skills').waitFor();
   }
 
@@ -381,9 +386,23 @@ export class Workbench {
     });
   }
 
-  async setTheme(theme: 'dark' | 'light'): Promise<void> {
+  /**
+   * The webview frame (of any view or panel) whose document matches `selector`, e.g.
+   * `body[data-surface="dashboard"]`, once there is one.
+   */
+  async webviewFrameWith(selector: string, timeoutMs = 30_000): Promise<Frame> {
+    return waitFor(`a webview with ${selector}`, async () => {
+      for (const frame of this.page.frames()) {
+        if (frame.isDetached() || frame === this.page.mainFrame()) continue;
+        if (await frame.locator(selector).count().catch(() => 0)) return frame;
+      }
+      return undefined;
+    }, timeoutMs, 50);
+  }
+
+  async setTheme(theme: 'dark' | 'light' | 'high-contrast'): Promise<void> {
     await this.runCommand('Preferences: Color Theme');
-    await this.selectQuickPick(theme === 'dark' ? 'Dark Modern' : 'Light Modern');
+    await this.selectQuickPick({ dark: 'Dark Modern', light: 'Light Modern', 'high-contrast': 'Dark High Contrast' }[theme]);
     await this.page.waitForTimeout(500);
   }
 

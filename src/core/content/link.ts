@@ -3,7 +3,7 @@
 // the rest of its file still loads.
 
 import * as path from 'path';
-import type { Catalog, CheckSpec, ContentError, Exercise, Skill, Track } from '../model';
+import { type Catalog, type CheckSpec, type Competency, type ContentError, type Exercise, type Skill, type Track, competencyKey } from '../model';
 import { isInsideReal, unsafePathReason } from '../paths';
 import type { ContentFs } from './fs';
 import { type PathSegment, displayPath } from './messages';
@@ -74,7 +74,7 @@ export async function link(files: readonly ParsedFile[], fs: ContentFs): Promise
       title: raw.title,
       why: raw.why.trim(),
       icon: raw.icon,
-      checklist: raw.checklist ?? [],
+      checklist: linkChecklist(raw, at, problems),
       exerciseIds: [],
       source: at.file.source,
       file: at.file.file,
@@ -88,6 +88,7 @@ export async function link(files: readonly ParsedFile[], fs: ContentFs): Promise
     if (exercise) {
       exercises.set(id, exercise);
       (skills.get(exercise.skillId)!.exerciseIds as string[]).push(id);
+      for (const key of exercise.competencies) (competencyOf(skills, key)!.exerciseIds as string[]).push(id);
     }
   }
 
@@ -174,6 +175,16 @@ async function linkExercise(
   if (problems.list.length > before) return undefined;
 
   return {
+    ...exerciseFields(raw, kind, dir, instructions),
+    // A competency that does not resolve is reported but does not stop the exercise.
+    competencies: linkCompetencies(raw.competencies ?? [], p, skills, defined, problems),
+    source: at.file.source,
+    file: at.file.file,
+  };
+}
+
+function exerciseFields(raw: RawExercise, kind: Exercise['kind'], dir: string, instructions: string): Omit<Exercise, 'competencies' | 'source' | 'file'> {
+  return {
     id: raw.id,
     skillId: raw.skill,
     title: raw.title,
@@ -189,9 +200,53 @@ async function linkExercise(
     hints: raw.hints ?? [],
     checks: raw.checks,
     cheats: raw.cheats ?? [],
-    source: at.file.source,
-    file: at.file.file,
   };
+}
+
+function linkChecklist(raw: RawSkill, at: Place, problems: Problems): Competency[] {
+  const out: Competency[] = [];
+  raw.checklist?.forEach((c, i) => {
+    if (out.some((o) => o.id === c.id)) problems.add({ file: at.file, path: [...at.path, 'checklist', i, 'id'] }, `duplicate competency id "${c.id}" in skill "${raw.id}"`);
+    else out.push({ id: c.id, text: c.text, selfAssessed: c.selfAssessed === true, exerciseIds: [] });
+  });
+  return out;
+}
+
+function competencyOf(skills: ReadonlyMap<string, Skill>, key: string): Competency | undefined {
+  const dot = key.indexOf('.');
+  return skills.get(key.slice(0, dot))?.checklist.find((c) => c.id === key.slice(dot + 1));
+}
+
+/** The competency keys of an exercise that resolve; each one that does not is an error at its place. */
+function linkCompetencies(
+  keys: readonly string[],
+  p: (...rest: PathSegment[]) => Place,
+  skills: ReadonlyMap<string, Skill>,
+  defined: ReadonlyMap<string, unknown>,
+  problems: Problems,
+): string[] {
+  const out: string[] = [];
+  keys.forEach((key, i) => {
+    const [skillId, id] = key.split('.');
+    const skill = skills.get(skillId);
+    const at = p('competencies', i);
+    if (!skill) {
+      problems.add(
+        at,
+        defined.has(skillId)
+          ? `skill "${skillId}" of competency "${key}" could not be loaded, see its own error`
+          : `unknown skill "${skillId}" in competency "${key}"${suggest(skillId, skills.keys())}`,
+      );
+    } else if (!skill.checklist.some((c) => c.id === id)) {
+      const known = [...skills.values()].flatMap((s) => s.checklist.map((c) => competencyKey(s.id, c.id)));
+      problems.add(at, `unknown competency "${key}": skill "${skillId}" has no "${id}" in its checklist${suggest(key, known)}`);
+    } else if (skill.checklist.find((c) => c.id === id)?.selfAssessed) {
+      problems.add(at, `competency "${key}" is marked selfAssessed in its skill, so no exercise proves it: remove one or the other`);
+    } else if (!out.includes(key)) {
+      out.push(key);
+    }
+  });
+  return out;
 }
 
 function collectCheckPaths(c: CheckSpec, at: (rest: PathSegment[]) => Place, owned: [Place, string, 'file' | 'dir'][], learner: [Place, string][]): void {

@@ -72,6 +72,7 @@ function expected(schema: SchemaLike | undefined): string {
 }
 
 const ID_PATTERN = '^[a-z0-9][a-z0-9-]*$';
+const COMPETENCY_PATTERN = '^[a-z0-9][a-z0-9-]*\\.[a-z0-9][a-z0-9-]*$';
 
 /** The sentence for one error, without the leading path. Path segments come back too. */
 export function explain(e: ErrorObject): { path: PathSegment[]; text: string; key?: string } {
@@ -90,10 +91,12 @@ export function explain(e: ErrorObject): { path: PathSegment[]; text: string; ke
       return { path, text: `expected one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}, got ${got}` };
     case 'const':
       return { path, text: `expected ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}, got ${got}` };
-    case 'pattern':
-      return (e.params as { pattern: string }).pattern === ID_PATTERN
-        ? { path, text: `expected an id of lowercase letters, digits and dashes, got ${got}` }
-        : { path, text: `${got} does not have the expected form (${(e.params as { pattern: string }).pattern})` };
+    case 'pattern': {
+      const pattern = (e.params as { pattern: string }).pattern;
+      if (pattern === ID_PATTERN) return { path, text: `expected an id of lowercase letters, digits and dashes, got ${got}` };
+      if (pattern === COMPETENCY_PATTERN) return { path, text: `expected a competency as <skill>.<competency-id>, e.g. "typing.run-mypy-strict", got ${got}` };
+      return { path, text: `${got} does not have the expected form (${pattern})` };
+    }
     case 'minLength':
       return { path, text: 'must not be empty' };
     case 'minItems':

@@ -16,7 +16,7 @@ export interface RawSkill {
   title: string;
   icon?: string;
   why: string;
-  checklist?: { id: string; text: string }[];
+  checklist?: { id: string; text: string; selfAssessed?: boolean }[];
 }
 
 export interface RawExercise {
@@ -27,6 +27,7 @@ export interface RawExercise {
   tags?: string[];
   kind?: ExerciseKind;
   minutes?: number;
+  competencies?: string[];
   folder?: string;
   instructions?: string;
   starter?: string;

@@ -19,7 +19,7 @@ export async function folder(files: Record<string, string>): Promise<string> {
 export function exercise(dir: string, checks: CheckSpec[]): Exercise {
   return {
     id: 'test-exercise', skillId: 's', title: 'Test', difficulty: 'beginner', tags: [], kind: 'scaffold', dir,
-    instructions: 'README.md', hints: [], checks, source: { kind: 'builtin', root: dir, label: 'test', trusted: true }, file: path.join(dir, 'exercise.yaml'),
+    instructions: 'README.md', hints: [], checks, competencies: [], source: { kind: 'builtin', root: dir, label: 'test', trusted: true }, file: path.join(dir, 'exercise.yaml'),
   };
 }
 

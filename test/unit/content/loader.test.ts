@@ -99,6 +99,45 @@ exercises:
     assert.strictEqual(c.tracks.length, 0, 'a file that fails the schema contributes nothing');
   });
 
+  it('links competencies; a dangling one is an error at its line with a "did you mean", and the exercise still loads', async () => {
+    const team = TEAM + `    checklist:
+      - { id: review-pr, text: Review a pull request }
+      - { id: give-feedback, text: Give kind feedback, selfAssessed: true }
+`;
+    const ws = await workspace({
+      'team.yaml': withExercise(
+        `    competencies: [team-review.review-pr, team-review.reveiw-pr, teem-review.review-pr, typing.run-mypy-strict, team-review.give-feedback, "Team.x"]
+    checks: [{ type: mypy }]
+`,
+        { team },
+      ),
+    });
+    const c = await loadCatalog([BUILTIN, ws], nodeContentFs);
+    assert.deepStrictEqual(errorsOf(c, ws), [
+      '.upskill/team.yaml:18:140 exercises[0].competencies[5]: expected a competency as <skill>.<competency-id>, e.g. "typing.run-mypy-strict", got "Team.x"',
+    ], 'a key of the wrong form fails the schema');
+    const fixed = await workspace({
+      'team.yaml': withExercise(
+        `    competencies: [team-review.review-pr, team-review.reveiw-pr, teem-review.review-pr, typing.run-mypy-strict, team-review.give-feedback]
+    kind: project
+    checks: [{ type: mypy }]
+`,
+        { team },
+      ),
+      'README.md': '# Ex',
+    });
+    const linked = await loadCatalog([BUILTIN, fixed], nodeContentFs);
+    assert.deepStrictEqual(errorsOf(linked, fixed), [
+      '.upskill/team.yaml:18:43 exercises[0].competencies[1]: unknown competency "team-review.reveiw-pr": skill "team-review" has no "reveiw-pr" in its checklist (did you mean "team-review.review-pr"?)',
+      '.upskill/team.yaml:18:66 exercises[0].competencies[2]: unknown skill "teem-review" in competency "teem-review.review-pr" (did you mean "team-review"?)',
+      '.upskill/team.yaml:18:113 exercises[0].competencies[4]: competency "team-review.give-feedback" is marked selfAssessed in its skill, so no exercise proves it: remove one or the other',
+    ]);
+    assert.deepStrictEqual(linked.exercises.get('ex')?.competencies, ['team-review.review-pr', 'typing.run-mypy-strict']);
+    const review = linked.skills.get('team-review')!.checklist;
+    assert.deepStrictEqual(review.map((r) => [r.id, r.selfAssessed, r.exerciseIds]), [['review-pr', false, ['ex']], ['give-feedback', true, []]]);
+    assert.ok(linked.skills.get('typing')!.checklist.find((x) => x.id === 'run-mypy-strict')!.exerciseIds.includes('ex'), 'an exercise may prove another skill\'s competency');
+  });
+
   it('reports YAML syntax errors at their line', async () => {
     const ws = await workspace({ 'bad.yaml': 'tracks:\n  - id: a\n   title: b\n' });
     const [e] = errorsOf(await loadCatalog([ws], nodeContentFs), ws);

@@ -1,7 +1,7 @@
 // A small catalog for core tests: one track "T" whose skills s0, s1, … hold the given
 // exercise ids, every title equal to its id.
 
-import type { Catalog, ContentSource, Exercise, Skill, Track } from '../../../src/core/model';
+import type { Catalog, Competency, ContentSource, Exercise, Skill, Track } from '../../../src/core/model';
 
 const source: ContentSource = { kind: 'builtin', root: '/c', label: 'Upskill', trusted: true };
 
@@ -14,10 +14,19 @@ export function catalogOf(ids: string[][]): Catalog {
     for (const id of exerciseIds) {
       exercises.set(id, {
         id, skillId, title: id, difficulty: 'beginner', tags: [], kind: 'scaffold', dir: '/c', instructions: 'README.md',
-        hints: [], checks: [], source, file: '/c/x.yaml',
+        hints: [], checks: [], competencies: [], source, file: '/c/x.yaml',
       });
     }
   });
   const track: Track = { id: 't', title: 'T', summary: '', skillIds: [...skills.keys()], source, file: '/c/x.yaml' };
   return { tracks: [track], skills, exercises, errors: [] };
+}
+
+/** catalogOf, with a checklist on skill s0: `c-<i>` proven by the given exercises (none: self-assessed). */
+export function withChecklist(catalog: Catalog, provenBy: string[][]): Catalog {
+  const s0 = catalog.skills.get('s0')!;
+  const checklist: Competency[] = provenBy.map((exerciseIds, i) => ({ id: `c${i}`, text: `Competency ${i}`, selfAssessed: exerciseIds.length === 0, exerciseIds }));
+  const skills = new Map<string, Skill>(catalog.skills);
+  skills.set('s0', { ...s0, checklist });
+  return { ...catalog, skills };
 }

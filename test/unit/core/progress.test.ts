@@ -3,8 +3,12 @@ import fc from 'fast-check';
 import {
   type ExerciseProgress,
   EMPTY_PROGRESS,
+  type CompetencyMark,
+  markCompetency,
   markStarted,
+  mergeCompetencyMark,
   mergeProgress,
+  recordSolutionViewed,
   recommendNext,
   recordCheck,
   recordHint,
@@ -55,6 +59,29 @@ describe('core/progress', () => {
         assert.strictEqual(ab.state, ba.state);
         assert.strictEqual(ab.attempts, Math.max(a.attempts, b.attempts));
         assert.strictEqual(ab.solutionViewed, a.solutionViewed || b.solutionViewed);
+      }),
+    );
+  });
+
+  it('records when the solution was first viewed, and merges to the earliest view', () => {
+    const p = recordSolutionViewed(recordSolutionViewed(EMPTY_PROGRESS, 10), 20);
+    assert.deepStrictEqual([p.solutionViewed, p.solutionViewedAt], [true, 10]);
+    const old = { ...EMPTY_PROGRESS, solutionViewed: true };
+    assert.strictEqual(recordSolutionViewed(old, 30).solutionViewedAt, undefined, 'a view stored before times were recorded gets no made-up time');
+    assert.strictEqual(mergeProgress(p, { ...EMPTY_PROGRESS, solutionViewed: true, solutionViewedAt: 5 }).solutionViewedAt, 5);
+  });
+
+  it('competency marks merge by time: commutative, associative, idempotent; a later mark always wins', () => {
+    const mark: fc.Arbitrary<CompetencyMark> = fc.record({ ticked: fc.boolean(), at: fc.nat(20) });
+    fc.assert(
+      fc.property(mark, mark, mark, (a, b, c) => {
+        const merge = (x: CompetencyMark, y: CompetencyMark) => ({ ...mergeCompetencyMark(x, y) });
+        assert.deepStrictEqual(merge(a, b), merge(b, a));
+        assert.deepStrictEqual(merge(merge(a, b), c), merge(a, merge(b, c)));
+        assert.deepStrictEqual(merge(a, a), { ...a });
+        const next = markCompetency(a, !a.ticked, b.at);
+        assert.ok(next.at > a.at || next.at === b.at, 'a new mark is never older than the one it replaces');
+        assert.deepStrictEqual(mergeCompetencyMark(a, next), next, 'so it wins the merge with it');
       }),
     );
   });

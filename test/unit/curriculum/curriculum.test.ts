@@ -181,6 +181,17 @@ describe('curriculum: every shipped exercise', function () {
     assert.deepStrictEqual(errors, []);
   });
 
+  it('links every competency to a shipped exercise, or marks it self-assessed: never both, never neither', () => {
+    const wrong: string[] = [];
+    for (const skill of catalog.skills.values()) {
+      for (const c of skill.checklist) {
+        if (c.selfAssessed === (c.exerciseIds.length > 0)) wrong.push(`${skill.id}.${c.id}: ${c.selfAssessed ? 'self-assessed and linked' : 'neither linked nor marked selfAssessed'}`);
+      }
+    }
+    assert.deepStrictEqual(wrong, []);
+    assert.ok([...catalog.exercises.values()].every((e) => e.competencies.length > 0), 'every shipped exercise proves at least one competency');
+  });
+
   it('ships every exercise folder as a loaded exercise', async () => {
     const folders = (await fs.readdir(path.join(CONTENT_ROOT, 'exercises'), { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
     const loaded = new Set([...catalog.exercises.values()].map((e) => path.basename(e.dir)));

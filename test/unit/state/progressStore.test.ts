@@ -17,7 +17,7 @@ describe('state/ProgressStore', () => {
     const seen: string[][] = [];
     store.onDidChange((ids) => seen.push([...ids]));
     await store.update('ex-1', (p) => recordCheck(p, true, 1000));
-    assert.deepStrictEqual(kv.map.get(PROGRESS_KEY), { v: 1, data: { 'ex-1': { ...recordCheck(EMPTY_PROGRESS, true, 1000) } } });
+    assert.deepStrictEqual(kv.map.get(PROGRESS_KEY), { v: 2, data: { exercises: { 'ex-1': { ...recordCheck(EMPTY_PROGRESS, true, 1000) } }, competencies: {} } });
     assert.deepStrictEqual(seen, [['ex-1']]);
     const again = new ProgressStore(kv);
     await again.load();
@@ -25,7 +25,7 @@ describe('state/ProgressStore', () => {
   });
 
   it('keeps unreadable stored progress as a backup and says so, never drops it', async () => {
-    const garbage = { v: 1, data: { 'ex-1': { state: 'finished' } } };
+    const garbage = { v: 2, data: { exercises: { 'ex-1': { state: 'finished' } } } };
     const kv = memoryStore({ [PROGRESS_KEY]: garbage });
     const store = new ProgressStore(kv, () => 42);
     await store.load();
@@ -63,6 +63,91 @@ describe('state/ProgressStore', () => {
     const b = new ProgressStore(memoryStore(), () => 2);
     await b.import(JSON.stringify(a.export()));
     assert.deepStrictEqual(b.all, a.all);
+  });
+
+  describe('competencies (version 2)', () => {
+    it('migrates version 1 (the exercises map alone) without losing anything, and writes version 2 on the next change', async () => {
+      const v1 = { v: 1, data: { a: { ...EMPTY_PROGRESS, state: 'passed', passedAt: 5, attempts: 2 } } };
+      const kv = memoryStore({ [PROGRESS_KEY]: v1 });
+      const store = new ProgressStore(kv, () => 9);
+      await store.load();
+      assert.strictEqual(store.problem, undefined);
+      assert.deepStrictEqual(store.all, v1.data);
+      assert.deepStrictEqual(store.competencies, {});
+      await store.setCompetency('typing.protocols', true);
+      assert.deepStrictEqual(JSON.parse(JSON.stringify(kv.map.get(PROGRESS_KEY))), { v: 2, data: { exercises: v1.data, competencies: { 'typing.protocols': { ticked: true, at: 9 } } } });
+    });
+
+    it('a tick and an un-tick persist, and the un-tick wins even within the same millisecond', async () => {
+      const kv = memoryStore();
+      const store = new ProgressStore(kv, () => 50);
+      const seen: string[][] = [];
+      store.onDidChange((ids) => seen.push([...ids]));
+      await store.setCompetency('git.squash', true);
+      await store.setCompetency('git.squash', false);
+      const again = new ProgressStore(kv);
+      await again.load();
+      assert.deepStrictEqual(again.competencies['git.squash'], { ticked: false, at: 51 });
+      assert.deepStrictEqual(seen, [['git.squash'], ['git.squash']]);
+    });
+
+    it('imports a version 1 export and merges marks by time', async () => {
+      const store = new ProgressStore(memoryStore(), () => 100);
+      await store.setCompetency('dsa.big-o', true);
+      const v1 = JSON.stringify({ format: 'upskill-progress', v: 1, data: { a: { ...EMPTY_PROGRESS, state: 'passed' } } });
+      assert.strictEqual(await store.import(v1), 1);
+      const older = JSON.stringify({ format: 'upskill-progress', v: 2, data: { exercises: {}, competencies: { 'dsa.big-o': { ticked: false, at: 99 }, 'dsa.recursion': { ticked: true, at: 3 } } } });
+      assert.strictEqual(await store.import(older), 1);
+      assert.deepStrictEqual(store.competencies, { 'dsa.big-o': { ticked: true, at: 100 }, 'dsa.recursion': { ticked: true, at: 3 } }, 'an older un-tick does not undo a newer tick');
+      await assert.rejects(store.import(JSON.stringify({ format: 'upskill-progress', v: 2, data: { exercises: {}, competencies: { x: { ticked: 'yes' } } } })), /ticked: true or false/);
+    });
+
+    it('windows converge on the latest tick or un-tick of each competency, whatever order they meet in', async () => {
+      type Op = { window: number; kind: 'tick' | 'untick' | 'deliver' | 'focus'; key: string };
+      const op = fc.record({
+        window: fc.integer({ min: 0, max: 2 }),
+        kind: fc.constantFrom<Op['kind']>('tick', 'untick', 'deliver', 'focus'),
+        key: fc.constantFrom('s.a', 's.b', 's.c'),
+      });
+      await fc.assert(
+        fc.asyncProperty(fc.array(op, { maxLength: 40 }), async (ops) => {
+          let shared: unknown;
+          let now = 0;
+          const caches = [new Map<string, unknown>(), new Map<string, unknown>(), new Map<string, unknown>()];
+          const deliver = () => caches.forEach((c) => (shared === undefined ? c.delete(PROGRESS_KEY) : c.set(PROGRESS_KEY, shared)));
+          const windows = caches.map((cache) => {
+            const kv: KeyValueStore = {
+              get: (k) => cache.get(k),
+              update: async (k, v) => {
+                cache.set(k, v);
+                shared = v;
+              },
+              keys: () => [...cache.keys()],
+            };
+            return new ProgressStore(kv, () => ++now);
+          });
+          const latest = new Map<string, boolean>();
+          for (const o of ops) {
+            const w = windows[o.window];
+            if (o.kind === 'deliver') deliver();
+            else if (o.kind === 'focus') await w.reloadFromStore();
+            else {
+              await w.setCompetency(o.key, o.kind === 'tick');
+              latest.set(o.key, o.kind === 'tick');
+            }
+          }
+          // Two rounds of focus: in the first a window may write back a merge the others have not seen.
+          for (const w of [...windows, ...windows]) {
+            deliver();
+            await w.reloadFromStore();
+          }
+          const final = (shared as { data?: { competencies: Record<string, { ticked: boolean }> } } | undefined)?.data?.competencies ?? {};
+          for (const [key, ticked] of latest) assert.strictEqual(final[key]?.ticked, ticked, `${key} should end ${ticked ? 'ticked' : 'un-ticked'}`);
+          for (const w of windows) assert.deepStrictEqual(w.competencies, final, 'every window ends with the same marks');
+        }),
+        { numRuns: 300 },
+      );
+    });
   });
 
   describe('several windows over one stored value', () => {
@@ -146,7 +231,7 @@ describe('state/ProgressStore', () => {
             deliver();
             await w.reloadFromStore();
           }
-          const final = (shared as { data?: Record<string, { state: string }> } | undefined)?.data ?? {};
+          const final = (shared as { data?: { exercises: Record<string, { state: string }> } } | undefined)?.data?.exercises ?? {};
           for (const id of passedSomewhere) assert.strictEqual(final[id]?.state, 'passed', `the pass of ${id} was lost`);
         }),
         { numRuns: 300 },

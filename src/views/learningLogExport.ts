@@ -1,0 +1,27 @@
+// Upskill: Export Learning Log: asks where to save, writes the Markdown (core/learningLog.ts)
+// and offers to open it.
+
+import { promises as fs } from 'fs';
+import * as vscode from 'vscode';
+import { dayKey } from '../core/calendar';
+import { DASHBOARD_WEEKS } from '../core/checklistModel';
+import { learningLog } from '../core/learningLog';
+import type { ContentService } from '../services/contentService';
+import type { StudyTimeSource } from '../services/studyTime';
+import type { ProgressStore } from '../state/progressStore';
+
+export async function exportLearningLog(content: ContentService, progress: ProgressStore, study?: StudyTimeSource): Promise<void> {
+  const [catalog] = await Promise.all([content.get(), progress.load()]);
+  const now = Date.now();
+  const name = `upskill-learning-log-${dayKey(now)}.md`;
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const target = await vscode.window.showSaveDialog({
+    title: 'Export Upskill learning log',
+    filters: { Markdown: ['md'] },
+    defaultUri: folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(name),
+  });
+  if (!target) return;
+  await fs.writeFile(target.fsPath, learningLog(catalog, progress.snapshot, now, study?.summary(DASHBOARD_WEEKS)), 'utf8');
+  const open = await vscode.window.showInformationMessage(`Learning log written to ${vscode.workspace.asRelativePath(target)}.`, 'Open');
+  if (open) await vscode.commands.executeCommand('markdown.showPreview', target).then(undefined, () => vscode.window.showTextDocument(target));
+}

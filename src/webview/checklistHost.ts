@@ -1,0 +1,117 @@
+// The host side shared by both Checklist surfaces (the side-bar view and the dashboard
+// panel): the page with its CSP, the ready handshake, the state it posts, and the messages
+// it accepts. One instance per webview, disposed with it.
+
+import { randomBytes } from 'crypto';
+import * as vscode from 'vscode';
+import { Commands } from '../constants';
+import { DASHBOARD_WEEKS, checklistModel, dashboardModel } from '../core/checklistModel';
+import { competencyKey } from '../core/model';
+import { DisposableBase } from '../core/lifecycle';
+import type { ContentService } from '../services/contentService';
+import type { StudyTimeSource } from '../services/studyTime';
+import type { ProgressStore } from '../state/progressStore';
+import { type FromWebview, type Surface, type ToWebview, isFromWebview } from './protocol';
+
+export interface ChecklistDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly content: ContentService;
+  readonly progress: ProgressStore;
+  readonly log: vscode.LogOutputChannel;
+  /** The study timer, once there is one. */
+  readonly study?: StudyTimeSource;
+}
+
+/** Scripts and styles come only from these folders of the extension. */
+export function checklistResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
+  return [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'webview')];
+}
+
+export class ChecklistHost extends DisposableBase {
+  private ready = false;
+
+  constructor(
+    private readonly webview: vscode.Webview,
+    private readonly surface: Surface,
+    private readonly deps: ChecklistDeps,
+  ) {
+    super();
+    webview.options = { enableScripts: true, localResourceRoots: checklistResourceRoots(deps.extensionUri) };
+    webview.html = this.html();
+    this.register(webview.onDidReceiveMessage((m: unknown) => this.receive(m)));
+    const post = () => void this.post();
+    this.register(deps.content.onDidChange(post));
+    this.register(deps.progress.onDidChange(post));
+    if (deps.study) this.register(deps.study.onDidChange(post));
+  }
+
+  private receive(m: unknown): void {
+    if (!isFromWebview(m)) {
+      this.deps.log.warn(`Checklist ${this.surface}: ignored a message of unexpected shape: ${JSON.stringify(m)?.slice(0, 200)}`);
+      return;
+    }
+    void this.handle(m).catch((e: unknown) => this.deps.log.error(`Checklist ${this.surface}: ${m.type} failed: ${(e as Error).stack ?? e}`));
+  }
+
+  private async handle(m: FromWebview): Promise<void> {
+    switch (m.type) {
+      case 'ready':
+        this.ready = true;
+        return this.post();
+      case 'startExercise':
+        await vscode.commands.executeCommand(Commands.startExercise, m.exerciseId);
+        return;
+      case 'setCompetency': {
+        // Only competencies the catalog knows are stored.
+        const catalog = await this.deps.content.get();
+        const known = [...catalog.skills.values()].some((s) => s.checklist.some((c) => competencyKey(s.id, c.id) === m.key));
+        if (!known) {
+          this.deps.log.warn(`Checklist ${this.surface}: ignored a tick of unknown competency "${m.key}".`);
+          return;
+        }
+        await this.deps.progress.setCompetency(m.key, m.ticked);
+        return;
+      }
+      case 'openDashboard':
+        await vscode.commands.executeCommand(Commands.openDashboard);
+        return;
+      case 'exportLog':
+        await vscode.commands.executeCommand(Commands.exportLearningLog);
+        return;
+    }
+  }
+
+  private async post(): Promise<void> {
+    if (!this.ready) return;
+    const [catalog] = await Promise.all([this.deps.content.get(), this.deps.progress.load()]);
+    const progress = this.deps.progress.snapshot;
+    const study = this.deps.study?.summary(DASHBOARD_WEEKS);
+    const message: ToWebview =
+      this.surface === 'dashboard'
+        ? { type: 'state', checklist: checklistModel(catalog, progress, study), dashboard: dashboardModel(catalog, progress, Date.now(), study) }
+        : { type: 'state', checklist: checklistModel(catalog, progress, study) };
+    await this.webview.postMessage(message);
+  }
+
+  private html(): string {
+    const nonce = randomBytes(16).toString('hex');
+    const [media, dist] = checklistResourceRoots(this.deps.extensionUri);
+    const css = this.webview.asWebviewUri(vscode.Uri.joinPath(media, 'checklist.css'));
+    const js = this.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'checklist.js'));
+    const title = this.surface === 'dashboard' ? 'Upskill Dashboard' : 'Checklist';
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${this.webview.cspSource}; img-src ${this.webview.cspSource}; script-src 'nonce-${nonce}';">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link href="${css}" rel="stylesheet">
+<title>${title}</title>
+</head>
+<body data-surface="${this.surface}">
+<main id="root" aria-busy="true"><p class="muted">Loading your checklist…</p></main>
+<script nonce="${nonce}" src="${js}"></script>
+</body>
+</html>`;
+  }
+}
