@@ -39,6 +39,8 @@ function competencyLine(c: ChecklistCompetency): string {
 
 export function learningLog(catalog: Catalog, progress: ProgressData, now: number, study?: StudySummary): string {
   const model = checklistModel(catalog, progress, study);
+  // A log shows study time only once some was timed: weeks of zeros would say nothing true.
+  const timed = study && Object.values(study.bySkill).some((ms) => ms > 0) ? study : undefined;
   const all = model.skills.flatMap((s) => s.competencies);
   const verified = all.filter((c) => c.status.kind === 'linked').length;
   const self = all.filter((c) => c.status.kind === 'self').length;
@@ -53,25 +55,25 @@ export function learningLog(catalog: Catalog, progress: ProgressData, now: numbe
     '',
     `- Exercises passed (verified by checks): ${model.tally.passed} of ${model.tally.total}`,
     `- Competencies: ${verified} verified, ${self} self-assessed, ${all.length - verified - self} not yet met, of ${all.length}`,
-    study ? `- Study time: ${hours(Object.values(study.bySkill).reduce((a, b) => a + b, 0))} in all; ${hours(study.thisWeekMs)} this week against a goal of ${hours(study.goalMs)}` : '- Study time: not recorded (the study timer was not running)',
+    timed ? `- Study time: ${hours(Object.values(timed.bySkill).reduce((a, b) => a + b, 0))} in all; ${hours(timed.thisWeekMs)} this week against a goal of ${hours(timed.goalMs)}` : '- Study time: not recorded (the study timer was not running)',
     '',
     '## Study time per week',
     '',
   ];
-  if (study?.weeks.length) {
-    out.push('| Week of | Hours |', '| --- | ---: |', ...study.weeks.map((w) => `| ${shortDay(w.week)} ${w.week.slice(0, 4)} | ${(w.ms / HOUR_MS).toFixed(1)} |`));
+  if (timed?.weeks.length) {
+    out.push('| Week of | Hours |', '| --- | ---: |', ...timed.weeks.map((w) => `| ${shortDay(w.week)} ${w.week.slice(0, 4)} | ${(w.ms / HOUR_MS).toFixed(1)} |`));
   } else {
     out.push('No study time was recorded: the study timer was not running.');
   }
   const untouched: string[] = [];
   for (const skill of model.skills) {
     const passed = exercisesOf(catalog, skill.id).filter((e) => progressOf(progress.exercises, e.id).state === 'passed');
-    const skillMs = study?.bySkill[skill.id] ?? 0;
+    const skillMs = timed?.bySkill[skill.id] ?? 0;
     if (!passed.length && skill.met.met === 0 && skillMs === 0) {
       untouched.push(mdText(skill.title));
       continue;
     }
-    out.push('', `## ${mdText(skill.title)}`, '', `*${mdText(skill.track)}* · ${skill.tally.passed} of ${skill.tally.total} exercises passed · ${skill.met.met} of ${skill.met.total} competencies met${study ? ` · ${hours(skillMs)} studied` : ''}`);
+    out.push('', `## ${mdText(skill.title)}`, '', `*${mdText(skill.track)}* · ${skill.tally.passed} of ${skill.tally.total} exercises passed · ${skill.met.met} of ${skill.met.total} competencies met${timed ? ` · ${hours(skillMs)} studied` : ''}`);
     if (passed.length) {
       out.push('', '### Exercises passed', '', '| Exercise | Passed on | Checks run | Hints used | Solution viewed before passing |', '| --- | --- | ---: | ---: | --- |');
       for (const e of passed) {

@@ -55,6 +55,16 @@ describe('core/learningLog', () => {
     assert.match(log, /## s1\n\n\*T\* · 0 of 1 exercises passed · 0 of 0 competencies met · 7\.5 h studied/, 'time alone puts a skill in the log');
   });
 
+  it('says no study time was recorded when the timer has timed nothing, rather than weeks of zeros', () => {
+    const study: StudySummary = {
+      goalMs: 36e6, todayMs: 0, thisWeekMs: 0, streakWeeks: 0, thisWeekDays: [], thisWeekBySkill: {},
+      weeks: [{ week: '2026-11-16', ms: 0 }, { week: '2026-11-23', ms: 0 }], bySkill: {},
+    };
+    const log = learningLog(catalog(), { exercises: {}, competencies: {} }, now, study);
+    assert.match(log, /No study time was recorded: the study timer was not running\./);
+    assert.doesNotMatch(log, /\| Week of \|/);
+  });
+
   it('escapes every Markdown and HTML character in text', () => {
     assert.strictEqual(mdText('a_b *c* [d](e) <f> `g` #h |i|\nj'), 'a\\_b \\*c\\* \\[d\\]\\(e\\) \\<f\\> \\`g\\` \\#h \\|i\\| j');
   });
