@@ -2,7 +2,6 @@
 // panel): the page with its CSP, the ready handshake, the state it posts, and the messages
 // it accepts. One instance per webview, disposed with it.
 
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { DASHBOARD_WEEKS, checklistModel, dashboardModel } from '../core/checklistModel';
@@ -11,6 +10,7 @@ import { DisposableBase } from '../core/lifecycle';
 import type { ContentService } from '../services/contentService';
 import type { StudyTimeSource } from '../services/studyTime';
 import type { ProgressStore } from '../state/progressStore';
+import { setWebviewPage } from './page';
 import { type FromWebview, type Surface, type ToWebview, isFromWebview } from './protocol';
 
 export interface ChecklistDeps {
@@ -22,11 +22,6 @@ export interface ChecklistDeps {
   readonly study?: StudyTimeSource;
 }
 
-/** Scripts and styles come only from these folders of the extension. */
-export function checklistResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
-  return [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'webview')];
-}
-
 export class ChecklistHost extends DisposableBase {
   private ready = false;
 
@@ -36,8 +31,13 @@ export class ChecklistHost extends DisposableBase {
     private readonly deps: ChecklistDeps,
   ) {
     super();
-    webview.options = { enableScripts: true, localResourceRoots: checklistResourceRoots(deps.extensionUri) };
-    webview.html = this.html();
+    setWebviewPage(webview, deps.extensionUri, {
+      css: 'checklist.css',
+      script: 'checklist.js',
+      title: surface === 'dashboard' ? 'Upskill Dashboard' : 'Checklist',
+      surface,
+      body: '<main id="root" aria-busy="true"><p class="muted">Loading your checklist…</p></main>',
+    });
     this.register(webview.onDidReceiveMessage((m: unknown) => this.receive(m)));
     const post = () => void this.post();
     this.register(deps.content.onDidChange(post));
@@ -91,27 +91,5 @@ export class ChecklistHost extends DisposableBase {
         ? { type: 'state', checklist: checklistModel(catalog, progress, study), dashboard: dashboardModel(catalog, progress, Date.now(), study) }
         : { type: 'state', checklist: checklistModel(catalog, progress, study) };
     await this.webview.postMessage(message);
-  }
-
-  private html(): string {
-    const nonce = randomBytes(16).toString('hex');
-    const [media, dist] = checklistResourceRoots(this.deps.extensionUri);
-    const css = this.webview.asWebviewUri(vscode.Uri.joinPath(media, 'checklist.css'));
-    const js = this.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'checklist.js'));
-    const title = this.surface === 'dashboard' ? 'Upskill Dashboard' : 'Checklist';
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${this.webview.cspSource}; img-src ${this.webview.cspSource}; script-src 'nonce-${nonce}';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link href="${css}" rel="stylesheet">
-<title>${title}</title>
-</head>
-<body data-surface="${this.surface}">
-<main id="root" aria-busy="true"><p class="muted">Loading your checklist…</p></main>
-<script nonce="${nonce}" src="${js}"></script>
-</body>
-</html>`;
   }
 }

@@ -1,7 +1,7 @@
 // The page every Upskill webview view starts from: a strict Content Security Policy
 // (nothing by default, styles and images from the extension, one script by nonce), its
 // stylesheet from media/ and its bundle from dist/webview/, and a static body that the
-// script replaces. The Checklist view can move to it when its rebuild lands.
+// script replaces. The Exercise view, the Checklist and the dashboard all start from it.
 
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
@@ -13,6 +13,8 @@ export interface PageParts {
   readonly title: string;
   /** Static HTML shown until the script renders; written by Upskill, never from content. */
   readonly body: string;
+  /** `data-surface` on the body, for a script that draws more than one surface. */
+  readonly surface?: string;
 }
 
 /** Sets the webview's options (scripts on, resources only from media/ and dist/webview/) and its page. */
@@ -32,7 +34,7 @@ export function setWebviewPage(webview: vscode.Webview, extensionUri: vscode.Uri
 <link href="${css}" rel="stylesheet">
 <title>${parts.title}</title>
 </head>
-<body>
+<body${parts.surface ? ` data-surface="${parts.surface}"` : ''}>
 ${parts.body}
 <script nonce="${nonce}" src="${js}"></script>
 </body>
