@@ -67,6 +67,10 @@ export interface Exercise {
   readonly id: string;
   readonly skillId: string;
   readonly title: string;
+  /** Why it matters, in a sentence or two; shown above the instructions. */
+  readonly why?: string;
+  /** Python packages (import names) its code and tests import, e.g. numpy. */
+  readonly requires?: readonly string[];
   readonly difficulty: Difficulty;
   readonly tags: readonly string[];
   readonly kind: ExerciseKind;

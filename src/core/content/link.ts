@@ -188,6 +188,8 @@ function exerciseFields(raw: RawExercise, kind: Exercise['kind'], dir: string, i
     id: raw.id,
     skillId: raw.skill,
     title: raw.title,
+    why: raw.why,
+    requires: raw.requires,
     difficulty: raw.difficulty,
     tags: raw.tags ?? [],
     kind,

@@ -23,6 +23,8 @@ export interface RawExercise {
   id: string;
   skill: string;
   title: string;
+  why?: string;
+  requires?: string[];
   difficulty: Difficulty;
   tags?: string[];
   kind?: ExerciseKind;
