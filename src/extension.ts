@@ -10,6 +10,7 @@ import { ActiveExercise } from './services/activeExercise';
 import { CheckService } from './services/checkService';
 import { ContentService } from './services/contentService';
 import { ExerciseService } from './services/exerciseService';
+import { ProgressFollower } from './services/progressFollower';
 import { StudyTimer } from './services/studyTimer';
 import { PROGRESS_KEY, ProgressStore } from './state/progressStore';
 import { STUDY_KEY, StudyStore } from './state/studyStore';
@@ -58,14 +59,6 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
     }
   });
 
-  // globalState has no change event: another window's writes are picked up when this
-  // window gains focus (and before every write, inside the store).
-  subs.push(
-    vscode.window.onDidChangeWindowState((state) => {
-      if (state.focused || state.active) void progress.reloadFromStore();
-    }),
-  );
-
   const content = new ContentService(context.extensionPath, log);
   subs.push(content);
   const exercises = new ExerciseService(content, progress, log);
@@ -79,6 +72,9 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
 
   const tree = new SkillsTree(content, progress, context.workspaceState);
   subs.push(tree);
+  // Other windows' passes: read again on focus and when the Skills view is shown (the store
+  // also merges before every write).
+  subs.push(new ProgressFollower(progress, tree.view.onDidChangeVisibility, (e) => log.error(`Reading progress stored by another window failed: ${String(e)}`)));
   const panel = new ExerciseView(context.extensionUri, content, progress, exercises, checks, active);
   subs.push(panel, vscode.window.registerWebviewViewProvider(Views.exercise, panel));
   // The study timer: its store, the lease-holding service and the status-bar item. It is
