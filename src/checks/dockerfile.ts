@@ -492,7 +492,12 @@ export function dockerfileProblems(text: string, rules: DockerfileRules, context
     const hc = checks[checks.length - 1];
     if (!hc) problems.push({ line: last.from.line, message: 'The final stage has no HEALTHCHECK: add one (HEALTHCHECK CMD …) that asks the server\'s health endpoint, so the platform can restart a container that stopped answering.' });
     else if (/^none$/i.test(hc.args.trim())) problems.push({ line: hc.line, message: 'HEALTHCHECK NONE turns the health check off: write one (HEALTHCHECK CMD …) that asks the server\'s health endpoint.' });
-    else if (!/(^|\s)CMD(\s|\[|$)/i.test(hc.args)) problems.push({ line: hc.line, message: 'HEALTHCHECK needs a command: HEALTHCHECK [options] CMD <command>.' });
+    else if (!/(^|\s)CMD(\s+\S|\s*\[)/i.test(hc.args)) problems.push({ line: hc.line, message: 'HEALTHCHECK needs a command: HEALTHCHECK [options] CMD <command>.' });
+    else if (typeof rules.healthcheck === 'string') {
+      const command = hc.args.slice(hc.args.search(/(^|\s)CMD(\s|\[|$)/i));
+      const asks = new RegExp(`${rules.healthcheck.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w/-])`).test(command);
+      if (!asks) problems.push({ line: hc.line, message: `The HEALTHCHECK command does not ask the server's ${rules.healthcheck} endpoint: a check that does not call the server says "healthy" even when it hangs. Request http://localhost:<port>${rules.healthcheck} and fail when it does not answer.` });
+    }
   }
 
   if (rules.execForm) {

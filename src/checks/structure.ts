@@ -191,7 +191,7 @@ export async function checkStructure(spec: StructureCheck, ctx: CheckContext): P
   for (const p of problems) ctx.log(`  ${p}`);
   return result(spec, started, {
     status: problems.length ? 'failed' : 'passed',
-    summary: problems.length ? problems[0] + (problems.length > 1 ? ` (and ${problems.length - 1} more)` : '') : `All ${spec.assert.length} checks of the files hold.`,
+    summary: problems.length ? problems[0] + (problems.length > 1 ? ` (and ${problems.length - 1} more)` : '') : spec.assert.length === 1 ? 'The check of the files holds.' : `All ${spec.assert.length} checks of the files hold.`,
     details: problems,
     findings,
     runs,

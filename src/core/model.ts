@@ -242,8 +242,8 @@ export interface DockerfileRules {
   readonly noSecrets?: boolean;
   /** Ports the final stage must EXPOSE. */
   readonly expose?: readonly number[];
-  /** The final stage has a HEALTHCHECK with a command. */
-  readonly healthcheck?: boolean;
+  /** The final stage has a HEALTHCHECK with a command; a path (e.g. "/health") that the command must request. */
+  readonly healthcheck?: boolean | string;
   /** The final stage has CMD or ENTRYPOINT, in exec form (a JSON array). */
   readonly execForm?: boolean;
 }

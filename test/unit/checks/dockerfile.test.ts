@@ -172,6 +172,14 @@ CMD ["python"]
       assert.deepStrictEqual(messages('FROM python:3.11-slim\nARG P=8000\nEXPOSE ${P}/tcp\nHEALTHCHECK CMD curl -f http://localhost:8000/health\nENTRYPOINT ["python", "app.py"]\n', { expose: [8000], healthcheck: true, execForm: true }), []);
       assert.match(messages('FROM python:3.11-slim AS a\nEXPOSE 8000\nFROM python:3.11-slim\n', { expose: [8000] })[0], /does not EXPOSE 8000/, 'an unrelated stage does not count');
     });
+
+    it('healthcheck with a path: the command must request it', () => {
+      const rules = { healthcheck: '/health' };
+      assert.match(messages('FROM python:3.11-slim\nHEALTHCHECK CMD ["true"]\n', rules)[0], /^2: The HEALTHCHECK command does not ask the server's \/health endpoint/);
+      assert.match(messages('FROM python:3.11-slim\nHEALTHCHECK CMD curl -f http://localhost:8000/healthz\n', rules)[0], /does not ask/);
+      assert.match(messages('FROM python:3.11-slim\nHEALTHCHECK --start-period=5s CMD\n', rules)[0], /needs a command/);
+      assert.deepStrictEqual(messages('FROM python:3.11-slim\nHEALTHCHECK --interval=30s \\\n  CMD curl -f http://localhost:8000/health || exit 1\n', rules), []);
+    });
   });
 
   describe('names and the build context', () => {
