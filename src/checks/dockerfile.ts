@@ -246,7 +246,7 @@ const SECRET_VALUES: readonly [RegExp, string][] = [
 export function isSecretFile(file: string): boolean {
   const base = file.replace(/\/+$/, '').split('/').pop() ?? '';
   if (/^\.env(\..+)?$|\.env$/.test(base)) return !/\.(example|sample|template|dist)$/.test(base);
-  return /^(id_(rsa|dsa|ecdsa|ed25519)(?!\.pub$).*|.*\.(pem|key|p12|pfx)|\.netrc|\.pypirc|\.npmrc|\.git-credentials|credentials(\.json)?|.*-credentials\.json|service-account.*\.json|secrets?(\.(json|ya?ml|toml|txt))?)$/i.test(base);
+  return /^(id_(rsa|dsa|ecdsa|ed25519)(?!\.pub$).*|.*\.(pem|key|p12|pfx)|\.netrc|\.pypirc|\.npmrc|\.git-credentials|credentials(\.json)?|.*-credentials\.json|.*service[-_]?account.*\.json|secrets?(\.(json|ya?ml|toml|txt))?)$/i.test(base);
 }
 
 // ---- .dockerignore and what COPY takes from the build context ----------------------------
@@ -422,12 +422,12 @@ export function dockerfileProblems(text: string, rules: DockerfileRules, context
     const users = finalInstructions.filter((i) => i.keyword === 'USER');
     const lastUser = users[users.length - 1];
     if (!lastUser) {
-      problems.push({ line: last.from.line, message: 'The final stage runs as root: it has no USER instruction. Create an unprivileged user (RUN useradd --create-home app) and switch to it with USER app before CMD, so that a bug in the server cannot change the image.' });
+      problems.push({ line: last.from.line, message: 'The final stage runs as root: it has no USER instruction. Create an unprivileged user (RUN useradd --create-home app) and switch to it with USER app before CMD, so that a bug in your code cannot rewrite the container\'s system files.' });
     } else {
       const { value, unresolved } = expand(lastUser.args.trim(), varsAt(lastUser), escape);
       const user = value.split(':')[0].trim();
       if (unresolved.length) problems.push({ line: lastUser.line, message: `USER ${lastUser.args.trim()}: $${unresolved[0]} has no value here, so the user cannot be told; write the user name out or give the ARG a default.` });
-      else if (!user || user === 'root' || /^0+$/.test(user)) problems.push({ line: lastUser.line, message: `The last USER in the final stage is ${user || 'empty'}, so the server runs as root: switch to an unprivileged user (USER app) after the steps that need root.` });
+      else if (!user || user === 'root' || /^0+$/.test(user)) problems.push({ line: lastUser.line, message: `The last USER in the final stage is ${user || 'empty'}, so the container runs as root: switch to an unprivileged user (USER app) after the steps that need root.` });
       else if (!/^\d+$/.test(user) && user !== 'nobody') {
         const creates = finalInstructions.some((i) => i.keyword === 'RUN' && new RegExp(`\\b(useradd|adduser)\\b[^;&|\\n]*\\b${user.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(plainWords(i)));
         if (!creates) problems.push({ line: lastUser.line, message: `USER ${user}: no RUN in the final stage creates the user ${user} (useradd or adduser), so the container would not start ("unable to find user ${user}"). Create it, or use a numeric id (USER 10001).` });

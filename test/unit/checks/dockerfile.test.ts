@@ -189,7 +189,7 @@ CMD ["python"]
     });
 
     it('secrets files, and examples that are not', () => {
-      for (const f of ['.env', 'config/.env.production', 'prod.env', 'id_rsa', 'server.pem', 'gcp-credentials.json', '.netrc']) assert.ok(isSecretFile(f), f);
+      for (const f of ['.env', 'config/.env.production', 'prod.env', 'id_rsa', 'server.pem', 'gcp-credentials.json', 'gcp-service-account.json', '.netrc']) assert.ok(isSecretFile(f), f);
       for (const f of ['.env.example', 'app.py', 'id_rsa.pub', 'environment.yml', 'requirements.txt']) assert.ok(!isSecretFile(f), f);
     });
 
