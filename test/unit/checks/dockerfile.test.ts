@@ -134,7 +134,7 @@ CMD ["python"]
       const nonRoot = { nonRootUser: true };
       assert.match(messages('FROM python:3.11-slim\nCMD ["python"]\n', nonRoot)[0], /runs as root: it has no USER/);
       assert.match(messages('FROM python:3.11-slim\nRUN useradd app\nUSER app\nUSER root\n', nonRoot)[0], /^4: The last USER in the final stage is root/);
-      assert.match(messages('FROM python:3.11-slim\nUSER 0:0\n', nonRoot)[0], /is 0, so the server runs as root/);
+      assert.match(messages('FROM python:3.11-slim\nUSER 0:0\n', nonRoot)[0], /is 0, so the container runs as root/);
       assert.match(messages('FROM python:3.11-slim\nUSER app\n', nonRoot)[0], /no RUN in the final stage creates the user app/);
       assert.match(messages('FROM python:3.11-slim\nARG U=root\nUSER $U\n', nonRoot)[0], /is root/);
       assert.deepStrictEqual(messages('FROM python:3.11-slim\nUSER 10001\n', nonRoot), []);
