@@ -1,6 +1,7 @@
 // Runs an exercise's checks in order, all of them, so the learner sees every problem at
-// once. A missing tool stops the run (the UI offers the install); any other crash becomes
-// an 'error' result that says what was running.
+// once. A missing tool, or a package the exercise `requires` that the learner's Python
+// cannot import (asked once per run, see requires.ts), stops the run (the UI offers the
+// install); any other crash becomes an 'error' result that says what was running.
 //
 // Hermetic: the checks run in one scratch copy of the learner's folder (see scratch.ts),
 // made once per run, under one time budget for the whole run. Paths in the results are
@@ -15,6 +16,7 @@ import { commandLine } from './process';
 import { checkCatchBugs, checkNoNetwork, checkPytest } from './pytest';
 import { result, titleOf } from './result';
 import { makeScratch, RefusedInput, storageRoot } from './scratch';
+import { requirePackages } from './requires';
 import { checkRuffFormat, checkRuffLint } from './ruff';
 import { checkStructure } from './structure';
 import { type CheckContext, type CheckReport, type CheckResult, MissingToolError } from './types';
@@ -66,6 +68,15 @@ export async function runChecks(ctx: CheckContext): Promise<CheckReport> {
     const passed = results.length === specs.length && results.every((r) => r.status === 'passed');
     return { exerciseId: ctx.exercise.id, passed, results, python: ctx.python, startedAt, durationMs: Date.now() - startedAt };
   };
+  // The packages the exercise requires, asked of the learner's Python once per run: a
+  // missing one stops the run like a missing tool (the UI offers the install).
+  try {
+    await requirePackages(ctx.python, ctx.exercise.requires, { signal: ctx.signal, exerciseTitle: ctx.exercise.title, log: ctx.log });
+  } catch (e) {
+    if (e instanceof MissingToolError) throw e;
+    // The probe itself failed: say so and let the checks show what the tools make of it.
+    ctx.log(`Could not ask ${ctx.python.path} about the required packages: ${(e as Error).message}`);
+  }
   let scratch;
   try {
     scratch = await makeScratch(ctx.workDir, {

@@ -1,14 +1,16 @@
-// Assertions about files and code: for notebook-to-module and cloud exercises.
+// Assertions about files and code: for notebook-to-module and cloud exercises (a
+// Dockerfile's rules are in dockerfile.ts).
 
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { StructureAssertion, StructureCheck } from '../core/model';
 import { inside } from '../core/paths';
+import { dockerfileProblems } from './dockerfile';
 import { describeEnd, runProcess, timeLeft } from './process';
 import { askPython } from './pyhelper';
 import { pythonModule, requireModule } from './python';
 import { ruffAcceptsSettings } from './ruff';
-import { safeName, storageRoot } from './scratch';
+import { filesUnder, safeName, storageRoot } from './scratch';
 import { result } from './result';
 import type { CheckContext, CheckResult, CommandRun, Finding } from './types';
 
@@ -164,6 +166,22 @@ export async function checkStructure(spec: StructureCheck, ctx: CheckContext): P
       if (nb.leftovers.length) problems.push(`${notebook} still defines ${nb.leftovers.join(', ')} itself; delete that cell and use the one from ${module}.`);
     } else if ('toolConfig' in a) {
       problems.push(...(await toolConfigProblems(ctx, a.toolConfig.file, a.toolConfig.tools, runs)));
+    } else if ('dockerfile' in a) {
+      const { file, ...rules } = a.dockerfile;
+      const abs = inside(ctx.workDir, file, 'file');
+      const text = await fs.readFile(abs, 'utf8').catch(() => undefined);
+      if (text === undefined) {
+        problems.push(`${file} does not exist yet.`);
+        continue;
+      }
+      // The build context is the Dockerfile's folder: its files and its .dockerignore (or <Dockerfile>.dockerignore).
+      const contextDir = path.dirname(abs);
+      const ignore = (await fs.readFile(`${abs}.dockerignore`, 'utf8').catch(() => undefined)) ?? (await fs.readFile(path.join(contextDir, '.dockerignore'), 'utf8').catch(() => undefined));
+      const files = (await filesUnder(contextDir)).map((f) => f.split(path.sep).join('/'));
+      for (const p of dockerfileProblems(text, rules, { dockerignore: ignore, files })) {
+        problems.push(`${file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+        findings.push({ file: abs, line: p.line || 1, column: 1, severity: 'error', message: p.message, source: 'upskill', code: 'dockerfile' });
+      }
     } else if ('fileContains' in a) {
       const text = await fs.readFile(inside(ctx.workDir, a.fileContains.file, 'file'), 'utf8').catch(() => undefined);
       if (text === undefined) problems.push(`${a.fileContains.file} does not exist yet.`);
@@ -173,7 +191,7 @@ export async function checkStructure(spec: StructureCheck, ctx: CheckContext): P
   for (const p of problems) ctx.log(`  ${p}`);
   return result(spec, started, {
     status: problems.length ? 'failed' : 'passed',
-    summary: problems.length ? problems[0] + (problems.length > 1 ? ` (and ${problems.length - 1} more)` : '') : `All ${spec.assert.length} checks of the files hold.`,
+    summary: problems.length ? problems[0] + (problems.length > 1 ? ` (and ${problems.length - 1} more)` : '') : spec.assert.length === 1 ? 'The check of the files holds.' : `All ${spec.assert.length} checks of the files hold.`,
     details: problems,
     findings,
     runs,

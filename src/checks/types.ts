@@ -98,6 +98,7 @@ export class MissingToolError extends Error {
     readonly searched: readonly string[],
     /** `python -m pip install <module>` is offered when set. */
     readonly python?: string,
+    /** What pip installs: one name, or several separated by spaces (an exercise's missing `requires`). */
     readonly module?: string,
   ) {
     super(message);

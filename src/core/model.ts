@@ -225,7 +225,28 @@ export type StructureAssertion =
    * accepts the settings (Ruff: its own settings reader; mypy: its config parser).
    */
   | { readonly toolConfig: { readonly file: string; readonly tools: readonly ('ruff' | 'mypy')[] } }
-  | { readonly fileContains: { readonly file: string; readonly pattern: string } };
+  | { readonly fileContains: { readonly file: string; readonly pattern: string } }
+  /**
+   * A Dockerfile (parsed as Docker does: continuations, comments, any case, multi-stage)
+   * keeps the rules; the build context is the Dockerfile's folder (with its .dockerignore).
+   */
+  | { readonly dockerfile: { readonly file: string } & DockerfileRules };
+
+/** Rules for a Dockerfile, checked without Docker (see checks/dockerfile.ts). */
+export interface DockerfileRules {
+  /** Every FROM names a tag with a version number in it (not latest) or a digest; earlier stages and scratch are fine. */
+  readonly pinnedBase?: boolean;
+  /** The final stage's last USER is not root, and a named user is created in it (useradd/adduser) or numeric. */
+  readonly nonRootUser?: boolean;
+  /** No ENV/ARG with a secret's name or value, no secret assigned in RUN, no secrets file copied from the context. */
+  readonly noSecrets?: boolean;
+  /** Ports the final stage must EXPOSE. */
+  readonly expose?: readonly number[];
+  /** The final stage has a HEALTHCHECK with a command; a path (e.g. "/health") that the command must request. */
+  readonly healthcheck?: boolean | string;
+  /** The final stage has CMD or ENTRYPOINT, in exec form (a JSON array). */
+  readonly execForm?: boolean;
+}
 
 export interface StructureCheck extends CheckBase {
   readonly type: 'structure';

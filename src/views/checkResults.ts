@@ -182,7 +182,8 @@ export class CheckResults extends DisposableBase {
     if (action === 'Install in Terminal' && e.python && e.module) {
       const terminal = vscode.window.createTerminal({ name: `Upskill: install ${e.module}` });
       terminal.show();
-      terminal.sendText(`${quoteArg(e.python)} -m pip install ${e.module}`);
+      // pip for the interpreter that was searched; the message says what to do when it refuses (Debian's python3).
+      terminal.sendText([e.python, '-m', 'pip', 'install', ...e.module.split(' ').filter(Boolean)].map(quoteArg).join(' '));
     }
   }
 }
