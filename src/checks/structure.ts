@@ -5,6 +5,7 @@ import * as path from 'path';
 import type { StructureAssertion, StructureCheck } from '../core/model';
 import { inside } from '../core/paths';
 import { describeEnd, runProcess, timeLeft } from './process';
+import { preCommitProblems } from './precommit';
 import { askPython } from './pyhelper';
 import { pythonModule, requireModule } from './python';
 import { ruffAcceptsSettings } from './ruff';
@@ -164,6 +165,12 @@ export async function checkStructure(spec: StructureCheck, ctx: CheckContext): P
       if (nb.leftovers.length) problems.push(`${notebook} still defines ${nb.leftovers.join(', ')} itself; delete that cell and use the one from ${module}.`);
     } else if ('toolConfig' in a) {
       problems.push(...(await toolConfigProblems(ctx, a.toolConfig.file, a.toolConfig.tools, runs)));
+    } else if ('preCommitHooks' in a) {
+      const { file, hooks } = a.preCommitHooks;
+      const abs = inside(ctx.workDir, file, 'file');
+      const text = await fs.readFile(abs, 'utf8').catch(() => undefined);
+      if (text === undefined) problems.push(`${file} does not exist yet.`);
+      else problems.push(...(await preCommitProblems(ctx, file, abs, text, hooks, runs)));
     } else if ('fileContains' in a) {
       const text = await fs.readFile(inside(ctx.workDir, a.fileContains.file, 'file'), 'utf8').catch(() => undefined);
       if (text === undefined) problems.push(`${a.fileContains.file} does not exist yet.`);

@@ -225,6 +225,12 @@ export type StructureAssertion =
    * accepts the settings (Ruff: its own settings reader; mypy: its config parser).
    */
   | { readonly toolConfig: { readonly file: string; readonly tools: readonly ('ruff' | 'mypy')[] } }
+  /**
+   * A pre-commit configuration (YAML) that pre-commit accepts, with every rev pinned, and
+   * each hook in `hooks` taken from its repository and running at commit time on every
+   * Python file of the folder, its command and failures intact (see checks/precommit.ts).
+   */
+  | { readonly preCommitHooks: { readonly file: string; readonly hooks: readonly { readonly repo: string; readonly ids: readonly string[] }[] } }
   | { readonly fileContains: { readonly file: string; readonly pattern: string } };
 
 export interface StructureCheck extends CheckBase {
