@@ -86,7 +86,8 @@ export async function checkWorkflowFiles(spec: WorkflowCheck, ctx: CheckContext)
     unmet.push({ need, file: best.w.rel, first: best.f[0] });
     details.push(`No workflow ${what} with every rule met; the closest, ${best.w.rel}:`);
     for (const f of best.f) {
-      details.push(`  ${best.w.rel}:${f.line} ${f.message}`);
+      const line = `  ${best.w.rel}:${f.line} ${f.message}`;
+      if (!details.includes(line)) details.push(line);
       if (!findings.some((x) => x.file === f.file && x.line === f.line && x.message === f.message)) findings.push(f);
     }
   }
