@@ -11,8 +11,8 @@ def test_model_is_reloaded_after_the_ttl() -> None:
         loaded.append(name)
         return f"{name} model"
 
-    cache = ModelCache(load, ttl=timedelta(seconds=1))
+    cache = ModelCache(load, ttl=timedelta(seconds=0.5))
     cache.get("churn")
-    time.sleep(1.1)  # Real waiting: every run of the test suite pays for it.
+    time.sleep(0.6)  # Real waiting: every run of the test suite pays for it.
     cache.get("churn")
     assert loaded == ["churn", "churn"]
