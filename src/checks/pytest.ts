@@ -297,10 +297,19 @@ export function crashOf(message: string | undefined): { file: string; line: numb
   return last ? { file: last[1], line: Number(last[2]), type: last[3] } : undefined;
 }
 
+/** Whether a frame of `module` is on pytest's long traceback (each frame ends with a `file:line:` line). */
+function onTraceback(detail: string | undefined, module: string): boolean {
+  const frame = /^(.+?):(\d+):(?: .*)?$/gm;
+  for (let x = frame.exec(detail ?? ''); x; x = frame.exec(detail ?? '')) if (path.basename(x[1]) === path.basename(module)) return true;
+  return false;
+}
+
 /**
  * A seeded bug counts as caught only by a test that failed (not a collection or setup
  * error) with an assertion, with pytest.raises not seeing its exception, or with an
- * exception raised in the module under test. SystemExit and the like never count.
+ * exception raised while the module under test ran: in its own code or in what it called
+ * (a FileNotFoundError from pathlib, a KeyError from pandas), so that one of its frames is
+ * on the traceback. SystemExit and the like never count.
  */
 export function catches(t: TestCaseResult, module: string): boolean {
   if (t.outcome !== 'failed') return false;
@@ -310,7 +319,7 @@ export function catches(t: TestCaseResult, module: string): boolean {
   if (['SystemExit', 'KeyboardInterrupt', 'GeneratorExit', 'Exit', 'Skipped'].includes(type)) return false;
   if (type === 'AssertionError') return true;
   if (type === 'Failed') return /DID NOT RAISE|DID NOT WARN/.test(t.detail ?? '');
-  return path.basename(crash.file) === path.basename(module);
+  return path.basename(crash.file) === path.basename(module) || onTraceback(t.detail, module);
 }
 
 export async function checkCatchBugs(spec: CatchBugsCheck, ctx: CheckContext): Promise<CheckResult> {
