@@ -4,7 +4,16 @@ It makes pytest stop with a message until some test gets its files from a fixtur
 that you wrote in a test file and that uses pytest's tmp_path.
 """
 
+import os
+
 import pytest
+
+
+def _defined_in_a_test_file(fixturedef: object) -> bool:
+    # baseid is the node id of where the fixture is defined: "test_runs.py" for a fixture
+    # in that file, "" for pytest's own (tmp_path) and a conftest.py at the root.
+    baseid = str(getattr(fixturedef, "baseid", "") or "")
+    return os.path.basename(baseid.split("::")[0]).startswith("test_")
 
 
 def _own_fixtures_with_tmp_path(item: pytest.Item) -> list[str]:
@@ -12,10 +21,8 @@ def _own_fixtures_with_tmp_path(item: pytest.Item) -> list[str]:
     names = []
     for name, defs in (info.name2fixturedefs if info else {}).items():
         for fixturedef in defs:
-            module = getattr(fixturedef.func, "__module__", "") or ""
-            requested = set(fixturedef.argnames)
-            uses_tmp = requested & {"tmp_path", "tmp_path_factory"}
-            if module.split(".")[-1].startswith("test_") and uses_tmp:
+            uses_tmp = set(fixturedef.argnames) & {"tmp_path", "tmp_path_factory"}
+            if uses_tmp and _defined_in_a_test_file(fixturedef):
                 names.append(name)
     return names
 
