@@ -24,8 +24,9 @@ import { describeEnd, runProcess, timeLeft } from './process';
 import { pythonModule, requireModule } from './python';
 import { listNames, plural, result } from './result';
 import { filesUnder, revealMissing, writeFresh } from './scratch';
+import { checksNothingFinding, outcomeHooks, passedFunctions, projectPytestConfig, testFunction, testsCheckingNothing } from './testQuality';
 import { raisedUnder } from './traceback';
-import type { CheckContext, CheckResult, CommandRun, TestCaseResult } from './types';
+import type { CheckContext, CheckResult, CommandRun, Finding, TestCaseResult } from './types';
 
 export const BLOCKED_MARKER = 'Upskill blocked a network call';
 
@@ -103,6 +104,8 @@ interface PytestOptions {
   readonly mustMock?: { readonly module: string; readonly name: string };
   /** Conftest files the exercise ships (written fresh into the copy), relative to the copy. */
   readonly conftests?: readonly string[];
+  /** The learner's project: their pytest configuration file (if any) and their conftest.py files are used. */
+  readonly project?: { readonly config?: string };
 }
 
 /** A folder for one tool run beside the scratch copy (never inside the learner's files). */
@@ -150,13 +153,14 @@ export async function runPytest(ctx: CheckContext, cwd: string, args: readonly s
   const scratch = await toolDir(ctx);
   try {
     const junit = path.join(scratch, 'junit.xml');
-    const ini = path.join(scratch, 'pytest.ini');
+    let ini = path.join(scratch, 'pytest.ini');
     await fs.writeFile(ini, '[pytest]\naddopts =\n', 'utf8');
+    if (opts.project?.config) ini = opts.project.config;
     // The learner's environment must not add options or plugins either.
     const env: Record<string, string | undefined> = { PYTEST_ADDOPTS: undefined, PYTEST_PLUGINS: undefined, PYTHONPATH: undefined, PYTHONSTARTUP: undefined };
     // tmp_path and friends live beside the copy too, not in the system temp folder.
     const argv = [...pythonModule(ctx.python, 'pytest'), '-q', '-rN', '--color=no', '--tb=long', '-c', ini, '--rootdir', cwd, '--confcutdir', cwd, '-o', 'addopts=', '-p', 'no:cacheprovider', `--basetemp=${path.join(scratch, 'tmp')}`, `--junitxml=${junit}`, '-o', 'junit_family=xunit1'];
-    if (!opts.conftests?.length) argv.push('--noconftest');
+    if (!opts.conftests?.length && !opts.project) argv.push('--noconftest');
     const pythonPath: string[] = [];
     let networkBlock: string | undefined;
     if (opts.noNetwork) {
@@ -204,10 +208,10 @@ export async function exerciseOwnedFiles(ex: Exercise): Promise<string[]> {
 }
 
 /** Lays the exercise's own files and hidden tests fresh over the copy; removes the learner's conftest files. */
-async function prepareCopy(ctx: CheckContext, hiddenTests: string | undefined, details: string[]): Promise<{ conftests: string[]; owned: string[] }> {
+async function prepareCopy(ctx: CheckContext, hiddenTests: string | undefined, details: string[], keepConftests = false): Promise<{ conftests: string[]; owned: string[] }> {
   const ex = ctx.exercise;
   const owned = await exerciseOwnedFiles(ex);
-  for (const rel of await filesUnder(ctx.workDir)) if (path.basename(rel) === 'conftest.py') await fs.rm(path.join(ctx.workDir, rel), { force: true });
+  if (!keepConftests) for (const rel of await filesUnder(ctx.workDir)) if (path.basename(rel) === 'conftest.py') await fs.rm(path.join(ctx.workDir, rel), { force: true });
   for (const rel of owned) await writeFresh(ctx.workDir, rel, await fs.readFile(path.join(ex.dir, ex.starter!, rel)));
   if (hiddenTests) {
     const src = inside(ex.dir, hiddenTests, 'hiddenTests');
@@ -224,7 +228,7 @@ async function prepareCopy(ctx: CheckContext, hiddenTests: string | undefined, d
 }
 
 /** Verdict for a pytest run, shared by the pytest and no-network checks. */
-function verdict(ctx: CheckContext, p: PytestRun, owned: readonly string[] = []): { status: CheckResult['status']; summary: string; details: string[] } {
+function verdict(ctx: CheckContext, p: PytestRun, owned: readonly string[] = [], allowSkips = false): { status: CheckResult['status']; summary: string; details: string[] } {
   const ended = describeEnd(p.run, ctx.timeoutMs);
   if (ended) return { status: 'error', summary: `pytest did not finish: ${ended}.`, details: [] };
   const failed = p.tests.filter((t) => t.outcome === 'failed' || t.outcome === 'error');
@@ -246,7 +250,7 @@ function verdict(ctx: CheckContext, p: PytestRun, owned: readonly string[] = [])
   if (failed.length) {
     return { status: 'failed', summary: `${failed.length} of ${plural(p.tests.length, 'test')} failed: ${listNames(failed.map((t) => t.id.split('::').pop()!))}.`, details };
   }
-  if (skipped.length) {
+  if (skipped.length && !allowSkips) {
     return { status: 'failed', summary: `${listNames(skipped.map((t) => t.id.split('::').pop()!))} did not run (skipped); every test has to run and pass.`, details };
   }
   // Each test file the exercise ships must have run: a learner module cannot make one vanish.
@@ -254,17 +258,62 @@ function verdict(ctx: CheckContext, p: PytestRun, owned: readonly string[] = [])
   const missing = owned.filter((f) => /(^|[\\/])test_[^\\/]*\.py$|_test\.py$/.test(f) && !ran.has(path.normalize(f)));
   if (missing.length) return { status: 'failed', summary: `The tests in ${listNames(missing)} did not run; pytest's output in the Upskill log says why.`, details };
   if (p.run.exitCode !== 0) return { status: 'failed', summary: `pytest reported a problem (exit code ${p.run.exitCode}): ${lastLine}`, details };
-  return { status: 'passed', summary: `${plural(p.tests.length, 'test')} passed.`, details };
+  const passed = p.tests.length - skipped.length;
+  if (!passed) return { status: 'failed', summary: `No test ran: ${skipped.length === 1 ? 'the only test was' : `all ${skipped.length} tests were`} skipped.`, details };
+  return { status: 'passed', summary: `${plural(passed, 'test')} passed${skipped.length ? ` (${skipped.length} skipped, not counted)` : ''}.`, details };
 }
 
 export async function checkPytest(spec: PytestCheck, ctx: CheckContext): Promise<CheckResult> {
   const started = Date.now();
   const details: string[] = [];
-  const { conftests, owned } = await prepareCopy(ctx, spec.hiddenTests, details);
-  const p = await runPytest(ctx, ctx.workDir, spec.args ?? [], { noNetwork: spec.noNetwork, conftests });
-  const v = verdict(ctx, p, owned);
+  const tool = `${ctx.python.path} -m pytest`;
+  const { conftests, owned } = await prepareCopy(ctx, spec.hiddenTests, details, spec.projectConfig);
+  let project: PytestOptions['project'];
+  if (spec.projectConfig) {
+    const hooks = await outcomeHooks(ctx.workDir);
+    if (hooks.length) {
+      const where = hooks.map((h) => `${h.file}:${h.line} ${h.hook}`);
+      return result(spec, started, {
+        status: 'failed',
+        summary: `${listNames(where)} ${hooks.length === 1 ? 'implements a pytest hook' : 'implement pytest hooks'} that decide${hooks.length === 1 ? 's' : ''} whether a test passed, so the check cannot trust the results. Remove ${hooks.length === 1 ? 'it' : 'them'} (fixtures and markers are fine).`,
+        details: where,
+        findings: hooks.map((h) => ({ file: path.join(ctx.workDir, h.file), line: h.line, column: 1, severity: 'error', message: `${h.hook} decides test outcomes; the check does not run a suite with it.`, source: 'upskill', code: 'outcome-hook' })),
+        tool,
+      });
+    }
+    const config = await projectPytestConfig(ctx.workDir);
+    project = { config };
+    details.push(config ? `Your pytest settings in ${path.basename(config)} were used (addopts aside), and your conftest.py files.` : 'No pytest settings found (pytest.ini, or a pytest section in pyproject.toml, tox.ini or setup.cfg): pytest ran with its defaults, and your conftest.py files.');
+  }
+  const p = await runPytest(ctx, ctx.workDir, spec.args ?? [], { noNetwork: spec.noNetwork, conftests, project });
+  const runs = [p.run];
+  let v = verdict(ctx, p, owned, spec.allowSkips);
   if (p.networkBlock) details.push(p.networkBlock);
-  return result(spec, started, { ...v, details: [...details, ...v.details], tests: p.tests, runs: [p.run], tool: `${ctx.python.path} -m pytest` });
+  const findings: Finding[] = [];
+  if (v.status === 'passed' && spec.minTests !== undefined) {
+    const functions = passedFunctions(p.tests);
+    if (functions.length < spec.minTests) {
+      v = { status: 'failed', summary: `${plural(functions.length, 'test function')} ran and passed; this check asks for at least ${spec.minTests} (the cases of one parametrized test count once).`, details: v.details };
+    }
+  }
+  if (v.status === 'passed' && spec.requireAsserts) {
+    // One per test function: the cases of a parametrized test share its code.
+    const empty = new Map<string, TestCaseResult>();
+    for (const t of await testsCheckingNothing(ctx, p.tests, runs)) {
+      const f = testFunction(t);
+      if (!empty.has(`${f.file}::${f.name}`)) empty.set(`${f.file}::${f.name}`, t);
+    }
+    if (empty.size) {
+      const names = [...new Set([...empty.values()].map((t) => testFunction(t).name))];
+      findings.push(...[...empty.values()].map((t) => checksNothingFinding(ctx, t)));
+      v = {
+        status: 'failed',
+        summary: `${listNames(names)} ${names.length === 1 ? 'checks' : 'check'} nothing: no assert on a value, no pytest.raises, no assert_… call (not even in a helper of the same file), so ${names.length === 1 ? 'it passes' : 'they pass'} whatever the code does.`,
+        details: [...[...empty.keys()].map((k) => `${k}: checks nothing`), ...v.details],
+      };
+    }
+  }
+  return result(spec, started, { ...v, details: [...details, ...v.details], findings, tests: p.tests, runs, tool });
 }
 
 export async function checkNoNetwork(spec: NoNetworkCheck, ctx: CheckContext): Promise<CheckResult> {

@@ -77,8 +77,32 @@ export function wasmFindings(file: string, diagnostics: readonly WasmDiagnostic[
   }));
 }
 
-function lintOptions(spec: RuffLintCheck): Record<string, unknown> {
-  return { lint: { ...(spec.select && { select: spec.select }), ...(spec.ignore && { ignore: spec.ignore }) } };
+/**
+ * The modules the Ruff command line takes for first-party in this folder: what its default
+ * `src = [".", "src"]` finds there (a folder, or a `.py`/`.pyi` file, named like a module).
+ * The WebAssembly build has no file system to look in, so without this list it sorts
+ * `from train import main` in with `import pytest`, where `ruff check` wants a block of its
+ * own (I001), and the learner could never satisfy both.
+ */
+export async function firstPartyModules(dir: string): Promise<string[]> {
+  const names = new Set<string>();
+  for (const root of [dir, path.join(dir, 'src')]) {
+    for (const e of await fs.readdir(root, { withFileTypes: true }).catch(() => [])) {
+      const name = e.isDirectory() ? e.name : e.isFile() && /\.pyi?$/.test(e.name) ? e.name.replace(/\.pyi?$/, '') : undefined;
+      if (name !== undefined && /^[A-Za-z_]\w*$/.test(name)) names.add(name);
+    }
+  }
+  return [...names].sort();
+}
+
+function lintOptions(spec: RuffLintCheck, firstParty: readonly string[]): Record<string, unknown> {
+  return {
+    lint: {
+      ...(spec.select && { select: spec.select }),
+      ...(spec.ignore && { ignore: spec.ignore }),
+      ...(firstParty.length && { isort: { 'known-first-party': firstParty } }),
+    },
+  };
 }
 
 export async function checkRuffLint(spec: RuffLintCheck, ctx: CheckContext): Promise<CheckResult> {
@@ -107,7 +131,7 @@ export async function checkRuffLint(spec: RuffLintCheck, ctx: CheckContext): Pro
     const { Workspace, PositionEncoding } = loadWasm();
     tool = `Ruff ${Workspace.version()} (WebAssembly, bundled with Upskill; ${ctx.python.path} has no ruff)`;
     ctx.log(`Ruff lint with ${tool}: select ${spec.select?.join(',') ?? 'default'}${spec.ignore ? `, ignore ${spec.ignore.join(',')}` : ''}, ${plural(files.length, 'file')}`);
-    const ws = new Workspace(lintOptions(spec), PositionEncoding.Utf16);
+    const ws = new Workspace(lintOptions(spec, await firstPartyModules(ctx.workDir)), PositionEncoding.Utf16);
     try {
       for (const f of files) {
         const text = await fs.readFile(f, 'utf8');

@@ -125,6 +125,21 @@ export interface PytestCheck extends CheckBase {
   readonly args?: readonly string[];
   /** Block network access while the tests run (mocking exercises). */
   readonly noNetwork?: boolean;
+  /** At least this many test functions must run and pass (the cases of one parametrized function count once). */
+  readonly minTests?: number;
+  /**
+   * Every test that passed must check something: an assert on a value, pytest.raises/warns, or
+   * an assert_… call, in its own code or a helper of the same file (a look at the code).
+   */
+  readonly requireAsserts?: boolean;
+  /** Skipped and xfailed tests are allowed; they do not count as passing. */
+  readonly allowSkips?: boolean;
+  /**
+   * "Apply to your project": pytest reads the learner's own pytest settings (pytest.ini, or a
+   * pytest section in pyproject.toml, tox.ini or setup.cfg; addopts aside) and conftest.py
+   * files. A Python file that implements a hook deciding test outcomes is refused.
+   */
+  readonly projectConfig?: boolean;
 }
 
 export interface NoNetworkCheck extends CheckBase {

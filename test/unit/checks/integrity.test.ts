@@ -164,6 +164,14 @@ describe('checks: what counts as catching a bug', () => {
     assert.strictEqual(catches({ ...failure('test_n.py:4: AssertionError'), outcome: 'error' }, 'normalise.py'), false, 'a collection or setup error is not a catch');
   });
 
+  it('counts an exception raised by what the module under test called, with the module on the traceback', () => {
+    const through = (module: string) =>
+      `def test_x(sweep):\n>       assert next_run_dir(sweep).name == "run-006"\n\ntest_runs.py:35: \n_ _ _ _\n\n    def next_run_dir(root):\n>       run_dir.mkdir()\n\n${module}:33: \n_ _ _ _\n\n>           os.mkdir(self, mode)\nE           FileExistsError: [Errno 17] File exists\n\n/usr/lib/python3.11/pathlib.py:1116: FileExistsError`;
+    assert.strictEqual(catches(failure(through('runs.py')), 'runs.py'), true);
+    assert.strictEqual(catches(failure(through('helpers.py')), 'runs.py'), false, 'a library error that never went through the module is the test\'s own');
+    assert.strictEqual(catches(failure('>       json.loads("{")\n\ntest_runs.py:9: \n_ _ _\n\n/usr/lib/python3.11/json/decoder.py:355: JSONDecodeError'), 'runs.py'), false);
+  });
+
   it('a test that exits or reads the source catches nothing', async () => {
     const impl = 'def inc(x):\n    return x + 1\n';
     const exDir = await folder({ 'ref.py': impl, 'bug.py': 'def inc(x):\n    return x + 2\n' });

@@ -80,6 +80,24 @@ describe('checks: runners with the real tools', () => {
     assert.strictEqual(report.passed, false);
   });
 
+  it('Ruff (WebAssembly): modules of the folder sort as first-party, as `ruff check` sorts them', async () => {
+    const use = 'print(json, pytest, add)\n';
+    const { report } = await check(
+      {
+        'calc.py': 'def add(a, b):\n    return a + b\n',
+        'pkg/__init__.py': '',
+        'src/features/__init__.py': '',
+        'test_split.py': `import json\n\nimport pytest\n\nfrom calc import add\n\n${use}`,
+        'test_joined.py': `import json\n\nimport pytest\nfrom calc import add\n\n${use}`,
+      },
+      [{ type: 'ruff-lint', select: ['I'] }],
+    );
+    assert.deepStrictEqual(report.results[0].findings.map((f) => [path.basename(f.file), f.code]), [['test_joined.py', 'I001']]);
+    const { firstPartyModules } = await import('../../../src/checks/ruff');
+    const dir = await folder({ 'calc.py': '', 'stubs.pyi': '', 'notes.txt': '', 'pkg/x.py': '', 'src/features/__init__.py': '', 'my-data/a.csv': '' });
+    assert.deepStrictEqual(await firstPartyModules(dir), ['calc', 'features', 'pkg', 'src', 'stubs']);
+  });
+
   it('git: a folder inside another repository is not taken for its own repository', async () => {
     const { report: outer, work } = await check({ 'inner/a.txt': 'x' }, [{ type: 'git', assert: [{ commitCount: { min: 1 } }] }]);
     assert.match(outer.results[0].summary, /not a git repository yet/);

@@ -1,0 +1,49 @@
+"""Behaviour that some of Ruff's findings in train.py were hiding."""
+
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from train import accuracy, load_rows, log_loss, split_rows, train_logreg
+
+Metric = Callable[[list[float], list[int]], float]
+ROWS = [([float(i), float(i % 3)], int(i > 9)) for i in range(20)]
+
+
+def test_each_training_run_has_its_own_history() -> None:
+    *_, first = train_logreg(ROWS, epochs=3)
+    *_, second = train_logreg(ROWS, epochs=3)
+    assert len(first) == 3
+    assert len(second) == 3
+
+
+def test_the_same_seed_gives_the_same_split() -> None:
+    assert split_rows(ROWS, 0.25, seed=7) == split_rows(ROWS, 0.25, seed=7)
+
+
+def test_different_seeds_give_different_splits() -> None:
+    splits = {str(split_rows(ROWS, 0.25, seed=s)[1]) for s in range(5)}
+    assert len(splits) > 1
+
+
+def test_split_leaves_the_global_random_state_alone() -> None:
+    random.seed(42)
+    expected = random.random()
+    random.seed(42)
+    split_rows(ROWS, 0.25, seed=1)
+    assert random.random() == expected
+
+
+@pytest.mark.parametrize("metric", [accuracy, log_loss])
+def test_lists_of_different_lengths_raise(metric: Metric) -> None:
+    with pytest.raises(ValueError):
+        metric([0.9, 0.1, 0.8], [1, 0])
+
+
+def test_a_misspelt_column_raises_instead_of_giving_no_rows(tmp_path: Path) -> None:
+    path = tmp_path / "customers.csv"
+    path.write_text("tenure,spend,churned\n1,80.0,1\n24,30.0,0\n")
+    with pytest.raises(KeyError):
+        load_rows(path, ["tenure", "spned"], "churned")
