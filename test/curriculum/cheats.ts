@@ -9,7 +9,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { promisify } from 'util';
 import { parseDocument } from 'yaml';
-import type { CheckType, CommandCheck, Exercise, PytestCheck, WorkflowCheck } from '../../../src/core/model';
+import type { CheckType, CommandCheck, Exercise, PytestCheck, WorkflowCheck } from '../../src/core/model';
 
 const execFileAsync = promisify(execFile);
 export const HISTORY_SCRIPT = 'make-history.sh';
