@@ -429,7 +429,7 @@ export function describeReport(report: CheckReport): string[] {
       .filter((t) => t.outcome !== 'passed')
       .slice(0, 5)
       .map((t) => `    ${t.outcome} ${t.id}${t.message ? `: ${t.message.split('\n')[0]}` : ''}`);
-    const details = r.details.slice(0, 8).map((d) => `    ${d}`);
+    const details = r.details.slice(0, 8).flatMap((d) => d.split('\n').slice(0, 6).map((l) => `    ${l}`));
     return [`[${r.status}] ${r.title}: ${r.summary}`, ...findings, ...tests, ...details];
   });
 }
