@@ -91,7 +91,7 @@ export async function main(argv: readonly string[], root: string, io: Io): Promi
     }
     const v = await validateContent({ ...parsed.options, root, out: (line) => io.log(line) });
     io.log(`\nContent validator (Python: ${v.python?.path} ${v.python?.version})\n${formatTable(v.rows)}\n`);
-    for (const violation of v.violations) io.error(`${formatViolation(violation)}\n`);
+    for (const violation of v.violations) io.log(`${formatViolation(violation)}\n`);
     io.log(formatSummary(v));
     return v.exitCode;
   } catch (e) {
