@@ -160,7 +160,11 @@ export async function validateContent(opts: ValidateOptions): Promise<Validation
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'upskill-validate-'));
   const queue: Job[] = [];
   for (const ex of selected) {
-    const cheats = [...(await genericCheats(ex)), ...exerciseCheats(ex)];
+    const generic = await genericCheats(ex).catch((e: Error) => {
+      violate({ exercise: ex.id, what: `the generic cheats could not be built for it: ${e.message.split('\n')[0]}` });
+      return [];
+    });
+    const cheats = [...generic, ...exerciseCheats(ex)];
     rows.get(ex.id)!.tried = cheats.length;
     queue.push({ ex, kind: 'starter', label: 'starter' }, { ex, kind: 'solution', label: 'solution' }, ...cheats.map((cheat, i): Job => ({ ex, kind: 'cheat', label: `cheat-${i + 1}`, cheat })));
   }
