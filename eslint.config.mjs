@@ -87,8 +87,8 @@ export default tseslint.config(
     },
   },
   {
-    // Unit tests run in plain Node: they reach only the layers below services.
-    files: ['test/unit/**/*.ts'],
+    // Unit tests and the content validator run in plain Node: they reach only the layers below services.
+    files: ['test/unit/**/*.ts', 'test/curriculum/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,6 +1,6 @@
 // What running an exercise's checks produces. No VS Code here either: the extension turns
 // these into notifications, Problems-panel diagnostics and output-channel text, and the
-// curriculum validator (test/unit) uses the same engine in plain Node.
+// content validator (test/curriculum) uses the same engine in plain Node.
 
 import type { CheckSpec, CheckType, Exercise } from '../core/model';
 

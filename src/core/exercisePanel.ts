@@ -162,6 +162,7 @@ export function exerciseHeader({ exercise, skillTitle, state, started }: HeaderI
   return {
     id: exercise.id,
     title: exercise.title,
+    ...(exercise.why?.trim() && { why: exercise.why.trim().replace(/\s+/g, ' ') }),
     skill: skillTitle,
     difficulty: exercise.difficulty,
     ...(exercise.minutes !== undefined && { minutes: exercise.minutes }),

@@ -83,6 +83,8 @@ export interface ResultModel {
 export interface ExerciseHeader {
   readonly id: string;
   readonly title: string;
+  /** Why it matters, in a sentence or two: shown first, under the title. */
+  readonly why?: string;
   readonly skill: string;
   readonly difficulty: Difficulty;
   readonly minutes?: number;

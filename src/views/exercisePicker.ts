@@ -1,6 +1,7 @@
 // The "Start Exercise…" quick pick: every exercise once, grouped by skill, with its state
-// and difficulty, searchable by title, skill and tag. On top: what is in progress
-// ("Continue"), then the recommended next one when that is not started yet.
+// and difficulty, why it matters on its detail line, searchable by title, skill and tag.
+// On top: what is in progress ("Continue"), then the recommended next one when that is not
+// started yet.
 
 import * as vscode from 'vscode';
 import { type Catalog, type Exercise, exercisesInOrder, exercisesOf } from '../core/model';
@@ -16,7 +17,9 @@ function item(catalog: Catalog, e: Exercise, state: ExerciseState, tag = ''): Ex
   return {
     label: `$(${STATE_CODICON[state]}) ${e.title}`,
     description: `${tag ? `${tag} · ` : ''}${skill} · ${e.difficulty} · ${STATE_LABEL[state]}`,
-    detail: [e.kind === 'project' ? 'on your project' : '', e.minutes ? `about ${e.minutes} min` : '', e.tags.map((t) => `#${t}`).join(' ')]
+    // Why it matters, then the tags: a long why is cut off at the end of the line, and the
+    // tags after it still match a search.
+    detail: [e.kind === 'project' ? 'on your project' : '', e.minutes ? `about ${e.minutes} min` : '', e.why?.trim().replace(/\s+/g, ' ') ?? '', e.tags.map((t) => `#${t}`).join(' ')]
       .filter(Boolean)
       .join(' · '),
     exercise: e,

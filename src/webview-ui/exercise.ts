@@ -47,7 +47,9 @@ function render(model: ExercisePanelModel | undefined): void {
   }
   const e = model.exercise;
   const meta = [e.skill, e.difficulty, e.minutes ? `about ${e.minutes} min` : '', e.stateLabel].filter(Boolean).join(' · ');
-  root.append(h('header', {}, h('h2', { text: e.title, attrs: { id: 'title' } }), h('p', { text: meta, className: 'meta' })));
+  const header = h('header', {}, h('h2', { text: e.title, attrs: { id: 'title' } }), h('p', { text: meta, className: 'meta' }));
+  if (e.why) header.append(h('p', { text: e.why, className: 'why' }));
+  root.append(header);
 
   const toolbar = h('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': `Actions for ${e.title}` } });
   if (!e.started) {

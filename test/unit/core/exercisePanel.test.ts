@@ -1,9 +1,10 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import type { CheckReport, CheckResult, Finding } from '../../../src/checks/types';
-import { filesToChange, resultModel, suggestCheckOnSave, MAX_FINDINGS } from '../../../src/core/exercisePanel';
+import { exerciseHeader, filesToChange, resultModel, suggestCheckOnSave, MAX_FINDINGS } from '../../../src/core/exercisePanel';
 import { helpFor } from '../../../src/core/findingHelp';
 import type { CheckSpec } from '../../../src/core/model';
+import { catalogOf } from './catalog';
 
 const DIR = path.join(path.sep, 'work', 'ex');
 
@@ -122,5 +123,17 @@ describe('core/findingHelp', () => {
     assert.match(helpFor({ source: 'pytest', message: "ModuleNotFoundError: No module named 'numpy'" }) ?? '', /import/);
     assert.strictEqual(helpFor({ source: 'mypy', code: 'something-new', message: 'x' }), undefined);
     assert.strictEqual(helpFor({ source: 'git', message: 'x' }), undefined);
+  });
+
+  it('puts why the exercise matters in the header, on one line, and leaves it out when there is none', () => {
+    const exercise = catalogOf([['metrics']]).exercises.get('metrics')!;
+    const why = 'Metrics code is shared by training and monitoring.\n  A wrong type gives a wrong number.';
+    const header = exerciseHeader({ exercise: { ...exercise, why }, skillTitle: 'Typing', state: 'started', started: true });
+    assert.strictEqual(header.why, 'Metrics code is shared by training and monitoring. A wrong type gives a wrong number.');
+    assert.strictEqual(header.title, 'metrics');
+    assert.strictEqual(header.skill, 'Typing');
+    const plain = exerciseHeader({ exercise, skillTitle: 'Typing', state: 'todo', started: false });
+    assert.ok(!('why' in plain), 'no why: no key (the view shows nothing)');
+    assert.ok(!('why' in exerciseHeader({ exercise: { ...exercise, why: '   ' }, skillTitle: 'Typing', state: 'todo', started: false })));
   });
 });

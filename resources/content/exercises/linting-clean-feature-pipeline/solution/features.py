@@ -35,6 +35,19 @@ def build_features(
     return features
 
 
+def feature_columns(
+    records: list[dict[str, str]],
+    categories: list[str],
+    names: list[str] | None = None,
+) -> list[str]:
+    """The feature names that `records` produce, in first-seen order."""
+    if names is None:
+        names = []
+    for record in records:
+        build_features(record, categories, names)
+    return names
+
+
 def feature_names(
     record: dict[str, str], categories: list[str], prefix: str | None = None
 ) -> list[str]:

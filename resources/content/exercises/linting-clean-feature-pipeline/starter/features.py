@@ -32,6 +32,13 @@ def build_features(record: Dict[str, str], categories: List[str], names: List[st
     return features
 
 
+def feature_columns(records: List[Dict[str, str]], categories: List[str], names: List[str] = []) -> List[str]:
+    """The feature names that `records` produce, in first-seen order."""
+    for record in records:
+        build_features(record, categories, names)
+    return names
+
+
 def feature_names(record: Dict[str, str], categories: List[str], prefix: Optional[str] = None) -> List[str]:
     names = list(build_features(record, categories, names=[]).keys())
     if prefix == None:

@@ -16,6 +16,8 @@ def train_test_split(
     - The test set has math.ceil(len(rows) * test_fraction) rows.
     - The same seed always gives the same split.
     - `rows` itself is not modified.
+    - The global `random` state is left alone: code that seeded `random`
+      before the call gets the same random numbers after it.
     - A test_fraction outside the open interval (0, 1) raises ValueError.
     """
     if not 0 < test_fraction < 1:

@@ -32,6 +32,13 @@ def build_features(record: Dict[str, str], categories: List[str], names: List[st
     return features  # noqa
 
 
+def feature_columns(records: List[Dict[str, str]], categories: List[str], names: List[str] = []) -> List[str]:  # noqa
+    """The feature names that `records` produce, in first-seen order."""  # noqa
+    for record in records:  # noqa
+        build_features(record, categories, names)  # noqa
+    return names  # noqa
+
+
 def feature_names(record: Dict[str, str], categories: List[str], prefix: Optional[str] = None) -> List[str]:  # noqa
     names = list(build_features(record, categories, names=[]).keys())  # noqa
     if prefix == None:  # noqa

@@ -9,8 +9,8 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { promisify } from 'util';
 import { parseDocument } from 'yaml';
-import { isPattern, matchingFiles } from '../../../src/checks/workflowFiles';
-import type { CheckType, CommandCheck, Exercise, PytestCheck, WorkflowCheck } from '../../../src/core/model';
+import { isPattern, matchingFiles } from '../../src/checks/workflowFiles';
+import type { CheckType, CommandCheck, Exercise, PytestCheck, WorkflowCheck } from '../../src/core/model';
 
 const execFileAsync = promisify(execFile);
 export const HISTORY_SCRIPT = 'make-history.sh';
