@@ -33,6 +33,7 @@ import { formatReport, runChecks } from '../../src/checks/engine';
 import { HELPER } from '../../src/checks/pyhelper';
 import { resolvePython } from '../../src/checks/python';
 import { filesUnder } from '../../src/checks/scratch';
+import { isPattern, matchingFiles } from '../../src/checks/workflowFiles';
 import type { CheckReport, PythonInfo } from '../../src/checks/types';
 import { listContentFiles, loadCatalog, nodeContentFs } from '../../src/core/content';
 import type { Catalog, CatchBugsCheck, CheckType, ContentSource, Exercise, PytestCheck } from '../../src/core/model';
@@ -322,7 +323,9 @@ async function metadataProblems(ex: Exercise, python: PythonInfo, modules: Map<s
   // are missing; the files the learner's folder must hold are checked here.
   if (ex.solution === undefined) p.push('has no reference solution (solution: in exercise.yaml)');
   if (ex.kind === 'scaffold' && ex.starter === undefined) p.push('is a scaffold exercise without a starter');
-  const inWork = async (rel: string) => (ex.starter !== undefined && (await isFile(path.join(ex.dir, ex.starter, rel)))) || (ex.solution !== undefined && (await isFile(path.join(ex.dir, ex.solution, rel))));
+  const holds = async (folder: string | undefined, rel: string) =>
+    folder !== undefined && (isPattern(rel) ? (await matchingFiles(path.join(ex.dir, folder), rel)).length > 0 : await isFile(path.join(ex.dir, folder, rel)));
+  const inWork = async (rel: string) => (await holds(ex.starter, rel)) || (await holds(ex.solution, rel));
   if (ex.main !== undefined) {
     const folder = ex.kind === 'project' ? ex.solution : ex.starter;
     if (folder !== undefined && !(await isFile(path.join(ex.dir, folder, ex.main)))) p.push(`its main file ${ex.main} is not in ${folder}/`);
@@ -336,11 +339,12 @@ async function metadataProblems(ex: Exercise, python: PythonInfo, modules: Map<s
   }
   for (const c of ex.cheats ?? []) {
     const entries = await fs.readdir(at(c.folder)).catch(() => []);
-    if (!entries.length) p.push(`its cheat folder ${c.folder} is empty`);
+    if (!entries.length) p.push(`its cheat folder ${c.folder} is missing or empty`);
   }
 
   // Packages: every third-party import is declared, and the interpreter has what is declared.
-  const folders = [ex.starter, ex.solution, ...ex.checks.flatMap((c) => (c.type === 'pytest' && c.hiddenTests ? [c.hiddenTests] : []))].filter((f): f is string => f !== undefined);
+  // A project exercise's solution is a sample of the learner's own project: what it imports is theirs to install.
+  const folders = [ex.starter, ex.kind === 'project' ? undefined : ex.solution, ...ex.checks.flatMap((c) => (c.type === 'pytest' && c.hiddenTests ? [c.hiddenTests] : []))].filter((f): f is string => f !== undefined);
   const files = [...(await Promise.all(folders.map((f) => pythonFilesUnder(at(f))))).flat()];
   for (const c of ex.checks) if (c.type === 'tests-catch-bugs') files.push(at(c.reference), ...c.bugs.map((b) => at(b.file)));
   const imported = new Set<string>();
