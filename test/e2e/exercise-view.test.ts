@@ -94,6 +94,8 @@ describe('Exercise view at 1400×900 (e2e)', function () {
     const text = await s.wb.waitForExerciseView(/Your goal/);
     assert.match(text, new RegExp(TITLE));
     assert.match(text, /Typing · beginner · about 20 min · in progress/);
+    const frame0 = await s.wb.exerciseView();
+    assert.match((await frame0.locator('.why').textContent()) ?? '', /a wrong argument type there gives a wrong number, not an error/, 'why it matters, under the title');
     assert.match(text, /python -m mypy --strict metrics\.py/, 'the instructions, rendered');
     const frame = await s.wb.exerciseView();
     assert.ok((await frame.locator('.instructions pre code').count()) > 0, 'code blocks are rendered as code');
