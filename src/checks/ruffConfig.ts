@@ -54,7 +54,8 @@ export function withoutLeftOut(table: Record<string, unknown>, prefix = ''): { s
   const leftOut: string[] = [];
   for (const [key, value] of Object.entries(table)) {
     const name = prefix ? `${prefix}.${key}` : key;
-    if (name in LEFT_OUT_SETTINGS) {
+    if (key === '__proto__') continue; // not a Ruff setting, and it would not stay a plain key here
+    if (Object.prototype.hasOwnProperty.call(LEFT_OUT_SETTINGS, name)) {
       leftOut.push(name);
     } else if (isTable(value) && !prefix && (key === 'lint' || key === 'format')) {
       const inner = withoutLeftOut(value, name);
