@@ -176,10 +176,15 @@ def notebook(req):
 
 
 def toml(req):
+    if req.get("optional") and not os.path.exists(req["file"]):
+        return {"absent": True}
     try:
         import tomllib
     except ImportError:
-        return {"error": f"reading TOML needs Python 3.11 or later (this is {sys.version.split()[0]})"}
+        try:
+            import tomli as tomllib
+        except ImportError:
+            return {"error": f"reading TOML needs Python 3.11 or later, or the tomli package (this is {sys.version.split()[0]})"}
     try:
         with open(req["file"], "rb") as f:
             data = tomllib.load(f)
@@ -189,7 +194,7 @@ def toml(req):
     found = {}
     for key in req["keys"]:
         node = data
-        for part in key.split("."):
+        for part in (key.split(".") if key else []):
             if not isinstance(node, dict) or part not in node:
                 missing.append(key)
                 node = None
@@ -202,7 +207,7 @@ def toml(req):
 
 COMMANDS = {"suppressions": suppressions, "same_ast": same_ast, "ast_diff": ast_diff, "notebook": notebook, "toml": toml}
 request = json.load(sys.stdin)
-print(json.dumps({"result": COMMANDS[request["command"]](request)}))
+print(json.dumps({"result": COMMANDS[request["command"]](request)}, default=str))
 `;
 
 export interface Suppression {

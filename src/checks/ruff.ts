@@ -10,6 +10,7 @@ import { askPython, findSuppressions, suppressionFinding } from './pyhelper';
 import { hasModule, pythonModule } from './python';
 import { pythonFiles, targetFiles } from './pythonSources';
 import { plural, result } from './result';
+import { cliOverrides, hasSetting, readRuffSettings, type RuffSettings } from './ruffConfig';
 import type { CheckContext, CheckResult, CommandRun, Finding } from './types';
 
 interface RuffWasm {
@@ -95,14 +96,45 @@ export async function firstPartyModules(dir: string): Promise<string[]> {
   return [...names].sort();
 }
 
-function lintOptions(spec: RuffLintCheck, firstParty: readonly string[]): Record<string, unknown> {
+/** The learner's settings when the check names a `config` file, else none; see ruffConfig.ts. */
+async function learnerSettings(spec: RuffLintCheck | RuffFormatCheck, ctx: CheckContext, runs: CommandRun[]): Promise<RuffSettings> {
+  return spec.config === undefined ? { settings: {}, notes: [] } : readRuffSettings(ctx, spec.config, runs);
+}
+
+/**
+ * The exercise's rule choice where the learner's settings make none, over the learner's
+ * settings; the folder's first-party modules unless the learner names their own.
+ */
+function lintOptions(spec: RuffLintCheck, settings: Record<string, unknown>, firstParty: readonly string[]): Record<string, unknown> {
+  const lint = (settings.lint ?? {}) as Record<string, unknown>;
+  const isort = (lint.isort ?? {}) as Record<string, unknown>;
   return {
+    ...settings,
     lint: {
-      ...(spec.select && { select: spec.select }),
-      ...(spec.ignore && { ignore: spec.ignore }),
-      ...(firstParty.length && { isort: { 'known-first-party': firstParty } }),
+      ...(spec.select && !hasSetting(settings, 'select') && { select: spec.select }),
+      ...(spec.ignore && !hasSetting(settings, 'ignore') && { ignore: spec.ignore }),
+      ...lint,
+      ...(firstParty.length && isort['known-first-party'] === undefined && { isort: { ...isort, 'known-first-party': firstParty } }),
     },
   };
+}
+
+/** The WebAssembly build's workspace, or why Ruff does not accept these settings. */
+function workspace(options: Record<string, unknown>): { ws?: InstanceType<RuffWasm['Workspace']>; rejected?: string } {
+  const { Workspace, PositionEncoding } = loadWasm();
+  try {
+    return { ws: new Workspace(options, PositionEncoding.Utf16) };
+  } catch (e) {
+    return { rejected: String((e as Error).message ?? e).split('\n')[0] };
+  }
+}
+
+/** Ruff stopped without checking (exit 2: settings it does not accept, a file it cannot read). */
+function ruffStopped(run: CommandRun): string | undefined {
+  if (run.exitCode === 0 || run.exitCode === 1) return undefined;
+  const why = `${run.stderr}\n${run.stdout}`.trim().split('\n').map((l) => l.trim()).filter(Boolean);
+  const cause = why.find((l) => /^(Cause:|error:)/.test(l)) ?? why[0] ?? '';
+  return `Ruff stopped with exit code ${run.exitCode}: ${cause.replace(/^Cause:\s*/, '')}`;
 }
 
 export async function checkRuffLint(spec: RuffLintCheck, ctx: CheckContext): Promise<CheckResult> {
@@ -111,27 +143,33 @@ export async function checkRuffLint(spec: RuffLintCheck, ctx: CheckContext): Pro
   const runs: CommandRun[] = [];
   let findings: Finding[] = [];
   let tool: string;
+  const { settings, notes, problem } = await learnerSettings(spec, ctx, runs);
+  if (problem) return result(spec, started, { status: 'failed', summary: problem, runs, tool: 'Ruff' });
   if (await hasModule(ctx.python, 'ruff')) {
     tool = `${ctx.python.path} -m ruff`;
-    const argv = [...pythonModule(ctx.python, 'ruff'), 'check', '--output-format', 'json', '--no-cache', '--isolated'];
-    if (spec.select?.length) argv.push('--select', spec.select.join(','));
-    if (spec.ignore?.length) argv.push('--ignore', spec.ignore.join(','));
+    const argv = [...pythonModule(ctx.python, 'ruff'), 'check', '--output-format', 'json', '--no-cache', '--isolated', ...cliOverrides(settings)];
+    if (spec.select?.length && !hasSetting(settings, 'select')) argv.push('--select', spec.select.join(','));
+    if (spec.ignore?.length && !hasSetting(settings, 'ignore')) argv.push('--ignore', spec.ignore.join(','));
     argv.push(...(spec.targets?.length ? spec.targets : ['.']));
     const run = await runProcess(argv, { cwd: ctx.workDir, timeoutMs: timeLeft(ctx), signal: ctx.signal, log: ctx.log });
     runs.push(run);
     logOutput(ctx, run);
     const ended = describeEnd(run, ctx.timeoutMs);
     if (ended) return result(spec, started, { status: 'error', summary: `Ruff did not finish: ${ended}.`, runs, tool });
+    const stopped = ruffStopped(run);
+    if (stopped) return result(spec, started, { status: 'failed', summary: stopped, details: notes, runs, tool });
     try {
       findings = parseRuffJson(run.stdout).map((f) => ({ ...f, file: path.resolve(ctx.workDir, f.file) }));
     } catch {
       return result(spec, started, { status: 'error', summary: `Ruff's output could not be read (exit code ${run.exitCode}).`, runs, tool });
     }
   } else {
-    const { Workspace, PositionEncoding } = loadWasm();
+    const { Workspace } = loadWasm();
     tool = `Ruff ${Workspace.version()} (WebAssembly, bundled with Upskill; ${ctx.python.path} has no ruff)`;
-    ctx.log(`Ruff lint with ${tool}: select ${spec.select?.join(',') ?? 'default'}${spec.ignore ? `, ignore ${spec.ignore.join(',')}` : ''}, ${plural(files.length, 'file')}`);
-    const ws = new Workspace(lintOptions(spec, await firstPartyModules(ctx.workDir)), PositionEncoding.Utf16);
+    const options = lintOptions(spec, settings, await firstPartyModules(ctx.workDir));
+    ctx.log(`Ruff lint with ${tool}: ${JSON.stringify(options)}, ${plural(files.length, 'file')}`);
+    const { ws, rejected } = workspace(options);
+    if (!ws) return result(spec, started, { status: 'failed', summary: `Ruff does not accept the settings in ${spec.config ?? 'the exercise'}: ${rejected}`, details: notes, runs, tool });
     try {
       for (const f of files) {
         const text = await fs.readFile(f, 'utf8');
@@ -147,13 +185,13 @@ export async function checkRuffLint(spec: RuffLintCheck, ctx: CheckContext): Pro
   // by Python's tokenizer, so "# noqa" inside a string is prose, not a suppression.
   const banned = new Set(['ruff: noqa', 'ruff: disable', ...(spec.forbidNoqa ? ['noqa'] : [])]);
   findings.push(...(await findSuppressions(ctx, files, runs)).filter((x) => banned.has(x.kind)).map(suppressionFinding));
-  if (!files.length) return result(spec, started, { status: 'failed', summary: 'No Python files were found to lint.', runs, tool });
-  if (!findings.length) return result(spec, started, { status: 'passed', summary: `Ruff found nothing in ${plural(files.length, 'file')}.`, runs, tool });
+  if (!files.length) return result(spec, started, { status: 'failed', summary: 'No Python files were found to lint.', details: notes, runs, tool });
+  if (!findings.length) return result(spec, started, { status: 'passed', summary: `Ruff found nothing in ${plural(files.length, 'file')}.`, details: notes, runs, tool });
   const codes = [...new Set(findings.map((f) => f.code).filter(Boolean))];
   return result(spec, started, {
     status: 'failed',
     summary: `Ruff found ${plural(findings.length, 'problem')} (${codes.slice(0, 6).join(', ')}); they are in the Problems panel.`,
-    details: findings.map((f) => `${path.relative(ctx.workDir, f.file)}:${f.line}:${f.column} ${f.code ?? ''} ${f.message}`),
+    details: [...notes, ...findings.map((f) => `${path.relative(ctx.workDir, f.file)}:${f.line}:${f.column} ${f.code ?? ''} ${f.message}`)],
     findings,
     runs,
     tool,
@@ -190,6 +228,8 @@ export async function checkRuffFormat(spec: RuffFormatCheck, ctx: CheckContext):
   const findings: Finding[] = [];
   const lineLength = spec.lineLength ?? 88;
   let tool: string;
+  const { settings, notes, problem } = await learnerSettings(spec, ctx, runs);
+  if (problem) return result(spec, started, { status: 'failed', summary: problem, runs, tool: 'Ruff' });
   // Formatting must not change what the code is: every file the starter ships must still be
   // there, with the same syntax tree (docstrings compared by their words).
   const shipped = await starterPythonFiles(ctx, spec.targets);
@@ -214,7 +254,9 @@ export async function checkRuffFormat(spec: RuffFormatCheck, ctx: CheckContext):
   findings.push(...(await findSuppressions(ctx, files, runs)).filter((x) => x.kind === 'fmt: off' || x.kind === 'yapf: disable').map(suppressionFinding));
   if (await hasModule(ctx.python, 'ruff')) {
     tool = `${ctx.python.path} -m ruff format`;
-    const argv = [...pythonModule(ctx.python, 'ruff'), 'format', '--check', '--no-cache', '--isolated', '--line-length', String(lineLength), ...(spec.targets?.length ? spec.targets : ['.'])];
+    const argv = [...pythonModule(ctx.python, 'ruff'), 'format', '--check', '--no-cache', '--isolated', ...cliOverrides(settings)];
+    if (!hasSetting(settings, 'line-length')) argv.push('--line-length', String(lineLength));
+    argv.push(...(spec.targets?.length ? spec.targets : ['.']));
     const run = await runProcess(argv, { cwd: ctx.workDir, timeoutMs: timeLeft(ctx), signal: ctx.signal, log: ctx.log });
     runs.push(run);
     logOutput(ctx, run);
@@ -222,16 +264,21 @@ export async function checkRuffFormat(spec: RuffFormatCheck, ctx: CheckContext):
     if (ended) return result(spec, started, { status: 'error', summary: `Ruff did not finish: ${ended}.`, runs, tool });
     const reformat = [...run.stdout.matchAll(/^Would reformat: (.+)$/gm)].map((m) => path.resolve(ctx.workDir, m[1].trim()));
     for (const file of reformat) findings.push({ file, line: 1, column: 1, severity: 'error', message: 'ruff format would reformat this file.', source: 'ruff-format' });
-    // The exit code decides: 1 means something would be reformatted, 2 that Ruff could not read a file.
+    // The exit code decides: 1 means something would be reformatted, 2 that Ruff could not
+    // read a file or does not accept the settings.
+    const stopped = ruffStopped(run);
+    if (stopped && spec.config !== undefined && !reformat.length) return result(spec, started, { status: 'failed', summary: stopped, details: notes, runs, tool });
     if (run.exitCode !== 0 && !reformat.length) {
       const why = `${run.stderr}\n${run.stdout}`.trim().split('\n').filter(Boolean).slice(-1)[0] ?? '';
       findings.push({ file: files[0] ?? ctx.workDir, line: 1, column: 1, severity: 'error', message: `ruff format --check exited with code ${run.exitCode}: ${why}`, source: 'ruff-format' });
     }
   } else {
-    const { Workspace, PositionEncoding } = loadWasm();
+    const { Workspace } = loadWasm();
     tool = `Ruff ${Workspace.version()} format (WebAssembly, bundled with Upskill; ${ctx.python.path} has no ruff)`;
-    ctx.log(`Ruff format check with ${tool}, line length ${lineLength}, ${plural(files.length, 'file')}`);
-    const ws = new Workspace({ 'line-length': lineLength }, PositionEncoding.Utf16);
+    const options = { 'line-length': lineLength, ...settings };
+    ctx.log(`Ruff format check with ${tool}, ${JSON.stringify(options)}, ${plural(files.length, 'file')}`);
+    const { ws, rejected } = workspace(options);
+    if (!ws) return result(spec, started, { status: 'failed', summary: `Ruff does not accept the settings in ${spec.config ?? 'the exercise'}: ${rejected}`, details: notes, runs, tool });
     try {
       for (const f of files) {
         const text = await fs.readFile(f, 'utf8');
@@ -259,14 +306,17 @@ export async function checkRuffFormat(spec: RuffFormatCheck, ctx: CheckContext):
       ws.free();
     }
   }
-  if (!files.length && !findings.length) return result(spec, started, { status: 'failed', summary: 'No Python files were found to check.', runs, tool });
-  if (!findings.length) return result(spec, started, { status: 'passed', summary: `${plural(files.length, 'file')} formatted, with the same code as the starter.`, runs, tool });
+  if (!files.length && !findings.length) return result(spec, started, { status: 'failed', summary: 'No Python files were found to check.', details: notes, runs, tool });
+  if (!findings.length) {
+    const same = shipped.length ? ', with the same code as the starter' : '';
+    return result(spec, started, { status: 'passed', summary: `${plural(files.length, 'file')} formatted${same}.`, details: notes, runs, tool });
+  }
   const other = findings.find((f) => f.source !== 'ruff-format');
   const reformatted = findings.filter((f) => f.source === 'ruff-format');
   return result(spec, started, {
     status: 'failed',
     summary: other ? `${path.basename(other.file)}: ${other.message}` : `${plural(reformatted.length, 'file')} would be reformatted: ${reformatted.map((f) => path.basename(f.file)).join(', ')}.`,
-    details: findings.map((f) => `${path.relative(ctx.workDir, f.file)}:${f.line} ${f.message}`),
+    details: [...notes, ...findings.map((f) => `${path.relative(ctx.workDir, f.file)}:${f.line} ${f.message}`)],
     findings,
     runs,
     tool,

@@ -174,17 +174,26 @@ export interface MypyCheck extends CheckBase {
 
 export interface RuffLintCheck extends CheckBase {
   readonly type: 'ruff-lint';
-  /** Rule selectors, e.g. ["E", "F", "I", "B"]. */
+  /** Rule selectors, e.g. ["E", "F", "I", "B"]; with `config`, only when the learner's settings choose none. */
   readonly select?: readonly string[];
   readonly ignore?: readonly string[];
   readonly targets?: readonly string[];
   readonly forbidNoqa?: boolean;
+  /**
+   * A TOML file in the learner's folder whose Ruff settings the check uses: `[tool.ruff]` of a
+   * pyproject.toml, or a whole ruff.toml. Settings that choose files or change how Ruff runs
+   * (exclude, per-file-ignores, extend, fix…) are left out; see checks/ruffConfig.ts.
+   */
+  readonly config?: string;
 }
 
 export interface RuffFormatCheck extends CheckBase {
   readonly type: 'ruff-format';
   readonly targets?: readonly string[];
+  /** Default 88; with `config`, only when the learner's settings set no line-length. */
   readonly lineLength?: number;
+  /** As for RuffLintCheck: the learner's own Ruff settings (line length, quote style…). */
+  readonly config?: string;
 }
 
 export interface WorkflowRules {

@@ -264,9 +264,12 @@ function collectCheckPaths(c: CheckSpec, at: (rest: PathSegment[]) => Place, own
       c.bugs.forEach((b, i) => owned.push([at(['bugs', i, 'file']), b.file, 'file']));
       break;
     case 'mypy':
+      targets(c.targets);
+      break;
     case 'ruff-lint':
     case 'ruff-format':
       targets(c.targets);
+      if (c.config !== undefined) learner.push([at(['config']), c.config]);
       break;
     case 'workflow':
       learner.push([at(['file']), c.file]);
