@@ -30,12 +30,16 @@ export async function checkGit(spec: GitCheck, ctx: CheckContext): Promise<Check
   // The exercise folder must be a repository of its own, not a folder inside the learner's project repository.
   const own = top.exitCode === 0 && (await samePath(top.stdout.trim(), ctx.workDir));
   if (!own) {
+    // An exercise whose starter script makes the practice repository says to run that script, not "git init".
+    const start = spec.setup ? `run "bash ${spec.setup}" in it first: it creates the practice repository for this exercise` : 'run "git init" in it';
     const missing =
       top.exitCode === null
         ? 'git is not installed or not on PATH.'
         : top.exitCode === 0
-          ? `This folder is inside another repository (${top.stdout.trim()}) but is not one itself: run "git init" in it (Upskill: Open Exercise Terminal opens a terminal there). If ${top.stdout.trim()} became a repository by mistake (git init in the wrong folder), undo that by deleting its .git folder, once "git -C ${top.stdout.trim()} log" shows no commits you want to keep.`
-          : 'This folder is not a git repository yet: run "git init" in it.';
+          ? `This folder is inside another repository (${top.stdout.trim()}) but is not one itself: ${start} (Upskill: Open Exercise Terminal opens a terminal there). If ${top.stdout.trim()} became a repository by mistake (git init in the wrong folder), undo that by deleting its .git folder, once "git -C ${top.stdout.trim()} log" shows no commits you want to keep.`
+          : spec.setup
+            ? `This folder is not a git repository yet: ${start} (Upskill: Open Exercise Terminal opens a terminal there).`
+            : 'This folder is not a git repository yet: run "git init" in it.';
     return result(spec, started, { status: 'failed', summary: missing, runs, tool: 'git' });
   }
   const problems: string[] = [];
