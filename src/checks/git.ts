@@ -63,6 +63,12 @@ async function samePath(a: string, b: string): Promise<boolean> {
 
 type Git = (...args: string[]) => Promise<CommandRun>;
 
+/** A problem for an assertion git could not answer: a broken repository never passes. */
+function unreadable(r: CommandRun, what: string): string {
+  const why = r.stderr.trim().split('\n')[0] || `git exited with code ${r.exitCode}`;
+  return `git could not tell ${what}: ${why}. Run "git fsck" in the folder to see what is wrong with the repository.`;
+}
+
 async function evaluate(a: GitAssertion, git: Git, ctx: CheckContext): Promise<string | undefined> {
   if ('branchExists' in a) {
     const r = await git('rev-parse', '--verify', '--quiet', `refs/heads/${a.branchExists}`);
@@ -95,6 +101,7 @@ async function evaluate(a: GitAssertion, git: Git, ctx: CheckContext): Promise<s
   }
   if ('cleanWorkingTree' in a) {
     const r = await git('status', '--porcelain');
+    if (r.exitCode !== 0) return unreadable(r, 'whether the working tree is clean');
     const lines = r.stdout.trim().split('\n').filter(Boolean);
     return lines.length ? `The working tree has uncommitted changes (${lines.slice(0, 3).map((l) => l.slice(3)).join(', ')}); commit or ignore them.` : undefined;
   }
@@ -120,8 +127,10 @@ async function evaluate(a: GitAssertion, git: Git, ctx: CheckContext): Promise<s
     for (const f of a.neverCommitted) {
       // Every ref (branches, tags, stash), every commit that ever added or changed the path.
       const r = await git('log', '--all', '--format=%h %s', '--', f);
+      // No output because git could not read the history is not "never committed".
+      if (r.exitCode !== 0) return unreadable(r, `whether ${f} was ever committed`);
       const first = r.stdout.trim().split('\n').filter(Boolean).pop();
-      if (first) return `${f} is in the history (commit ${first}), so it stays in the repository even if it is ignored or deleted now: raw data must never be committed. Start the history again (delete .git, add .gitignore first) or rewrite it.`;
+      if (first) return `${f} is in the history (commit ${first}), so it stays in the repository even if it is ignored or deleted now: data, models and secrets must never be committed. Rewrite the history without it (git filter-repo), or, in a practice repository, start it again (delete .git, add .gitignore first).`;
     }
     return undefined;
   }
