@@ -76,8 +76,8 @@ class Traffic:
 
 
 def test_most_confident_keeps_about_k_predictions_in_memory() -> None:
-    """100 000 predictions, k = 10: at most 30 alive at once, and under 250 kB held."""
-    traffic = Traffic(100_000, seed=int.from_bytes(os.urandom(4), "big"))
+    """50 000 predictions, k = 10: at most 30 alive at once, and under 250 kB held."""
+    traffic = Traffic(50_000, seed=int.from_bytes(os.urandom(4), "big"))
     Tracked.alive = 0
     tracemalloc.start()
     try:
