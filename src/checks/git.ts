@@ -30,12 +30,16 @@ export async function checkGit(spec: GitCheck, ctx: CheckContext): Promise<Check
   // The exercise folder must be a repository of its own, not a folder inside the learner's project repository.
   const own = top.exitCode === 0 && (await samePath(top.stdout.trim(), ctx.workDir));
   if (!own) {
+    // An exercise whose starter script makes the practice repository says to run that script, not "git init".
+    const start = spec.setup ? `run "bash ${spec.setup}" in it first: it creates the practice repository for this exercise` : 'run "git init" in it';
     const missing =
       top.exitCode === null
         ? 'git is not installed or not on PATH.'
         : top.exitCode === 0
-          ? `This folder is inside another repository (${top.stdout.trim()}) but is not one itself: run "git init" in it (Upskill: Open Exercise Terminal opens a terminal there). If ${top.stdout.trim()} became a repository by mistake (git init in the wrong folder), undo that by deleting its .git folder, once "git -C ${top.stdout.trim()} log" shows no commits you want to keep.`
-          : 'This folder is not a git repository yet: run "git init" in it.';
+          ? `This folder is inside another repository (${top.stdout.trim()}) but is not one itself: ${start} (Upskill: Open Exercise Terminal opens a terminal there). If ${top.stdout.trim()} became a repository by mistake (git init in the wrong folder), undo that by deleting its .git folder, once "git -C ${top.stdout.trim()} log" shows no commits you want to keep.`
+          : spec.setup
+            ? `This folder is not a git repository yet: ${start} (Upskill: Open Exercise Terminal opens a terminal there).`
+            : 'This folder is not a git repository yet: run "git init" in it.';
     return result(spec, started, { status: 'failed', summary: missing, runs, tool: 'git' });
   }
   const problems: string[] = [];
@@ -58,6 +62,12 @@ async function samePath(a: string, b: string): Promise<boolean> {
 }
 
 type Git = (...args: string[]) => Promise<CommandRun>;
+
+/** A problem for an assertion git could not answer: a broken repository never passes. */
+function unreadable(r: CommandRun, what: string): string {
+  const why = r.stderr.trim().split('\n')[0] || `git exited with code ${r.exitCode}`;
+  return `git could not tell ${what}: ${why}. Run "git fsck" in the folder to see what is wrong with the repository.`;
+}
 
 async function evaluate(a: GitAssertion, git: Git, ctx: CheckContext): Promise<string | undefined> {
   if ('branchExists' in a) {
@@ -91,6 +101,7 @@ async function evaluate(a: GitAssertion, git: Git, ctx: CheckContext): Promise<s
   }
   if ('cleanWorkingTree' in a) {
     const r = await git('status', '--porcelain');
+    if (r.exitCode !== 0) return unreadable(r, 'whether the working tree is clean');
     const lines = r.stdout.trim().split('\n').filter(Boolean);
     return lines.length ? `The working tree has uncommitted changes (${lines.slice(0, 3).map((l) => l.slice(3)).join(', ')}); commit or ignore them.` : undefined;
   }
@@ -116,8 +127,10 @@ async function evaluate(a: GitAssertion, git: Git, ctx: CheckContext): Promise<s
     for (const f of a.neverCommitted) {
       // Every ref (branches, tags, stash), every commit that ever added or changed the path.
       const r = await git('log', '--all', '--format=%h %s', '--', f);
+      // No output because git could not read the history is not "never committed".
+      if (r.exitCode !== 0) return unreadable(r, `whether ${f} was ever committed`);
       const first = r.stdout.trim().split('\n').filter(Boolean).pop();
-      if (first) return `${f} is in the history (commit ${first}), so it stays in the repository even if it is ignored or deleted now: raw data must never be committed. Start the history again (delete .git, add .gitignore first) or rewrite it.`;
+      if (first) return `${f} is in the history (commit ${first}), so it stays in the repository even if it is ignored or deleted now: data, models and secrets must never be committed. Rewrite the history without it (git filter-repo), or, in a practice repository, start it again (delete .git, add .gitignore first).`;
     }
     return undefined;
   }

@@ -9,7 +9,7 @@
 //    folder, with a message naming it: a check that followed it could read, or a tool
 //    could write, the learner's real project. Copying the linked file in is the fix. In
 //    "apply to your project" checks such links are left out of the copy, and so are files
-//    over 10 MB (data, models), and the log says so.
+//    over 10 MB (data, models) outside .git, and the log says so.
 // Copying the file a link points to instead would hide that the learner's folder is not
 // what the check saw; refusing is the honest answer.
 //
@@ -27,7 +27,7 @@ import * as path from 'path';
 export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['.venv', 'venv', 'node_modules', '__pycache__', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.tox', '.ipynb_checkpoints']);
 /** A check refuses a folder larger than this rather than copying it. */
 export const COPY_LIMITS = { files: 20_000, bytes: 256 * 1024 * 1024 };
-/** In "apply to your project" checks, files larger than this (data, models) are left out of the copy. */
+/** In "apply to your project" checks, files larger than this (data, models) are left out of the copy, except under .git. */
 export const PROJECT_FILE_LIMIT = 10 * 1024 * 1024;
 
 /** The learner's folder holds something a check will not run on; the message says what to do. */
@@ -66,6 +66,11 @@ export interface ScratchOptions {
   readonly includeGit: boolean;
   /** "Apply to your project": links that leave the folder are left out instead of refused. */
   readonly project: boolean;
+}
+
+/** True for `.git` and anything below it (relative to the copied folder). */
+function isGitPath(rel: string): boolean {
+  return rel.split(/[\\/]/)[0] === '.git';
 }
 
 function isInside(parent: string, child: string): boolean {
@@ -163,7 +168,9 @@ async function copyTree(from: string, to: string, opts: ScratchOptions): Promise
         await fs.symlink(path.relative(path.dirname(path.join(root, r)), resolved) || '.', dest);
       } else if (e.isFile()) {
         const st = await fs.lstat(src);
-        if (opts.project && st.size > PROJECT_FILE_LIMIT) {
+        // A repository's own files are never left out: without a large pack file, git
+        // would read a history with holes in it.
+        if (opts.project && st.size > PROJECT_FILE_LIMIT && !isGitPath(r)) {
           large.push(r);
           continue;
         }

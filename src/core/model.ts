@@ -236,6 +236,12 @@ export type GitAssertion =
 export interface GitCheck extends CheckBase {
   readonly type: 'git';
   readonly assert: readonly GitAssertion[];
+  /**
+   * A script in the learner's folder that creates the practice repository (history,
+   * branches, a conflict to resolve), e.g. "setup_repo.sh": a folder that is not a
+   * repository yet is told to run it with bash, not to "git init".
+   */
+  readonly setup?: string;
 }
 
 export type StructureAssertion =

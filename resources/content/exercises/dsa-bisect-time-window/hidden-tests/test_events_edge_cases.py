@@ -1,0 +1,78 @@
+import random
+
+import pytest
+
+from events import asof_join, count_in_window, latest_at_or_before
+from test_events import CountingSequence, a_day_of_requests
+
+
+def brute_count(ts: list[float], start: float, end: float) -> int:
+    return sum(1 for t in ts if start <= t < end)
+
+
+def brute_latest(ts: list[float], t: float) -> int | None:
+    found = [i for i, x in enumerate(ts) if x <= t]
+    return found[-1] if found else None
+
+
+def test_empty_log() -> None:
+    assert count_in_window([], 0.0, 10.0) == 0
+    assert latest_at_or_before([], 5.0) is None
+    assert asof_join([], [], [1.0, 2.0]) == [None, None]
+
+
+def test_window_bounds_are_half_open_with_repeated_times() -> None:
+    log = [1.0, 2.0, 2.0, 2.0, 3.0, 3.0, 4.0]
+    assert count_in_window(log, 2.0, 3.0) == 3
+    assert count_in_window(log, 2.0, 3.000001) == 5
+    assert count_in_window(log, 1.0, 1.0) == 0
+    assert count_in_window(log, 4.0, 5.0) == 1
+
+
+@pytest.mark.parametrize(("start", "end"), [(5.0, 5.0), (7.0, 3.0), (100.0, -100.0)])
+def test_empty_or_backwards_window(start: float, end: float) -> None:
+    assert count_in_window([1.0, 3.0, 5.0, 7.0, 9.0], start, end) == 0
+
+
+def test_latest_with_repeated_times_is_the_last_of_them() -> None:
+    log = [1.0, 2.0, 2.0, 2.0, 3.0]
+    assert latest_at_or_before(log, 2.0) == 3
+    assert latest_at_or_before(log, 2.5) == 3
+    assert latest_at_or_before(log, 1.0) == 0
+    assert latest_at_or_before(log, 0.999) is None
+    assert latest_at_or_before(log, 50.0) == 4
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_matches_brute_force_on_random_logs(seed: int) -> None:
+    rng = random.Random(seed)
+    # Whole seconds, so that repeated times and queries on an event are common.
+    log = sorted(float(rng.randint(0, 200)) for _ in range(rng.randint(1, 300)))
+    for _ in range(200):
+        a, b = float(rng.randint(-10, 210)), float(rng.randint(-10, 210))
+        assert count_in_window(log, a, b) == brute_count(log, a, b)
+        assert latest_at_or_before(log, a) == brute_latest(log, a)
+
+
+def test_asof_join_takes_the_last_value_at_a_repeated_time() -> None:
+    times = [10.0, 20.0, 20.0, 30.0]
+    values = [1.0, 2.0, 2.5, 3.0]
+    assert asof_join(times, values, [20.0, 19.999, 30.0, 9.0]) == [2.5, 1.0, 3.0, None]
+
+
+def test_asof_join_refuses_mismatched_lengths() -> None:
+    with pytest.raises(ValueError):
+        asof_join([1.0, 2.0], [0.5], [1.5])
+
+
+def test_asof_join_reads_about_log2_n_per_query() -> None:
+    """200 000 feature updates, 300 queries in random order: at most 100 reads per query."""
+    rng = random.Random(12)
+    queries = [rng.uniform(-100, 86_500) for _ in range(300)]
+    data = a_day_of_requests(200_000, seed=11)
+    times = CountingSequence(data, budget=100 * len(queries))
+    values = CountingSequence([float(i % 97) for i in range(200_000)], budget=len(queries))
+    result = asof_join(times, values, queries)
+    for q, got in zip(queries[:20], result[:20]):
+        i = latest_at_or_before(data, q)
+        assert got == (None if i is None else float(i % 97))
