@@ -364,11 +364,32 @@ export function catches(t: TestCaseResult, module: string): boolean {
   return path.basename(crash.file) === path.basename(module) || raisedUnder(t.detail ?? '', module);
 }
 
+/**
+ * Removes the exercise's hidden tests (revealed to the learner after a first check) from the
+ * copy: this check measures the learner's tests, and the exercise's own would otherwise
+ * catch the seeded bugs for them. Returns what it removed, to put back for the checks after.
+ */
+async function removeExerciseTests(ctx: CheckContext): Promise<Map<string, Buffer>> {
+  const removed = new Map<string, Buffer>();
+  for (const c of ctx.exercise.checks) {
+    if (c.type !== 'pytest' || c.hiddenTests === undefined) continue;
+    for (const rel of await filesUnder(inside(ctx.exercise.dir, c.hiddenTests, 'hiddenTests'))) {
+      const abs = inside(ctx.workDir, rel, 'hidden test');
+      const text = await fs.readFile(abs).catch(() => undefined);
+      if (text === undefined) continue;
+      await fs.rm(abs, { force: true });
+      removed.set(rel, text);
+    }
+  }
+  return removed;
+}
+
 export async function checkCatchBugs(spec: CatchBugsCheck, ctx: CheckContext): Promise<CheckResult> {
   const started = Date.now();
   const runs: CommandRun[] = [];
   const tool = `${ctx.python.path} -m pytest`;
   const { conftests } = await prepareCopy(ctx, undefined, []);
+  const leftOut = await removeExerciseTests(ctx);
   const module = inside(ctx.workDir, spec.module, 'module');
   const learnerModule = await fs.readFile(module).catch(() => undefined);
   // Each implementation is written fresh in the copy (never through a link), then the learner's module is put back.
@@ -415,6 +436,7 @@ export async function checkCatchBugs(spec: CatchBugsCheck, ctx: CheckContext): P
         details.push(`Missed: ${bug.description}${other.length ? ` (${listNames(other.map((t) => t.id.split('::').pop()!))} failed, but not with an assertion or an error from ${spec.module})` : ''}`);
       } else details.push(`Caught by ${listNames(catching.map((t) => t.id.split('::').pop()!))}: ${bug.description}`);
     }
+    if (leftOut.size) details.push(`Left out ${listNames([...leftOut.keys()].sort())}: the exercise's own tests, and this check measures yours.`);
     const caught = spec.bugs.length - missed.length;
     if (!missed.length) {
       return result(spec, started, { status: 'passed', summary: `Your tests pass on the correct code and caught all ${spec.bugs.length} seeded bugs.`, details, runs, tool, tests: ref.tests });
@@ -423,6 +445,7 @@ export async function checkCatchBugs(spec: CatchBugsCheck, ctx: CheckContext): P
     const which = tidy.length === 1 ? `the one where ${tidy[0]}` : `the ones where ${tidy.slice(0, -1).join('; ')} and where ${tidy[tidy.length - 1]}`;
     return result(spec, started, { status: 'failed', summary: `Your tests caught ${caught} of ${spec.bugs.length} bugs; they missed ${which}.`, details, runs, tool, tests: ref.tests });
   } finally {
+    for (const [rel, text] of leftOut) await writeFresh(ctx.workDir, rel, text);
     if (learnerModule !== undefined) await writeFresh(ctx.workDir, spec.module, learnerModule);
     else await fs.rm(module, { force: true });
   }

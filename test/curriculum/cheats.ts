@@ -115,6 +115,19 @@ export async function genericCheats(ex: Exercise): Promise<CheatCase[]> {
           await fs.writeFile(path.join(dir, f), 'def test_edge_cases() -> None:\n    assert True\n');
         }
       });
+      if (kinds.has('tests-catch-bugs')) {
+        // A first check reveals the hidden tests in the learner's folder; they are the
+        // exercise's, so they must not count as the learner's tests that catch the bugs.
+        const own = solutionFiles.filter((f) => isTest(f) && !hidden.includes(f));
+        const sourceDir = path.join(ex.dir, spec.hiddenTests!);
+        const saved = attacked;
+        against('tests-catch-bugs');
+        add(`the revealed hidden tests (${hidden.join(', ')}) in place of the learner's own${own.length ? ` (${own.join(', ')} removed)` : ''}`, 'solution', async (dir) => {
+          for (const f of own) await fs.rm(path.join(dir, f), { force: true });
+          await fs.cp(sourceDir, dir, { recursive: true });
+        });
+        attacked = saved;
+      }
     }
   }
   if (kinds.has('mypy')) {

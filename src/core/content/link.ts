@@ -3,7 +3,7 @@
 // the rest of its file still loads.
 
 import * as path from 'path';
-import { type Catalog, type CheckSpec, type Competency, type ContentError, type Exercise, type Skill, type Track, competencyKey } from '../model';
+import { type Catalog, type CheckSpec, type Competency, type ContentError, type Difficulty, type Exercise, type Skill, type Track, competencyKey } from '../model';
 import { isInsideReal, unsafePathReason } from '../paths';
 import type { ContentFs } from './fs';
 import { type PathSegment, displayPath } from './messages';
@@ -27,6 +27,8 @@ function where(place: Place, relativeTo: string): string {
   const pos = place.file.locate(place.path);
   return `${path.relative(relativeTo, place.file.file).split(path.sep).join('/')}:${pos.line}`;
 }
+
+const DIFFICULTY_ORDER: readonly Difficulty[] = ['beginner', 'intermediate', 'advanced'];
 
 export async function link(files: readonly ParsedFile[], fs: ContentFs): Promise<Catalog & { errors: ContentError[] }> {
   const problems = new Problems();
@@ -91,6 +93,13 @@ export async function link(files: readonly ParsedFile[], fs: ContentFs): Promise
       for (const key of exercise.competencies) (competencyOf(skills, key)!.exerciseIds as string[]).push(id);
     }
   }
+  // A skill lists its exercises from beginner to advanced, "apply to your project" last at
+  // each level; otherwise in the order they were read (the sort is stable).
+  const rank = (id: string) => {
+    const e = exercises.get(id)!;
+    return DIFFICULTY_ORDER.indexOf(e.difficulty) * 2 + (e.kind === 'project' ? 1 : 0);
+  };
+  for (const skill of skills.values()) (skill.exerciseIds as string[]).sort((a, b) => rank(a) - rank(b));
 
   // Tracks: listed skills first, in their order; then skills that name the track.
   const tracks: Track[] = [];

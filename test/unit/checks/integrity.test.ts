@@ -172,6 +172,26 @@ describe('checks: what counts as catching a bug', () => {
     assert.strictEqual(catches(failure('>       json.loads("{")\n\ntest_runs.py:9: \n_ _ _\n\n/usr/lib/python3.11/json/decoder.py:355: JSONDecodeError'), 'runs.py'), false);
   });
 
+  it("the exercise's own hidden tests, revealed in the learner's folder, catch nothing for the learner", async () => {
+    const impl = 'def inc(x):\n    return x + 1\n';
+    const strong = 'from inc import inc\n\ndef test_inc():\n    assert inc(1) == 2\n';
+    const exDir = await folder({ 'ref.py': impl, 'bug.py': 'def inc(x):\n    return x + 2\n', 'starter/inc.py': impl, 'hidden/test_shipped.py': strong });
+    const checks: CheckSpec[] = [
+      { type: 'pytest', hiddenTests: 'hidden' },
+      { type: 'tests-catch-bugs', module: 'inc.py', reference: 'ref.py', bugs: [{ file: 'bug.py', description: 'adds two' }] },
+    ];
+    const weak = 'from inc import inc\n\ndef test_runs():\n    assert inc(1) is not None\n';
+    const work = await folder({ 'inc.py': impl, 'test_mine.py': weak, 'test_shipped.py': strong });
+    const report = await runChecks(context(work, checks, {}, exDir));
+    const bugs = report.results[1];
+    assert.strictEqual(bugs.status, 'failed', bugs.summary);
+    assert.match(bugs.summary, /caught 0 of 1 bugs/);
+    assert.ok(bugs.details.some((d) => /Left out test_shipped\.py: the exercise's own tests/.test(d)), bugs.details.join('\n'));
+    assert.strictEqual(await fs.readFile(path.join(work, 'test_shipped.py'), 'utf8'), strong, "the learner's folder keeps the revealed file");
+    const mine = await runChecks(context(await folder({ 'inc.py': impl, 'test_mine.py': strong.replace('test_inc', 'test_mine'), 'test_shipped.py': strong }), checks, {}, exDir));
+    assert.strictEqual(mine.results[1].status, 'passed', mine.results[1].summary);
+  });
+
   it('a test that exits or reads the source catches nothing', async () => {
     const impl = 'def inc(x):\n    return x + 1\n';
     const exDir = await folder({ 'ref.py': impl, 'bug.py': 'def inc(x):\n    return x + 2\n' });
