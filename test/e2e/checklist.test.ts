@@ -80,19 +80,19 @@ describe('Checklist (e2e)', function () {
 
   it('ticking a self-assessed competency persists across a reload and shows in the tree', async () => {
     let frame = await checklist(s.wb);
-    await openSkill(frame, 'typing');
-    assert.deepStrictEqual(await competency(frame, 'typing.protocols'), { checked: false, disabled: false, how: 'Self-assessed: tick it when you can' });
-    assert.match(await skillRow(s.wb, 'Typing'), /^0\/1 · 0\/5 competencies$/);
-    await frame.locator('input[data-key="typing.protocols"]').click();
-    await waitFor('the tick to come back from the host', async () => (await competency(frame, 'typing.protocols')).how === 'Self-assessed');
-    await waitFor('the tree to count it', async () => /· 1\/5 competencies$/.test(await skillRow(s.wb, 'Typing')));
+    await openSkill(frame, 'formatting');
+    assert.deepStrictEqual(await competency(frame, 'formatting.format-on-save'), { checked: false, disabled: false, how: 'Self-assessed: tick it when you can' });
+    assert.match(await skillRow(s.wb, 'Formatting'), /^0\/4 · 0\/5 competencies$/);
+    await frame.locator('input[data-key="formatting.format-on-save"]').click();
+    await waitFor('the tick to come back from the host', async () => (await competency(frame, 'formatting.format-on-save')).how === 'Self-assessed');
+    await waitFor('the tree to count it', async () => /· 1\/5 competencies$/.test(await skillRow(s.wb, 'Formatting')));
     // In a browser, VS Code writes extension state to IndexedDB in batches; a person does not reload within a second.
     await s.wb.page.waitForTimeout(2000);
     await s.reload();
     frame = await checklist(s.wb);
-    await openSkill(frame, 'typing');
-    await waitFor('the tick after the reload', async () => (await competency(frame, 'typing.protocols')).checked);
-    await waitFor('the tree after the reload', async () => /· 1\/5 competencies$/.test(await skillRow(s.wb, 'Typing')));
+    await openSkill(frame, 'formatting');
+    await waitFor('the tick after the reload', async () => (await competency(frame, 'formatting.format-on-save')).checked);
+    await waitFor('the tree after the reload', async () => /· 1\/5 competencies$/.test(await skillRow(s.wb, 'Formatting')));
   });
 
   it('passing an exercise ticks its linked competencies and names the exercise', async () => {
@@ -115,8 +115,8 @@ describe('Checklist (e2e)', function () {
       return c.checked ? c : undefined;
     });
     assert.deepStrictEqual(linked, { checked: true, disabled: true, how: `Verified: "${TYPING.title}" passed` });
-    assert.strictEqual((await competency(frame, 'typing.typed-data')).checked, false, 'a competency no exercise proves stays open');
-    await waitFor('the tree to count them', async () => (await skillRow(s.wb, 'Typing')) === '1/1 · 4/5 competencies');
+    assert.strictEqual((await competency(frame, 'typing.typed-data')).checked, false, 'a competency proved by an exercise not passed yet stays open');
+    await waitFor('the tree to count them', async () => (await skillRow(s.wb, 'Typing')) === '1/5 · 3/8 competencies');
   });
 
   it('keyboard only: tab to a checkbox and tick it with Space', async () => {
@@ -201,7 +201,7 @@ describe('Checklist (e2e)', function () {
     assert.match(log, /- Exercises passed \(verified by checks\): 1 of \d+/);
     assert.match(log, new RegExp(`\\| ${TYPING.title} \\| \\d{4}-\\d\\d-\\d\\d \\| 1 \\| 0 of 3 \\| no \\|`));
     assert.match(log, new RegExp(`- \\[x\\] Run mypy --strict and fix what it finds without type-ignore comments: \\*\\*verified\\*\\*, the checks of "${TYPING.title}" passed`));
-    assert.match(log, /- \[x\] Describe what a function needs with a Protocol rather than a concrete class: \*\*self-assessed\*\*/);
+    assert.match(log, /- \[x\] Set the editor to format on save: \*\*self-assessed\*\*/);
     assert.match(log, /- Competencies: 3 verified, 2 self-assessed, \d+ not yet met/);
     assert.match(log, /No study time was recorded: the study timer was not running\./);
     await s.wb.clickNotificationButton(/Learning log written/, 'Open');

@@ -10,8 +10,7 @@ import { waitFor } from '../harness/workbench';
 const TRACKS = ['Production code', 'Engineering foundations', 'ML engineering'];
 const SKILLS = [
   'Typing', 'Linting', 'Formatting', 'Unit testing', 'Mocking', 'CI/CD',
-  // Skills without exercises yet come last in their track.
-  'Command line', 'Git & GitHub', 'From notebook to module', 'Data structures & algorithms',
+  'Command line', 'Git & GitHub', 'Data structures & algorithms', 'From notebook to module',
   'Cloud & deployment', 'ML fundamentals',
 ];
 

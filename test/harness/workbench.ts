@@ -204,9 +204,18 @@ export class Workbench {
 
   /** Runs a command by its palette title, e.g. "Upskill: Start Exercise…". */
   async runCommand(title: string): Promise<void> {
-    await this.openPalette();
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    await input.fill(`>${title}`);
+    // A webview that finishes loading just then can take focus, and the palette closes on
+    // losing it: open it again once rather than wait out the timeout on a closed palette.
+    for (let attempt = 1; ; attempt++) {
+      await this.openPalette();
+      try {
+        await input.fill(`>${title}`, { timeout: 5_000 });
+        break;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+      }
+    }
     // Fuzzy ranking can put a longer title first ("Browse Color Themes…"), so pick the exact one.
     const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({
       has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }),
