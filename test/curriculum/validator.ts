@@ -173,12 +173,14 @@ export async function validateContent(opts: ValidateOptions): Promise<Validation
   for (const j of queue) left.set(j.ex.id, (left.get(j.ex.id) ?? 0) + 1);
   const timeoutMs = opts.timeoutMs ?? 120_000;
   let next = 0;
-  const worker = async (): Promise<void> => {
+  const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
+  const worker = async (n: number): Promise<void> => {
+    const storageDir = path.join(os.tmpdir(), `upskill-validate-${uid}`, `worker-${n}`);
     while (next < queue.length) {
       const job = queue[next++];
       const row = rows.get(job.ex.id)!;
       const t0 = Date.now();
-      const v = await runJob(job, { tmp, python, timeoutMs, keep: opts.keep === true, verbose: opts.verbose === true, out, row });
+      const v = await runJob(job, { tmp, python, timeoutMs, keep: opts.keep === true, verbose: opts.verbose === true, out, row, storageDir });
       row.ms += Date.now() - t0;
       if (v) violate(v);
       const n = left.get(job.ex.id)! - 1;
@@ -189,7 +191,7 @@ export async function validateContent(opts: ValidateOptions): Promise<Validation
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(jobs, Math.max(1, queue.length)) }, worker));
+  await Promise.all(Array.from({ length: Math.min(jobs, Math.max(1, queue.length)) }, (_, n) => worker(n)));
   if (!opts.keep) await fs.rm(tmp, { recursive: true, force: true });
 
   // Catalog-level first, then per exercise in id order, each exercise's in the order found.
@@ -401,6 +403,12 @@ interface RunContext {
   readonly verbose: boolean;
   readonly out: (line: string) => void;
   readonly row: Row;
+  /**
+   * Upskill's storage for this worker's runs (scratch copies, mypy's cache). One per worker,
+   * so two runs of one exercise at once never share a mypy cache, which mypy does not
+   * support; kept between validator runs, so the cache stays warm.
+   */
+  readonly storageDir: string;
 }
 
 /** The learner's folder right after "Start Exercise" (empty for a project exercise). */
@@ -457,7 +465,7 @@ async function runJob(job: Job, ctx: RunContext): Promise<Violation | undefined>
       else await starterFolder(ex, dir);
       if (job.cheat) await job.cheat.apply(dir);
       const log: string[] = [];
-      report = await runChecks({ exercise: ex, workDir: dir, python: ctx.python, timeoutMs: ctx.timeoutMs, trusted: true, log: (line) => log.push(line) });
+      report = await runChecks({ exercise: ex, workDir: dir, python: ctx.python, timeoutMs: ctx.timeoutMs, trusted: true, storageDir: ctx.storageDir, log: (line) => log.push(line) });
       // formatReport must never throw on a real report: it is what the output channel shows.
       formatReport(report);
     } catch (e) {

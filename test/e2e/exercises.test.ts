@@ -136,4 +136,18 @@ describe('A missing Python module (e2e)', function () {
     await s.wb.clickNotificationButton(/mypy is not installed/, 'Install in Terminal');
     await waitFor('the install terminal', async () => (await s.wb.page.locator('.terminal-tabs-entry, .single-terminal-tab, .terminal-wrapper').count()) > 0);
   });
+
+  it('an exercise that requires NumPy names the package and the interpreter, and offers pip for that interpreter', async () => {
+    await s.wb.dismissNotifications();
+    await openStartPicker(s);
+    await s.wb.selectQuickPick('Type NumPy arrays with their dtype');
+    await waitFor('features.py to open', async () => (await s.wb.activeEditorTitle()) === 'features.py');
+    await s.wb.runCommand('Upskill: Check Exercise');
+    // The packages are asked for before any tool runs, so this comes before "mypy is not installed".
+    const note = await s.wb.waitForNotification(/needs the Python package numpy/, 60_000);
+    assert.match(note, /python-without-packages/);
+    assert.match(note, /-m pip install numpy/);
+    await waitFor('the "Checking…" progress to close', async () => !(await s.wb.notifications()).some((n) => /^Checking /.test(n)), 15_000);
+    await s.wb.screenshot('missing-package-numpy');
+  });
 });
