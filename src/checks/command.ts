@@ -52,7 +52,7 @@ export async function checkCommand(spec: CommandCheck, ctx: CheckContext): Promi
     const expected = spec.expectStdout.replace(/\{rows\}/g, String(rows ?? '{rows}'));
     if (run.stdout !== expected) {
       const input = spec.generate ? ` for a file of ${rows} rows generated just now` : '';
-      problems.push(`Its output${input} was ${shown(run.stdout)}, expected exactly ${shown(expected)}${/\n/.test(run.stdout.trimEnd()) ? ': print only the answer (debug lines go to stderr)' : ''}.`);
+      problems.push(`Its output${input} was ${shown(run.stdout)}, expected exactly ${shown(expected)}${/\n/.test(run.stdout.trimEnd()) && !/\n/.test(expected.trimEnd()) ? ': print only the answer (debug lines go to stderr)' : ''}.`);
     }
   }
   if (spec.expectStderr !== undefined && !new RegExp(spec.expectStderr, 'm').test(run.stderr)) {

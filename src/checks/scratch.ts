@@ -139,6 +139,7 @@ async function copyTree(from: string, to: string, opts: ScratchOptions): Promise
   const seenSkipped = new Set<string>();
   let files = 0;
   let bytes = 0;
+  let gitBytes = 0;
   const walk = async (rel: string): Promise<void> => {
     let entries: Dirent[];
     try {
@@ -176,9 +177,12 @@ async function copyTree(from: string, to: string, opts: ScratchOptions): Promise
         }
         files += 1;
         bytes += st.size;
+        if (isGitPath(r)) gitBytes += st.size;
         if (files > COPY_LIMITS.files || bytes > COPY_LIMITS.bytes) {
+          // Say where the bulk is: a repository's history (.git) cannot be moved out like data can.
+          const git = gitBytes > bytes / 2 ? ` Most of it (${Math.round(gitBytes / 1024 / 1024)} MB) is the git history in .git: a shallow clone (git clone --depth 1) of the project is small enough.` : '';
           throw new RefusedInput(
-            `Your folder holds more than ${COPY_LIMITS.files} files or ${COPY_LIMITS.bytes / 1024 / 1024} MB besides environments, so Upskill did not copy it to check it. ` +
+            `Your folder holds more than ${COPY_LIMITS.files} files or ${COPY_LIMITS.bytes / 1024 / 1024} MB besides environments, so Upskill did not copy it to check it.${git} ` +
               `Move large data or build output out of it (a virtual environment in .venv or venv is left out automatically).`,
           );
         }

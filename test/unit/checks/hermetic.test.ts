@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { runChecks } from '../../../src/checks/engine';
 import { processesOfRun, runProcess } from '../../../src/checks/process';
-import { makeScratch, writeFresh } from '../../../src/checks/scratch';
+import { COPY_LIMITS, makeScratch, writeFresh } from '../../../src/checks/scratch';
 import { context, folder, PYTHON } from './helpers';
 
 /** Running, as opposed to gone or a zombie waiting for a reaper (containers often have none). */
@@ -99,6 +99,20 @@ describe('checks: hermetic runs', () => {
       report.results.map((r) => `${r.type}: ${r.summary}`).join('\n'),
     );
     assert.deepStrictEqual(await snapshot(work), before);
+  });
+
+  it('a folder over the size limit is refused with a reason, and a history in .git that makes most of it is named', async () => {
+    const storage = await fs.mkdtemp(path.join(os.tmpdir(), 'upskill-storage-'));
+    const saved = COPY_LIMITS.bytes;
+    COPY_LIMITS.bytes = 3 * 1024 * 1024;
+    try {
+      const data = await folder({ 'a.py': 'x = 1\n', 'data/raw.csv': 'x'.repeat(4 * 1024 * 1024) });
+      await assert.rejects(makeScratch(data, { storage, exerciseId: 'p', includeGit: true, project: false }), (e: Error) => /more than .* 3 MB/.test(e.message) && !/\.git/.test(e.message));
+      const history = await folder({ 'a.py': 'x = 1\n', '.git/objects/pack/pack-1.pack': 'x'.repeat(4 * 1024 * 1024) });
+      await assert.rejects(makeScratch(history, { storage, exerciseId: 'p', includeGit: true, project: false }), (e: Error) => /Most of it \(4 MB\) is the git history in \.git: a shallow clone/.test(e.message));
+    } finally {
+      COPY_LIMITS.bytes = saved;
+    }
   });
 
   it('leaves environments and .git out of the copy, recreates links that stay inside, and keeps the copy in Upskill storage', async () => {

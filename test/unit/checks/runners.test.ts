@@ -140,6 +140,17 @@ describe('checks: runners with the real tools', () => {
     assert.strictEqual(ran.report.results[0].status, 'passed', ran.report.results[0].summary);
   });
 
+  it('command: "print only the answer" only when one line is expected and several came', async () => {
+    const run = async (printed: string, expected: string) =>
+      (await check({}, [{ type: 'command', run: ['{python}', '-c', `print(${JSON.stringify(printed)})`], expectStdout: expected }])).report.results[0];
+    const oneExpected = await run('debug: loading\n42', '42\n');
+    assert.strictEqual(oneExpected.status, 'failed');
+    assert.match(oneExpected.details.join('\n') + oneExpected.summary, /print only the answer/);
+    const listExpected = await run('a.csv\nb.csv', 'a.csv\nc.csv\n');
+    assert.strictEqual(listExpected.status, 'failed');
+    assert.doesNotMatch(listExpected.details.join('\n') + listExpected.summary, /print only the answer/, 'a list was expected: the advice does not fit');
+  });
+
   it('a path that escapes the folder is refused before anything runs', async () => {
     const { report } = await check({}, [{ type: 'workflow', file: '../etc/passwd', rules: {} }]);
     assert.strictEqual(report.results[0].status, 'error');
