@@ -1,10 +1,6 @@
-// pytest-based checks: the exercise's tests, the learner's tests without network, and the
-// learner's tests against a reference and seeded bugs.
+// pytest-based checks: the exercise's tests, and the learner's tests without network.
 //
-// Hermetic (the engine already runs them in a scratch copy):
-//  - pytest reads an exercise-owned configuration (`-c` a file outside the copy,
-//    `-o addopts=`, no cache provider, PYTEST_ADDOPTS and PYTEST_PLUGINS cleared), so a
-//    learner's pytest.ini, setup.cfg or pyproject cannot steer it;
+// Hermetic (the engine already runs them in a scratch copy; pytestRun.ts runs pytest):
 //  - the learner's conftest.py files are removed from the copy and `--noconftest` given,
 //    unless the exercise ships conftest files, which are then written fresh from the starter;
 //  - the exercise's own files (starter files its solution does not replace: tests it
@@ -12,189 +8,16 @@
 //    copy, and so are hidden tests, whatever the learner's folder holds;
 //  - zero tests is a failure, and every test in the report must have passed.
 
-import { randomBytes } from 'crypto';
-import { deflateSync } from 'zlib';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import type { CatchBugsCheck, Exercise, NoNetworkCheck, PytestCheck } from '../core/model';
-import { parseJUnit } from './junit';
-import { logOutput } from './output';
+import type { Exercise, NoNetworkCheck, PytestCheck } from '../core/model';
 import { inside } from '../core/paths';
-import { describeEnd, runProcess, timeLeft } from './process';
-import { pythonModule, requireModule } from './python';
+import { describeEnd } from './process';
+import { BLOCKED_MARKER, type PytestOptions, type PytestRun, runPytest } from './pytestRun';
 import { listNames, plural, result } from './result';
 import { filesUnder, revealMissing, writeFresh } from './scratch';
 import { checksNothingFinding, outcomeHooks, passedFunctions, projectPytestConfig, testFunction, testsCheckingNothing } from './testQuality';
-import { raisedUnder } from './traceback';
-import type { CheckContext, CheckResult, CommandRun, Finding, TestCaseResult } from './types';
-
-export const BLOCKED_MARKER = 'Upskill blocked a network call';
-
-/**
- * The Python-level network block: an audit hook, which cannot be removed and which
- * `importlib.reload(socket)` does not get past. As `sitecustomize` on PYTHONPATH it loads in
- * every Python process the tests start, too. The same text is the pytest plugin.
- */
-const NETWORK_BLOCK = `
-import socket as _socket
-import sys as _sys
-
-_MESSAGE = "${BLOCKED_MARKER} to {}: tests must not use the network; mock it instead."
-
-
-def _upskill_block_network(event, args):
-    if event in ("socket.connect", "socket.sendto", "socket.sendmsg") and getattr(args[0], "family", None) in (_socket.AF_INET, _socket.AF_INET6):
-        raise RuntimeError(_MESSAGE.format(args[1] if len(args) > 1 else "?"))
-    if event in ("socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyname_ex", "socket.gethostbyaddr"):
-        raise RuntimeError(_MESSAGE.format(args[0] if args else "?"))
-
-
-if hasattr(_sys, "addaudithook"):
-    _sys.addaudithook(_upskill_block_network)
-else:  # Python 3.7 and older: no audit hooks, so the socket methods themselves refuse.
-    def _refuse(self, address, *args):
-        if self.family in (_socket.AF_INET, _socket.AF_INET6):
-            raise RuntimeError(_MESSAGE.format(address))
-    _socket.socket.connect = _refuse
-    _socket.socket.connect_ex = _refuse
-`;
-
-/** Records each call of a mock named NAME made from the module under test, for the mocking check. */
-function mockRecorder(module: string, name: string, out: string): string {
-  return `
-import json as _json, os as _os, sys as _sys
-import unittest.mock as _mock
-
-_MODULE, _NAME, _OUT = ${JSON.stringify(module)}, ${JSON.stringify(name)}, ${JSON.stringify(out)}
-_calls = []
-_real = _mock.CallableMixin._mock_call
-
-
-def _recording_call(self, *args, **kwargs):
-    frame = _sys._getframe(1)
-    while frame is not None and frame.f_code.co_filename == _mock.__file__:
-        frame = frame.f_back
-    if frame is not None and _os.path.basename(frame.f_code.co_filename) == _MODULE:
-        names = (self._extract_mock_name() or "").split(".")
-        if _NAME in names or any(n.startswith(_NAME + "(") for n in names):
-            _calls.append(frame.f_code.co_name)
-    return _real(self, *args, **kwargs)
-
-
-_mock.CallableMixin._mock_call = _recording_call
-
-
-def pytest_sessionfinish(session, exitstatus):
-    with open(_OUT, "w") as f:
-        _json.dump(_calls, f)
-`;
-}
-
-interface PytestRun {
-  readonly run: CommandRun;
-  readonly tests: TestCaseResult[];
-  /** Which network block ran, when one was asked for. */
-  readonly networkBlock?: string;
-  /** Functions of the module under test that called the named mock. */
-  readonly mockCalls?: string[];
-}
-
-interface PytestOptions {
-  readonly noNetwork?: boolean;
-  readonly mustMock?: { readonly module: string; readonly name: string };
-  /** Conftest files the exercise ships (written fresh into the copy), relative to the copy. */
-  readonly conftests?: readonly string[];
-  /** The learner's project: their pytest configuration file (if any) and their conftest.py files are used. */
-  readonly project?: { readonly config?: string };
-}
-
-/** A folder for one tool run beside the scratch copy (never inside the learner's files). */
-async function toolDir(ctx: CheckContext): Promise<string> {
-  const dir = path.join(path.dirname(ctx.workDir), `tool-${randomBytes(6).toString('hex')}`);
-  await fs.mkdir(dir, { recursive: true });
-  return dir;
-}
-
-let namespaceProbe: Promise<string[] | undefined> | undefined;
-let forcedBlock: 'namespace' | 'python' | undefined;
-/** Tests only: use this block instead of probing the machine (undefined: probe again). */
-export function useNetworkBlock(kind: 'namespace' | 'python' | undefined): void {
-  forcedBlock = kind;
-}
-/**
- * The `unshare` flags that give a new network namespace on this machine, if any: the
- * learner's own user mapped to itself where util-linux can (-c), else to root (-r).
- */
-function namespaceFlags(): Promise<string[] | undefined> {
-  if (process.platform !== 'linux') return Promise.resolve(undefined);
-  namespaceProbe ??= (async () => {
-    for (const flags of [['-c', '-n'], ['-r', '-n']]) {
-      const r = await runProcess(['unshare', ...flags, 'true'], { cwd: '/', timeoutMs: 10_000 });
-      if (r.exitCode === 0) return flags;
-    }
-    return undefined;
-  })();
-  return namespaceProbe;
-}
-
-/** Whether this machine lets an unprivileged user open a new network namespace. */
-export async function canUnshareNetwork(): Promise<boolean> {
-  return (await namespaceFlags()) !== undefined;
-}
-
-export const NETWORK_BLOCKS = {
-  namespace: 'network blocked by the operating system (a new network namespace, unshare -n)',
-  python: 'network blocked in Python (an audit hook loaded in every Python process the tests start; this machine does not allow a new network namespace)',
-};
-
-/** Runs pytest in `cwd` and reads per-test results from JUnit XML. */
-export async function runPytest(ctx: CheckContext, cwd: string, args: readonly string[], opts: PytestOptions = {}): Promise<PytestRun> {
-  await requireModule(ctx.python, 'pytest');
-  const scratch = await toolDir(ctx);
-  try {
-    const junit = path.join(scratch, 'junit.xml');
-    let ini = path.join(scratch, 'pytest.ini');
-    await fs.writeFile(ini, '[pytest]\naddopts =\n', 'utf8');
-    if (opts.project?.config) ini = opts.project.config;
-    // The learner's environment must not add options or plugins either.
-    const env: Record<string, string | undefined> = { PYTEST_ADDOPTS: undefined, PYTEST_PLUGINS: undefined, PYTHONPATH: undefined, PYTHONSTARTUP: undefined };
-    // tmp_path and friends live beside the copy too, not in the system temp folder.
-    const argv = [...pythonModule(ctx.python, 'pytest'), '-q', '-rN', '--color=no', '--tb=long', '-c', ini, '--rootdir', cwd, '--confcutdir', cwd, '-o', 'addopts=', '-p', 'no:cacheprovider', `--basetemp=${path.join(scratch, 'tmp')}`, `--junitxml=${junit}`, '-o', 'junit_family=xunit1'];
-    if (!opts.conftests?.length && !opts.project) argv.push('--noconftest');
-    const pythonPath: string[] = [];
-    let networkBlock: string | undefined;
-    if (opts.noNetwork) {
-      await fs.writeFile(path.join(scratch, 'upskill_no_network.py'), NETWORK_BLOCK, 'utf8');
-      argv.push('-p', 'upskill_no_network');
-      pythonPath.push(scratch);
-      const flags = forcedBlock === 'python' ? undefined : await namespaceFlags();
-      if (flags) {
-        argv.unshift('unshare', ...flags, '--');
-        networkBlock = NETWORK_BLOCKS.namespace;
-      } else {
-        await fs.writeFile(path.join(scratch, 'sitecustomize.py'), NETWORK_BLOCK, 'utf8');
-        networkBlock = NETWORK_BLOCKS.python;
-      }
-      ctx.log(`  ${networkBlock}`);
-    }
-    const mockOut = path.join(scratch, 'mock-calls.json');
-    if (opts.mustMock) {
-      await fs.writeFile(path.join(scratch, 'upskill_mock_recorder.py'), mockRecorder(path.basename(opts.mustMock.module), opts.mustMock.name, mockOut), 'utf8');
-      argv.push('-p', 'upskill_mock_recorder');
-      if (!pythonPath.includes(scratch)) pythonPath.push(scratch);
-    }
-    if (pythonPath.length) env.PYTHONPATH = pythonPath.join(path.delimiter);
-    argv.push(...args);
-    const run = await runProcess(argv, { cwd, env, timeoutMs: timeLeft(ctx), signal: ctx.signal, log: ctx.log });
-    logOutput(ctx, run);
-    const xml = await fs.readFile(junit, 'utf8').catch(() => '');
-    const tests = parseJUnit(xml).map((t) => ({ ...t, file: t.file ? path.resolve(cwd, t.file) : undefined }));
-    const mockCalls = opts.mustMock ? ((JSON.parse(await fs.readFile(mockOut, 'utf8').catch(() => '[]')) as string[]) ?? []) : undefined;
-    return { run, tests, networkBlock, mockCalls };
-  } finally {
-    await fs.rm(scratch, { recursive: true, force: true });
-  }
-}
+import type { CheckContext, CheckResult, Finding, TestCaseResult } from './types';
 
 /**
  * Starter files the exercise owns: those its reference solution does not replace. The
@@ -208,7 +31,7 @@ export async function exerciseOwnedFiles(ex: Exercise): Promise<string[]> {
 }
 
 /** Lays the exercise's own files and hidden tests fresh over the copy; removes the learner's conftest files. */
-async function prepareCopy(ctx: CheckContext, hiddenTests: string | undefined, details: string[], keepConftests = false): Promise<{ conftests: string[]; owned: string[] }> {
+export async function prepareCopy(ctx: CheckContext, hiddenTests: string | undefined, details: string[], keepConftests = false): Promise<{ conftests: string[]; owned: string[] }> {
   const ex = ctx.exercise;
   const owned = await exerciseOwnedFiles(ex);
   if (!keepConftests) for (const rel of await filesUnder(ctx.workDir)) if (path.basename(rel) === 'conftest.py') await fs.rm(path.join(ctx.workDir, rel), { force: true });
@@ -228,7 +51,7 @@ async function prepareCopy(ctx: CheckContext, hiddenTests: string | undefined, d
 }
 
 /** Verdict for a pytest run, shared by the pytest and no-network checks. */
-function verdict(ctx: CheckContext, p: PytestRun, owned: readonly string[] = [], allowSkips = false): { status: CheckResult['status']; summary: string; details: string[] } {
+export function verdict(ctx: CheckContext, p: PytestRun, owned: readonly string[] = [], allowSkips = false): { status: CheckResult['status']; summary: string; details: string[] } {
   const ended = describeEnd(p.run, ctx.timeoutMs);
   if (ended) return { status: 'error', summary: `pytest did not finish: ${ended}.`, details: [] };
   const failed = p.tests.filter((t) => t.outcome === 'failed' || t.outcome === 'error');
@@ -333,120 +156,3 @@ export async function checkNoNetwork(spec: NoNetworkCheck, ctx: CheckContext): P
   return result(spec, started, { ...v, details, tests: p.tests, runs: [p.run], tool: `${ctx.python.path} -m pytest (${p.networkBlock})` });
 }
 
-/** A module that runs `source` without containing its text (compressed), so only behaviour can be tested. */
-export function hiddenSource(source: Buffer, module: string): string {
-  const packed = deflateSync(source).toString('base64');
-  return `import base64 as _b, zlib as _z\nexec(compile(_z.decompress(_b.b64decode(${JSON.stringify(packed)})), ${JSON.stringify(`<${path.basename(module)}, source hidden by Upskill>`)}, "exec"))\n`;
-}
-
-/** What a failed test died of: the last `file:line: Exception` line pytest's long traceback ends with. */
-export function crashOf(message: string | undefined): { file: string; line: number; type: string } | undefined {
-  const m = /^(.+?):(\d+): ([\w.]+)\s*$/gm;
-  let last: RegExpExecArray | null = null;
-  for (let x = m.exec(message ?? ''); x; x = m.exec(message ?? '')) last = x;
-  return last ? { file: last[1], line: Number(last[2]), type: last[3] } : undefined;
-}
-
-/**
- * A seeded bug counts as caught only by a test that failed (not a collection or setup
- * error) with an assertion, with pytest.raises not seeing its exception, or with an
- * exception raised in the module under test or in something it called (an autospec mock
- * refusing the call, say: see traceback.ts). SystemExit and the like never count.
- */
-export function catches(t: TestCaseResult, module: string): boolean {
-  if (t.outcome !== 'failed') return false;
-  const crash = crashOf(t.detail);
-  if (!crash) return false;
-  const type = crash.type.split('.').pop()!;
-  if (['SystemExit', 'KeyboardInterrupt', 'GeneratorExit', 'Exit', 'Skipped'].includes(type)) return false;
-  if (type === 'AssertionError') return true;
-  if (type === 'Failed') return /DID NOT RAISE|DID NOT WARN/.test(t.detail ?? '');
-  return path.basename(crash.file) === path.basename(module) || raisedUnder(t.detail ?? '', module);
-}
-
-/**
- * Removes the exercise's hidden tests (revealed to the learner after a first check) from the
- * copy: this check measures the learner's tests, and the exercise's own would otherwise
- * catch the seeded bugs for them. Returns what it removed, to put back for the checks after.
- */
-async function removeExerciseTests(ctx: CheckContext): Promise<Map<string, Buffer>> {
-  const removed = new Map<string, Buffer>();
-  for (const c of ctx.exercise.checks) {
-    if (c.type !== 'pytest' || c.hiddenTests === undefined) continue;
-    for (const rel of await filesUnder(inside(ctx.exercise.dir, c.hiddenTests, 'hiddenTests'))) {
-      const abs = inside(ctx.workDir, rel, 'hidden test');
-      const text = await fs.readFile(abs).catch(() => undefined);
-      if (text === undefined) continue;
-      await fs.rm(abs, { force: true });
-      removed.set(rel, text);
-    }
-  }
-  return removed;
-}
-
-export async function checkCatchBugs(spec: CatchBugsCheck, ctx: CheckContext): Promise<CheckResult> {
-  const started = Date.now();
-  const runs: CommandRun[] = [];
-  const tool = `${ctx.python.path} -m pytest`;
-  const { conftests } = await prepareCopy(ctx, undefined, []);
-  const leftOut = await removeExerciseTests(ctx);
-  const module = inside(ctx.workDir, spec.module, 'module');
-  const learnerModule = await fs.readFile(module).catch(() => undefined);
-  // Each implementation is written fresh in the copy (never through a link), then the learner's module is put back.
-  const against = async (label: string, implementation: string | Buffer): Promise<PytestRun> => {
-    ctx.log(`Your tests against ${label}:`);
-    await writeFresh(ctx.workDir, spec.module, implementation);
-    const p = await runPytest(ctx, ctx.workDir, [], { conftests });
-    runs.push(p.run);
-    return p;
-  };
-  try {
-    const reference = await fs.readFile(inside(ctx.exercise.dir, spec.reference, 'reference'));
-    const ref = await against('the reference implementation', reference);
-    const refVerdict = verdict(ctx, ref);
-    if (refVerdict.status !== 'passed') {
-      const summary =
-        refVerdict.status === 'error' || !ref.tests.length ? refVerdict.summary : `Your tests fail against the correct implementation, so they would also fail on good code: ${refVerdict.summary}`;
-      return result(spec, started, { status: refVerdict.status === 'error' ? 'error' : 'failed', summary, details: refVerdict.details, tests: ref.tests, runs, tool });
-    }
-    // The same code, with a module file that holds none of its text: tests must check what
-    // the code does, not read its source.
-    const re = await against('the reference implementation, its source hidden', hiddenSource(reference, spec.module));
-    const reVerdict = verdict(ctx, re);
-    if (reVerdict.status !== 'passed') {
-      return result(spec, started, {
-        status: reVerdict.status === 'error' ? 'error' : 'failed',
-        summary: `Your tests fail against the same correct code when its source text is not in ${spec.module} (${reVerdict.summary.replace(/\.$/, '')}): test what the function does, not how its source looks.`,
-        details: reVerdict.details,
-        tests: re.tests,
-        runs,
-        tool,
-      });
-    }
-    const missed: string[] = [];
-    const details: string[] = [];
-    for (const [i, bug] of spec.bugs.entries()) {
-      const b = await against(`seeded bug ${i + 1} of ${spec.bugs.length}`, await fs.readFile(inside(ctx.exercise.dir, bug.file, 'bug')));
-      const ended = describeEnd(b.run, ctx.timeoutMs);
-      if (ended) return result(spec, started, { status: 'error', summary: `pytest did not finish against a seeded bug: ${ended}.`, runs, tool });
-      const catching = b.tests.filter((t) => catches(t, spec.module));
-      if (!catching.length) {
-        missed.push(bug.description);
-        const other = b.tests.filter((t) => t.outcome !== 'passed');
-        details.push(`Missed: ${bug.description}${other.length ? ` (${listNames(other.map((t) => t.id.split('::').pop()!))} failed, but not with an assertion or an error from ${spec.module})` : ''}`);
-      } else details.push(`Caught by ${listNames(catching.map((t) => t.id.split('::').pop()!))}: ${bug.description}`);
-    }
-    if (leftOut.size) details.push(`Left out ${listNames([...leftOut.keys()].sort())}: the exercise's own tests, and this check measures yours.`);
-    const caught = spec.bugs.length - missed.length;
-    if (!missed.length) {
-      return result(spec, started, { status: 'passed', summary: `Your tests pass on the correct code and caught all ${spec.bugs.length} seeded bugs.`, details, runs, tool, tests: ref.tests });
-    }
-    const tidy = missed.map((m) => m.trim().replace(/[.;]+$/, ''));
-    const which = tidy.length === 1 ? `the one where ${tidy[0]}` : `the ones where ${tidy.slice(0, -1).join('; ')} and where ${tidy[tidy.length - 1]}`;
-    return result(spec, started, { status: 'failed', summary: `Your tests caught ${caught} of ${spec.bugs.length} bugs; they missed ${which}.`, details, runs, tool, tests: ref.tests });
-  } finally {
-    for (const [rel, text] of leftOut) await writeFresh(ctx.workDir, rel, text);
-    if (learnerModule !== undefined) await writeFresh(ctx.workDir, spec.module, learnerModule);
-    else await fs.rm(module, { force: true });
-  }
-}

@@ -6,7 +6,8 @@ import { existsSync, promises as fs, readFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runChecks } from '../../../src/checks/engine';
-import { canUnshareNetwork, catches, crashOf, useNetworkBlock } from '../../../src/checks/pytest';
+import { catches, crashOf } from '../../../src/checks/catchBugs';
+import { canUnshareNetwork, useNetworkBlock } from '../../../src/checks/pytestRun';
 import type { CheckSpec } from '../../../src/core/model';
 import { context, folder, PYTHON } from './helpers';
 

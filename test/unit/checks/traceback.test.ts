@@ -4,7 +4,7 @@
 
 import * as assert from 'assert';
 import { runChecks } from '../../../src/checks/engine';
-import { catches } from '../../../src/checks/pytest';
+import { catches } from '../../../src/checks/catchBugs';
 import { raisedUnder, tracebackFiles } from '../../../src/checks/traceback';
 import type { CheckSpec } from '../../../src/core/model';
 import { context, folder } from './helpers';

@@ -1,0 +1,182 @@
+// Runs pytest hermetically and reads its per-test results: an exercise-owned configuration
+// (`-c` a file outside the copy, `-o addopts=`, no cache provider, PYTEST_ADDOPTS and
+// PYTEST_PLUGINS cleared), the learner's conftest files left out unless asked for, and the
+// optional network block and mock recorder as plugins from a folder beside the copy.
+
+import { randomBytes } from 'crypto';
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { parseJUnit } from './junit';
+import { logOutput } from './output';
+import { runProcess, timeLeft } from './process';
+import { pythonModule, requireModule } from './python';
+import type { CheckContext, CommandRun, TestCaseResult } from './types';
+
+export const BLOCKED_MARKER = 'Upskill blocked a network call';
+
+/**
+ * The Python-level network block: an audit hook, which cannot be removed and which
+ * `importlib.reload(socket)` does not get past. As `sitecustomize` on PYTHONPATH it loads in
+ * every Python process the tests start, too. The same text is the pytest plugin.
+ */
+const NETWORK_BLOCK = `
+import socket as _socket
+import sys as _sys
+
+_MESSAGE = "${BLOCKED_MARKER} to {}: tests must not use the network; mock it instead."
+
+
+def _upskill_block_network(event, args):
+    if event in ("socket.connect", "socket.sendto", "socket.sendmsg") and getattr(args[0], "family", None) in (_socket.AF_INET, _socket.AF_INET6):
+        raise RuntimeError(_MESSAGE.format(args[1] if len(args) > 1 else "?"))
+    if event in ("socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyname_ex", "socket.gethostbyaddr"):
+        raise RuntimeError(_MESSAGE.format(args[0] if args else "?"))
+
+
+if hasattr(_sys, "addaudithook"):
+    _sys.addaudithook(_upskill_block_network)
+else:  # Python 3.7 and older: no audit hooks, so the socket methods themselves refuse.
+    def _refuse(self, address, *args):
+        if self.family in (_socket.AF_INET, _socket.AF_INET6):
+            raise RuntimeError(_MESSAGE.format(address))
+    _socket.socket.connect = _refuse
+    _socket.socket.connect_ex = _refuse
+`;
+
+/** Records each call of a mock named NAME made from the module under test, for the mocking check. */
+function mockRecorder(module: string, name: string, out: string): string {
+  return `
+import json as _json, os as _os, sys as _sys
+import unittest.mock as _mock
+
+_MODULE, _NAME, _OUT = ${JSON.stringify(module)}, ${JSON.stringify(name)}, ${JSON.stringify(out)}
+_calls = []
+_real = _mock.CallableMixin._mock_call
+
+
+def _recording_call(self, *args, **kwargs):
+    frame = _sys._getframe(1)
+    while frame is not None and frame.f_code.co_filename == _mock.__file__:
+        frame = frame.f_back
+    if frame is not None and _os.path.basename(frame.f_code.co_filename) == _MODULE:
+        names = (self._extract_mock_name() or "").split(".")
+        if _NAME in names or any(n.startswith(_NAME + "(") for n in names):
+            _calls.append(frame.f_code.co_name)
+    return _real(self, *args, **kwargs)
+
+
+_mock.CallableMixin._mock_call = _recording_call
+
+
+def pytest_sessionfinish(session, exitstatus):
+    with open(_OUT, "w") as f:
+        _json.dump(_calls, f)
+`;
+}
+
+export interface PytestRun {
+  readonly run: CommandRun;
+  readonly tests: TestCaseResult[];
+  /** Which network block ran, when one was asked for. */
+  readonly networkBlock?: string;
+  /** Functions of the module under test that called the named mock. */
+  readonly mockCalls?: string[];
+}
+
+export interface PytestOptions {
+  readonly noNetwork?: boolean;
+  readonly mustMock?: { readonly module: string; readonly name: string };
+  /** Conftest files the exercise ships (written fresh into the copy), relative to the copy. */
+  readonly conftests?: readonly string[];
+  /** The learner's project: their pytest configuration file (if any) and their conftest.py files are used. */
+  readonly project?: { readonly config?: string };
+}
+
+/** A folder for one tool run beside the scratch copy (never inside the learner's files). */
+async function toolDir(ctx: CheckContext): Promise<string> {
+  const dir = path.join(path.dirname(ctx.workDir), `tool-${randomBytes(6).toString('hex')}`);
+  await fs.mkdir(dir, { recursive: true });
+  return dir;
+}
+
+let namespaceProbe: Promise<string[] | undefined> | undefined;
+let forcedBlock: 'namespace' | 'python' | undefined;
+/** Tests only: use this block instead of probing the machine (undefined: probe again). */
+export function useNetworkBlock(kind: 'namespace' | 'python' | undefined): void {
+  forcedBlock = kind;
+}
+/**
+ * The `unshare` flags that give a new network namespace on this machine, if any: the
+ * learner's own user mapped to itself where util-linux can (-c), else to root (-r).
+ */
+function namespaceFlags(): Promise<string[] | undefined> {
+  if (process.platform !== 'linux') return Promise.resolve(undefined);
+  namespaceProbe ??= (async () => {
+    for (const flags of [['-c', '-n'], ['-r', '-n']]) {
+      const r = await runProcess(['unshare', ...flags, 'true'], { cwd: '/', timeoutMs: 10_000 });
+      if (r.exitCode === 0) return flags;
+    }
+    return undefined;
+  })();
+  return namespaceProbe;
+}
+
+/** Whether this machine lets an unprivileged user open a new network namespace. */
+export async function canUnshareNetwork(): Promise<boolean> {
+  return (await namespaceFlags()) !== undefined;
+}
+
+export const NETWORK_BLOCKS = {
+  namespace: 'network blocked by the operating system (a new network namespace, unshare -n)',
+  python: 'network blocked in Python (an audit hook loaded in every Python process the tests start; this machine does not allow a new network namespace)',
+};
+
+/** Runs pytest in `cwd` and reads per-test results from JUnit XML. */
+export async function runPytest(ctx: CheckContext, cwd: string, args: readonly string[], opts: PytestOptions = {}): Promise<PytestRun> {
+  await requireModule(ctx.python, 'pytest');
+  const scratch = await toolDir(ctx);
+  try {
+    const junit = path.join(scratch, 'junit.xml');
+    let ini = path.join(scratch, 'pytest.ini');
+    await fs.writeFile(ini, '[pytest]\naddopts =\n', 'utf8');
+    if (opts.project?.config) ini = opts.project.config;
+    // The learner's environment must not add options or plugins either.
+    const env: Record<string, string | undefined> = { PYTEST_ADDOPTS: undefined, PYTEST_PLUGINS: undefined, PYTHONPATH: undefined, PYTHONSTARTUP: undefined };
+    // tmp_path and friends live beside the copy too, not in the system temp folder.
+    const argv = [...pythonModule(ctx.python, 'pytest'), '-q', '-rN', '--color=no', '--tb=long', '-c', ini, '--rootdir', cwd, '--confcutdir', cwd, '-o', 'addopts=', '-p', 'no:cacheprovider', `--basetemp=${path.join(scratch, 'tmp')}`, `--junitxml=${junit}`, '-o', 'junit_family=xunit1'];
+    if (!opts.conftests?.length && !opts.project) argv.push('--noconftest');
+    const pythonPath: string[] = [];
+    let networkBlock: string | undefined;
+    if (opts.noNetwork) {
+      await fs.writeFile(path.join(scratch, 'upskill_no_network.py'), NETWORK_BLOCK, 'utf8');
+      argv.push('-p', 'upskill_no_network');
+      pythonPath.push(scratch);
+      const flags = forcedBlock === 'python' ? undefined : await namespaceFlags();
+      if (flags) {
+        argv.unshift('unshare', ...flags, '--');
+        networkBlock = NETWORK_BLOCKS.namespace;
+      } else {
+        await fs.writeFile(path.join(scratch, 'sitecustomize.py'), NETWORK_BLOCK, 'utf8');
+        networkBlock = NETWORK_BLOCKS.python;
+      }
+      ctx.log(`  ${networkBlock}`);
+    }
+    const mockOut = path.join(scratch, 'mock-calls.json');
+    if (opts.mustMock) {
+      await fs.writeFile(path.join(scratch, 'upskill_mock_recorder.py'), mockRecorder(path.basename(opts.mustMock.module), opts.mustMock.name, mockOut), 'utf8');
+      argv.push('-p', 'upskill_mock_recorder');
+      if (!pythonPath.includes(scratch)) pythonPath.push(scratch);
+    }
+    if (pythonPath.length) env.PYTHONPATH = pythonPath.join(path.delimiter);
+    argv.push(...args);
+    const run = await runProcess(argv, { cwd, env, timeoutMs: timeLeft(ctx), signal: ctx.signal, log: ctx.log });
+    logOutput(ctx, run);
+    const xml = await fs.readFile(junit, 'utf8').catch(() => '');
+    const tests = parseJUnit(xml).map((t) => ({ ...t, file: t.file ? path.resolve(cwd, t.file) : undefined }));
+    const mockCalls = opts.mustMock ? ((JSON.parse(await fs.readFile(mockOut, 'utf8').catch(() => '[]')) as string[]) ?? []) : undefined;
+    return { run, tests, networkBlock, mockCalls };
+  } finally {
+    await fs.rm(scratch, { recursive: true, force: true });
+  }
+}
+
