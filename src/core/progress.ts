@@ -23,8 +23,9 @@ export interface ExerciseProgress {
   /** When the solution was first viewed; absent in progress stored before it was recorded. */
   readonly solutionViewedAt?: number;
   /**
-   * Reserved for the study timer, which does not exist yet: nothing writes it, so it stays 0
-   * unless an imported file carries a value. Stored, merged and exported like the rest.
+   * Not written: study time lives in the study log (state/studyStore.ts), attributed to a
+   * skill and exercise per session. Kept, merged and exported so that a value an older
+   * export carries is not dropped.
    */
   readonly timeSpentMs: number;
   /** Folder the exercise was started in, so it can be reopened after a reload. */
@@ -151,8 +152,6 @@ export interface ProgressData {
   readonly exercises: ProgressMap;
   readonly competencies: CompetencyMarks;
 }
-
-export const EMPTY_PROGRESS_DATA: ProgressData = Object.freeze({ exercises: {}, competencies: {} });
 
 export function mergeProgressData(current: ProgressData, incoming: ProgressData): ProgressData {
   return {

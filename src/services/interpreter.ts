@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { Settings } from '../constants';
 import { resolvePython } from '../checks/python';
 import type { InterpreterCandidate, PythonInfo } from '../checks/types';
+import { pythonExtensionModule } from './lazy';
 
 const PYTHON_EXTENSION_ID = 'ms-python.python';
 
@@ -23,7 +24,7 @@ async function pythonExtensionInterpreter(resource?: vscode.Uri): Promise<string
   if (!vscode.extensions.getExtension(PYTHON_EXTENSION_ID)) return undefined;
   try {
     // Loaded lazily: most sessions never need it.
-    const { PythonExtension } = await import('@vscode/python-extension');
+    const { PythonExtension } = await pythonExtensionModule();
     const api = await PythonExtension.api();
     const envPath = api.environments.getActiveEnvironmentPath(resource);
     const env = await api.environments.resolveEnvironment(envPath);

@@ -1,6 +1,6 @@
 // The seam between the study timer and what shows study time (the Checklist, the
-// dashboard, the learning log). The timer implements it; until it is wired in, nothing
-// does, and every surface shows empty weeks against the default goal.
+// dashboard, the learning log): StudyTimer implements it, so those surfaces depend on the
+// summary and its change event, not on the timer's commands and scheduling.
 
 import type * as vscode from 'vscode';
 import type { StudySummary } from '../core/study';

@@ -72,7 +72,15 @@ export class StudyTimer extends DisposableBase {
     private readonly clock: () => number = Date.now,
   ) {
     super();
-    this.register(store.onDidChange(() => this.changed.fire()));
+    // The one place that announces a change: the store fires once per change, with the new
+    // state, whoever wrote it (this window's transitions or another window's), so a surface
+    // renders once and never from the state before.
+    this.register(
+      store.onDidChange((state) => {
+        this.state = state;
+        this.changed.fire();
+      }),
+    );
     this.register({ dispose: () => this.disarm() });
     this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -103,7 +111,6 @@ export class StudyTimer extends DisposableBase {
   async sync(): Promise<void> {
     this.state = await this.store.refresh();
     this.rearm();
-    this.changed.fire();
   }
 
   summary(weeks = 12): StudySummary {
@@ -146,7 +153,6 @@ export class StudyTimer extends DisposableBase {
   private async apply(change: (s: Timed) => Timed): Promise<void> {
     this.state = await this.store.apply(change);
     this.rearm();
-    this.changed.fire();
   }
 
   /** On focus (and at start-up in a focused window): show the stored timer, and take it over if it runs elsewhere. */

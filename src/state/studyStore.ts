@@ -46,7 +46,8 @@ export function parseTimerState(data: unknown): TimerState {
 const timerSpec: StoreSpec<TimerState> = { key: TIMER_KEY, version: 1, empty: () => STOPPED, parse: parseTimerState };
 
 export class StudyStore {
-  private readonly changed = new Emitter<void>();
+  /** Fires once per change of what is stored, this window's writes included, with the new values. */
+  private readonly changed = new Emitter<Timed>();
   readonly onDidChange = this.changed.event;
   /** Set when a stored value could not be read (it was kept as a backup). */
   problem?: string;
@@ -80,7 +81,7 @@ export class StudyStore {
     return result;
   }
 
-  /** Fires onDidChange when the stored values differ from what this window last saw (another window wrote). */
+  /** Reads what is stored; fires onDidChange when it differs from what this window last saw (another window wrote). */
   async refresh(): Promise<Timed> {
     const state = await this.read();
     this.noticeChange(state);
@@ -91,7 +92,7 @@ export class StudyStore {
     const key = JSON.stringify(state);
     if (key === this.last) return;
     this.last = key;
-    this.changed.fire();
+    this.changed.fire(state);
   }
 
   /** For Export Progress: the log as stored. */

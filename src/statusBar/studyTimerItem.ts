@@ -31,6 +31,8 @@ export function formatClock(ms: number): string {
 export class StudyTimerItem extends DisposableBase {
   private readonly item = this.register(vscode.window.createStatusBarItem('upskill.studyTimer', vscode.StatusBarAlignment.Left, 50));
   private ticking?: Disposable;
+  /** The latest transient status-bar message: replaced, not piled up, on each resume. */
+  private message?: Disposable;
   private focused = vscode.window.state.focused;
   private lastTooltip?: string;
 
@@ -50,6 +52,7 @@ export class StudyTimerItem extends DisposableBase {
       }),
     );
     this.register({ dispose: () => this.ticking?.dispose() });
+    this.register({ dispose: () => this.message?.dispose() });
     this.render();
     this.item.show();
   }
@@ -68,7 +71,7 @@ export class StudyTimerItem extends DisposableBase {
       label: `Upskill study timer ${state}. This week ${formatHours(summary.thisWeekMs)} of a ${formatHours(goal)} goal. ${t.status === 'running' ? 'Click to pause.' : 'Click to start.'}`,
       role: 'button',
     };
-    // Re-set only when it changes: a tooltip replaced every second would flicker while open.
+    // Re-set only when it changes: a tooltip replaced at each redraw would flicker while open.
     const tooltipState = t.status === 'running' ? 'running' : t.status === 'paused' ? `paused (${pauseReason(t.pausedBy)})` : 'stopped';
     const tooltip = this.tooltip(summary, tooltipState);
     if (tooltip.value !== this.lastTooltip) {
@@ -144,7 +147,8 @@ export class StudyTimerItem extends DisposableBase {
     switch (n.kind) {
       case 'resumedAfterIdle':
         // Said once, where the timer is, without a notification.
-        this.register(vscode.window.setStatusBarMessage(`$(watch) Study timer resumed (it had paused after ${formatHours(n.idleMs)} without activity)`, 8000));
+        this.message?.dispose();
+        this.message = vscode.window.setStatusBarMessage(`$(watch) Study timer resumed (it had paused after ${formatHours(n.idleMs)} without activity)`, 8000);
         return;
       case 'goalReached':
         void vscode.window.showInformationMessage(`You reached this week's study goal: ${formatHours(n.summary.thisWeekMs)} of ${formatHours(n.summary.goalMs)}. Consistency beats intensity: well done.`);

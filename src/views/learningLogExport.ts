@@ -3,6 +3,7 @@
 
 import { promises as fs } from 'fs';
 import * as vscode from 'vscode';
+import { defaultSaveUri } from './saveTarget';
 import { dayKey } from '../core/calendar';
 import { DASHBOARD_WEEKS } from '../core/checklistModel';
 import { learningLog } from '../core/learningLog';
@@ -14,11 +15,10 @@ export async function exportLearningLog(content: ContentService, progress: Progr
   const [catalog] = await Promise.all([content.get(), progress.load()]);
   const now = Date.now();
   const name = `upskill-learning-log-${dayKey(now)}.md`;
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const target = await vscode.window.showSaveDialog({
     title: 'Export Upskill learning log',
     filters: { Markdown: ['md'] },
-    defaultUri: folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(name),
+    defaultUri: defaultSaveUri(name),
   });
   if (!target) return;
   await fs.writeFile(target.fsPath, learningLog(catalog, progress.snapshot, now, study?.summary(DASHBOARD_WEEKS)), 'utf8');

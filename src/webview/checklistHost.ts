@@ -9,6 +9,7 @@ import { competencyKey } from '../core/model';
 import { DisposableBase } from '../core/lifecycle';
 import type { ContentService } from '../services/contentService';
 import type { StudyTimeSource } from '../services/studyTime';
+import { readTimerSettings } from '../services/studyTimer';
 import type { ProgressStore } from '../state/progressStore';
 import { setWebviewPage } from './page';
 import { type FromWebview, type Surface, type ToWebview, isFromWebview } from './protocol';
@@ -18,7 +19,7 @@ export interface ChecklistDeps {
   readonly content: ContentService;
   readonly progress: ProgressStore;
   readonly log: vscode.LogOutputChannel;
-  /** The study timer, once there is one. */
+  /** The study timer (optional so that a host can be built without one, as in tests). */
   readonly study?: StudyTimeSource;
 }
 
@@ -88,7 +89,7 @@ export class ChecklistHost extends DisposableBase {
     const study = this.deps.study?.summary(DASHBOARD_WEEKS);
     const message: ToWebview =
       this.surface === 'dashboard'
-        ? { type: 'state', checklist: checklistModel(catalog, progress, study), dashboard: dashboardModel(catalog, progress, Date.now(), study) }
+        ? { type: 'state', checklist: checklistModel(catalog, progress, study), dashboard: dashboardModel(catalog, progress, Date.now(), study, readTimerSettings().firstDay) }
         : { type: 'state', checklist: checklistModel(catalog, progress, study) };
     await this.webview.postMessage(message);
   }
