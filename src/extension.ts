@@ -31,8 +31,6 @@ export interface UpskillApi {
   activeExerciseId(): string | undefined;
   /** Timeouts the study timer has scheduled (none while it is stopped). */
   pendingTimers(): number;
-  /** Calls `listener` with the timer's status each time it announces a change (what the surfaces render on). */
-  onTimerChange(listener: (status: string) => void): vscode.Disposable;
 }
 
 export function activate(context: vscode.ExtensionContext): UpskillApi | undefined {
@@ -113,7 +111,6 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
     },
     activeExerciseId: () => active.current?.id,
     pendingTimers: () => timer.scheduler.pending,
-    onTimerChange: (listener) => timer.onDidChange(() => listener(timer.timer.status)),
   };
 }
 
