@@ -3,17 +3,10 @@
 
 import * as assert from 'assert';
 import { checkStructure } from '../../../src/checks/structure';
-import {
-  copiedFiles,
-  dockerfileProblems,
-  dockerignore,
-  expand,
-  imageRef,
-  isSecretFile,
-  isSecretName,
-  keyValues,
-  parseDockerfile,
-} from '../../../src/checks/dockerfile';
+import { dockerfileProblems } from '../../../src/checks/dockerfile';
+import { expand, imageRef, keyValues, parseDockerfile } from '../../../src/checks/dockerfileParse';
+import { copiedFiles, dockerignore } from '../../../src/checks/dockerignore';
+import { isSecretFile, isSecretName } from '../../../src/checks/dockerSecrets';
 import type { DockerfileRules, StructureCheck } from '../../../src/core/model';
 import { context, folder } from './helpers';
 
