@@ -225,7 +225,11 @@ export type GitAssertion =
   | { readonly lastMessageMatches: string }
   | { readonly noConflictMarkers: readonly string[] }
   | { readonly cleanWorkingTree: true }
+  /** The .gitignore files of the last commit ignore these paths (not the work tree's edits, not .git/info/exclude). */
   | { readonly ignored: readonly string[] }
+  /** The .gitignore files of the last commit do not ignore these paths (code that belongs in git). */
+  | { readonly notIgnored: readonly string[] }
+  /** In the last commit. */
   | { readonly tracked: readonly string[] }
   | { readonly mergedInto: { readonly branch: string; readonly into: string } }
   /** No commit on any ref ever held these paths (raw data never committed, not even before .gitignore). */

@@ -202,6 +202,7 @@ export async function genericCheats(ex: Exercise): Promise<CheatCase[]> {
       }
     });
   }
+  cheats.push(...gitFakeCheats(ex));
   return cheats;
 }
 
@@ -212,4 +213,63 @@ export function exerciseCheats(ex: Exercise): CheatCase[] {
     base: c.base ?? 'starter',
     apply: (dir: string) => layOver(dir, path.join(ex.dir, c.folder)),
   }));
+}
+
+// ---- Git state that git can be told to fake (issue 16) -------------------------------------
+
+const fakeGit = (dir: string, ...args: string[]) =>
+  execFileAsync('git', ['-c', 'user.name=Cheat', '-c', 'user.email=cheat@upskill.invalid', '-c', 'commit.gpgsign=false', '-c', 'core.hooksPath=/dev/null', ...args], { cwd: dir }).then((r) => r.stdout.trim());
+
+/**
+ * Over the solved folder: the last commit's twin with a forbidden file slipped in before it
+ * (a commit between it and its parents), then the history made to look as it was, by a
+ * replace ref or a grafts file. Plain git shows the solution's history; the real one holds
+ * the file.
+ */
+async function hideCommittedFile(dir: string, file: string, how: 'replace' | 'graft'): Promise<void> {
+  const branch = await fakeGit(dir, 'symbolic-ref', '--short', 'HEAD');
+  const head = await fakeGit(dir, 'rev-parse', 'HEAD');
+  const parents = (await fakeGit(dir, 'rev-list', '--parents', '-n', '1', 'HEAD')).split(' ').slice(1);
+  const message = await fakeGit(dir, 'log', '-1', '--format=%B');
+  const blob = (await execFileAsync('bash', ['-c', 'printf "secret,data\\n1,2\\n" | git hash-object -w --stdin'], { cwd: dir })).stdout.trim();
+  const index = path.join(dir, '.git', 'cheat-index');
+  const withIndex = (...args: string[]) => execFileAsync('git', args, { cwd: dir, env: { ...process.env, GIT_INDEX_FILE: index } }).then((r) => r.stdout.trim());
+  await withIndex('read-tree', 'HEAD');
+  await withIndex('update-index', '--add', '--cacheinfo', `100644,${blob},${file}`);
+  const leakyTree = await withIndex('write-tree');
+  await fs.rm(index, { force: true });
+  const leak = await fakeGit(dir, 'commit-tree', leakyTree, ...parents.flatMap((p) => ['-p', p]), '-m', 'wip');
+  const twin = await fakeGit(dir, 'commit-tree', 'HEAD^{tree}', '-p', leak, '-m', message);
+  await fakeGit(dir, 'update-ref', `refs/heads/${branch}`, twin);
+  if (how === 'replace') await fakeGit(dir, 'replace', twin, head);
+  else await fs.appendFile(path.join(dir, '.git', 'info', 'grafts'), `${twin}${parents.map((p) => ` ${p}`).join('')}\n`);
+}
+
+function gitFakeCheats(ex: Exercise): CheatCase[] {
+  const asserts = ex.checks.flatMap((c) => (c.type === 'git' ? c.assert : []));
+  const never = asserts.flatMap((a) => ('neverCommitted' in a ? a.neverCommitted : []));
+  const rules = asserts.some((a) => 'ignored' in a || 'notIgnored' in a);
+  const cheats: CheatCase[] = [];
+  if (never.length && ex.solution) {
+    const file = never[0].replace(/\*+/g, 'leak');
+    for (const how of ['replace', 'graft'] as const) {
+      cheats.push({ name: `${file} committed, then hidden by a ${how === 'replace' ? 'replace ref (git replace)' : 'grafts file'} that shows the solution's history`, kinds: ['git'], base: 'solution', apply: (dir) => hideCommittedFile(dir, file, how) });
+    }
+  }
+  if (rules && ex.solution) {
+    cheats.push({
+      name: 'a .gitignore that ignores nothing committed, the right one only in the work tree',
+      kinds: ['git'],
+      base: 'solution',
+      apply: async (dir) => {
+        const file = path.join(dir, '.gitignore');
+        const good = await fs.readFile(file, 'utf8');
+        await fs.writeFile(file, '# rules to come\n');
+        await fakeGit(dir, 'add', '-f', '.gitignore');
+        await fakeGit(dir, 'commit', '-q', '-m', await fakeGit(dir, 'log', '-1', '--format=%B'));
+        await fs.writeFile(file, good);
+      },
+    });
+  }
+  return cheats;
 }
