@@ -13,6 +13,8 @@ export interface DockerContext {
   readonly dockerignore?: string;
   /** Every file in the build context (the Dockerfile's folder), slash paths relative to it. */
   readonly files?: readonly string[];
+  /** A context file's text (bytes as latin1, so any file reads), or undefined when it cannot be read. */
+  readonly read?: (file: string) => string | undefined;
 }
 
 /** A parsed Dockerfile with what every rule asks of it: the final stage and the variables it sees. */

@@ -263,3 +263,10 @@ export function csvOptions(value: string): Map<string, string> {
   }
   return out;
 }
+
+/** A COPY/ADD split into its flags, sources and destination (exec or shell form). */
+export function copyParts(ins: DockerInstruction): { flags: Map<string, string>; sources: string[]; dest: string } {
+  const { flags, rest } = instructionFlags(ins.args);
+  const words = execForm(rest) ?? keyValues(rest, false).map(([k, v]) => (v === undefined ? k : `${k}=${v}`));
+  return { flags: new Map(flags.map((f) => [f.name, f.value])), sources: words.slice(0, -1), dest: words[words.length - 1] ?? '' };
+}

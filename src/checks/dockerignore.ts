@@ -1,7 +1,7 @@
 // The build context as Docker sends it: the .dockerignore rules (Go globs, `**`, `!`
 // exceptions, the last match wins) and the context files a COPY/ADD source takes.
 
-import { type DockerInstruction, keyValues } from './dockerfileParse';
+import { type DockerInstruction, copyParts } from './dockerfileParse';
 
 /** A Docker/Go glob as a regular expression over slash paths (`**` crosses folders). */
 export function globRegExp(pattern: string): RegExp {
@@ -68,20 +68,9 @@ export function dockerignore(text: string | undefined): (file: string) => boolea
 
 /** The sources of a COPY/ADD that come from the build context (not `--from`, not URLs, not here-docs). */
 export function contextSources(ins: DockerInstruction): string[] {
-  const args = ins.args.trim();
-  if (/(^|\s)--from=/.test(args)) return [];
-  let words: string[];
-  if (args.startsWith('[')) {
-    try {
-      words = JSON.parse(args) as string[];
-    } catch {
-      return [];
-    }
-  } else {
-    words = keyValues(args, false).map(([k, v]) => (v === undefined ? k : `${k}=${v}`));
-  }
-  words = words.filter((w) => !w.startsWith('--'));
-  return words.slice(0, -1).filter((w) => !/^[a-z]+:\/\//i.test(w) && !w.startsWith('<<'));
+  const { flags, sources } = copyParts(ins);
+  if (flags.has('from')) return [];
+  return sources.filter((w) => !/^[a-z]+:\/\//i.test(w) && !w.startsWith('<<') && !/^git@/.test(w));
 }
 
 /** The context files (slash paths) a COPY/ADD source takes, after .dockerignore. */

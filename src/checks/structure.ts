@@ -1,7 +1,7 @@
 // Assertions about files and code: for notebook-to-module and cloud exercises (a
 // Dockerfile's rules are in dockerfile.ts).
 
-import { promises as fs } from 'fs';
+import { promises as fs, readFileSync, statSync } from 'fs';
 import * as path from 'path';
 import type { StructureAssertion, StructureCheck } from '../core/model';
 import { inside } from '../core/paths';
@@ -81,6 +81,21 @@ async function toolConfigProblems(ctx: CheckContext, file: string, tools: readon
     }
   }
   return problems;
+}
+
+/** Files larger than this are not read for secrets (model weights, data); keys and configs are small. */
+const SECRET_SCAN_BYTES = 2 * 1024 * 1024;
+
+/** Reads build-context files as latin1 (every byte a character, so binary files read too), the large ones left out. */
+function contextReader(contextDir: string): (file: string) => string | undefined {
+  return (file) => {
+    try {
+      const abs = inside(contextDir, file, 'file');
+      return statSync(abs).size > SECRET_SCAN_BYTES ? undefined : readFileSync(abs, 'latin1');
+    } catch {
+      return undefined;
+    }
+  };
 }
 
 /** Modules imported by the code cells of a notebook (a quick look; the check itself parses with Python). */
@@ -179,7 +194,7 @@ export async function checkStructure(spec: StructureCheck, ctx: CheckContext): P
       const contextDir = path.dirname(abs);
       const ignore = (await fs.readFile(`${abs}.dockerignore`, 'utf8').catch(() => undefined)) ?? (await fs.readFile(path.join(contextDir, '.dockerignore'), 'utf8').catch(() => undefined));
       const files = (await filesUnder(contextDir)).map((f) => f.split(path.sep).join('/'));
-      for (const p of dockerfileProblems(text, rules, { dockerignore: ignore, files })) {
+      for (const p of dockerfileProblems(text, rules, { dockerignore: ignore, files, read: contextReader(contextDir) })) {
         problems.push(`${file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
         findings.push({ file: abs, line: p.line || 1, column: 1, severity: 'error', message: p.message, source: 'upskill', code: 'dockerfile' });
       }

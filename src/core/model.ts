@@ -282,7 +282,7 @@ export interface DockerfileRules {
   readonly pinnedBase?: boolean;
   /** The final stage's last USER is not root, and a named user is created in it (useradd/adduser) or numeric. */
   readonly nonRootUser?: boolean;
-  /** No ENV/ARG with a secret's name or value, no secret assigned in RUN, no secrets file copied from the context. */
+  /** No secret written in the Dockerfile (ENV/ARG names; keys, tokens and .env values in any instruction) and none in a file that reaches the final image (COPY/ADD, COPY --from, bind mounts a RUN copies from), found by content. */
   readonly noSecrets?: boolean;
   /** Ports the final stage must EXPOSE. */
   readonly expose?: readonly number[];
