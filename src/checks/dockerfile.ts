@@ -5,7 +5,7 @@
 // runs the health check (dockerHealth.ts).
 
 import type { DockerfileRules } from '../core/model';
-import { type DockerInstruction, type DockerProblem, type DockerStage, type ParsedDockerfile, execForm, expand, imageRef, keyValues, parseDockerfile, stageChain } from './dockerfileParse';
+import { type DockerInstruction, type DockerProblem, type DockerStage, type ParsedDockerfile, execForm, expand, imageRef, instructionFlags, keyValues, parseDockerfile, stageChain } from './dockerfileParse';
 import { secretProblems } from './dockerSecrets';
 
 export interface DockerContext {
@@ -105,15 +105,35 @@ export function finalHealthcheck(b: DockerBuild): DockerInstruction | undefined 
   return checks[checks.length - 1];
 }
 
-function healthcheck(b: DockerBuild, setting: boolean | string): DockerProblem[] {
+/**
+ * What can be told about the HEALTHCHECK without running it: there is one, it is not NONE,
+ * it has a command Docker can run. What it does (and which path it asks) is judged by
+ * running it (dockerHealth.ts).
+ */
+export function healthcheck(b: DockerBuild): DockerProblem[] {
   const hc = finalHealthcheck(b);
   if (!hc) return [{ line: b.last.from.line, message: 'The final stage has no HEALTHCHECK: add one (HEALTHCHECK CMD …) that asks the server\'s health endpoint, so the platform can restart a container that stopped answering.' }];
   if (/^none$/i.test(hc.args.trim())) return [{ line: hc.line, message: 'HEALTHCHECK NONE turns the health check off: write one (HEALTHCHECK CMD …) that asks the server\'s health endpoint.' }];
-  if (!/(^|\s)CMD(\s+\S|\s*\[)/i.test(hc.args)) return [{ line: hc.line, message: 'HEALTHCHECK needs a command: HEALTHCHECK [options] CMD <command>.' }];
-  if (typeof setting !== 'string') return [];
-  const command = hc.args.slice(hc.args.search(/(^|\s)CMD(\s|\[|$)/i));
-  const asks = new RegExp(`${escapeRe(setting)}(?![\\w/-])`).test(command);
-  return asks ? [] : [{ line: hc.line, message: `The HEALTHCHECK command does not ask the server's ${setting} endpoint: a check that does not call the server says "healthy" even when it hangs. Request http://localhost:<port>${setting} and fail when it does not answer.` }];
+  if (!/^CMD(\s+\S|\s*\[)/i.test(instructionFlags(hc.args).rest)) return [{ line: hc.line, message: 'HEALTHCHECK needs a command: HEALTHCHECK [options] CMD <command>.' }];
+  const command = healthCommand(b, hc);
+  return 'problem' in command ? [{ line: hc.line, message: command.problem }] : [];
+}
+
+/** The health check's command as Docker runs it: exec form as written, shell form under the image's SHELL. */
+export function healthCommand(b: DockerBuild, hc: DockerInstruction): { argv: string[] } | { problem: string } {
+  const body = instructionFlags(hc.args).rest.replace(/^CMD\b\s*/i, '');
+  const exec = execForm(body);
+  if (exec) {
+    // Docker makes the array the command itself (Test: ["CMD", …]); CMD-SHELL is compose's and the API's spelling, not a Dockerfile's.
+    if (/^CMD(-SHELL)?$/.test(exec[0])) {
+      return { problem: `HEALTHCHECK CMD ${JSON.stringify(exec)}: in a Dockerfile the JSON array is the command itself, so Docker would run a program called "${exec[0]}", which does not exist, and the container would never be healthy ("${exec[0]}" is docker-compose's spelling). Write HEALTHCHECK CMD ${exec[0] === 'CMD-SHELL' ? exec.slice(1).join(' ') : JSON.stringify(exec.slice(1))}.` };
+    }
+    return { argv: exec };
+  }
+  const at = b.finalInstructions.indexOf(hc);
+  const shells = b.finalInstructions.filter((i, k) => i.keyword === 'SHELL' && k < at);
+  const shell = shells.length ? execForm(shells[shells.length - 1].args) : undefined;
+  return { argv: [...(shell ?? ['/bin/sh', '-c']), body] };
 }
 
 function execFormRule(b: DockerBuild): DockerProblem[] {
@@ -132,7 +152,7 @@ export const DOCKERFILE_RULES: readonly DockerRule[] = [
   { id: 'nonRootUser', description: 'The final stage ends as an unprivileged user that exists.', problems: nonRootUser },
   { id: 'noSecrets', description: 'No secret in the Dockerfile or in any file that reaches the image.', problems: (b) => secretProblems(b) },
   { id: 'expose', description: 'The final stage EXPOSEs the server\'s ports.', problems: (b, ports) => exposes(b, ports as readonly number[]) },
-  { id: 'healthcheck', description: 'The final stage has a HEALTHCHECK with a command (that asks the given path).', problems: (b, setting) => healthcheck(b, setting as boolean | string) },
+  { id: 'healthcheck', description: 'The final stage has a HEALTHCHECK with a command Docker can run (what it does is judged by running it).', problems: healthcheck },
   { id: 'execForm', description: 'The final stage\'s CMD/ENTRYPOINT is in exec form.', problems: execFormRule },
 ];
 

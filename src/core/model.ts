@@ -286,7 +286,11 @@ export interface DockerfileRules {
   readonly noSecrets?: boolean;
   /** Ports the final stage must EXPOSE. */
   readonly expose?: readonly number[];
-  /** The final stage has a HEALTHCHECK with a command; a path (e.g. "/health") that the command must request. */
+  /**
+   * The final stage has a HEALTHCHECK that Docker can run, and it behaves: run beside a stand-in
+   * server, it succeeds when the server answers 200 and fails when nothing listens or the server
+   * answers 500. A path (e.g. "/health"): the one it must request.
+   */
   readonly healthcheck?: boolean | string;
   /** The final stage has CMD or ENTRYPOINT, in exec form (a JSON array). */
   readonly execForm?: boolean;
