@@ -235,7 +235,8 @@ export async function judgeHealthcheck(b: DockerBuild, hc: DockerInstruction, op
       throw new MissingToolError(`The HEALTHCHECK runs ${missing}, which is not installed on this machine, so Upskill cannot try the health check: install ${missing} (or write the check with Python: HEALTHCHECK CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://localhost:<port>/health', timeout=2)"]) and check again.`, [missing]);
     }
     const problems: DockerProblem[] = [];
-    const shown = `HEALTHCHECK ${hc.args.replace(/\s+/g, ' ').slice(0, 120)}`;
+    const flat = hc.args.replace(/\s+/g, ' ');
+    const shown = `HEALTHCHECK ${flat.length > 120 ? `${flat.slice(0, 119)}…` : flat}`;
     const portsText = `port${ports.length === 1 ? '' : 's'} ${written.join(', ')}${isolate ? '' : `, run on ${ports.join(', ')}`}`;
     if (up.run.exitCode !== 0) {
       const why = up.run.timedOut || /upskill-standin: timed out/.test(up.run.stderr) ? `did not finish within ${runMs / 1000} s` : `exited with ${exitText(up.run)}${lastErrorLine(up.run)}`;

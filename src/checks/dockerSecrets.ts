@@ -205,15 +205,15 @@ function landedFiles(b: DockerBuild): Landed[] {
           if (!script.includes(mountTarget) && !script.includes(mount.get('target') ?? '\0')) continue;
           const source = cleanPath(mount.get('source') ?? mount.get('src') ?? '.');
           const fromStage = mount.has('from') ? stageNamed(mount.get('from')!, s) : undefined;
-          const pool: { file: string; rel: string; how: string }[] =
+          const pool: { file: string; rel: string }[] =
             fromStage === undefined
-              ? copiedFiles(source, files, ignored).map((f) => ({ file: f, rel: f, how: 'the build context' }))
+              ? copiedFiles(source, files, ignored).map((f) => ({ file: f, rel: f }))
               : fromStage < 0
                 ? []
-                : byStage[fromStage].filter((l) => l.at !== undefined).map((l) => ({ file: l.file, rel: l.at!.slice(1), how: `stage ${mount.get('from')}` }));
+                : byStage[fromStage].filter((l) => l.at !== undefined).map((l) => ({ file: l.file, rel: l.at!.slice(1) }));
           for (const p of pool) {
             if (source && p.rel !== source && !p.rel.startsWith(`${source}/`)) continue;
-            landed.push({ file: p.file, at: undefined, ins, how: `RUN --mount=type=bind,source=${source || '.'} (from ${p.how}), which the RUN copies into the image` });
+            landed.push({ file: p.file, at: undefined, ins, how: `RUN --mount=type=bind,${fromStage === undefined ? '' : `from=${mount.get('from')},`}source=${source || '.'} (a bind mount the RUN copies from)` });
           }
         }
         // A RUN that copies files about may have moved any file it names: it could be anywhere now.
@@ -253,7 +253,7 @@ export function secretProblems(b: DockerBuild): DockerProblem[] {
     }
     const text = read(l.file);
     const kinds = text === undefined ? [] : secretKinds(text, known.filter((k) => k.file !== l.file));
-    const line = `${l.file} (${kinds.join(' and ')})`;
+    const line = `${l.file} holds ${kinds.join(' and ')}`;
     if (kinds.length && !entry.content.includes(line)) {
       entry.content.push(line);
       if (l.how !== entry.how && !entry.how.includes(l.how)) entry.how = l.how;

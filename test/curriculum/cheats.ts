@@ -10,7 +10,7 @@ import * as path from 'path';
 import { promisify } from 'util';
 import { parseDocument } from 'yaml';
 import { isPattern, matchingFiles } from '../../src/checks/workflowFiles';
-import type { CheckType, CommandCheck, Exercise, PytestCheck, WorkflowCheck } from '../../src/core/model';
+import type { CheckType, CommandCheck, DockerfileRules, Exercise, PytestCheck, WorkflowCheck } from '../../src/core/model';
 
 const execFileAsync = promisify(execFile);
 export const HISTORY_SCRIPT = 'make-history.sh';
@@ -203,6 +203,7 @@ export async function genericCheats(ex: Exercise): Promise<CheatCase[]> {
     });
   }
   cheats.push(...gitFakeCheats(ex));
+  cheats.push(...dockerfileCheats(ex));
   return cheats;
 }
 
@@ -270,6 +271,57 @@ function gitFakeCheats(ex: Exercise): CheatCase[] {
         await fs.writeFile(file, good);
       },
     });
+  }
+  return cheats;
+}
+
+// ---- Dockerfile secrets and health checks, judged by what they are and do (issue 16) -------
+
+/** Secret-shaped text made at run time, so that none sits in the repository. */
+const FAKE_KEY = ['-----BEGIN OPENSSH', 'PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmU\n-----END OPENSSH', 'PRIVATE KEY-----\n'].join(' ');
+const FAKE_SERVICE_ACCOUNT = JSON.stringify({ type: 'service_account', project_id: 'churn-prod', private_key_id: '0f1e', client_email: 'ci@churn-prod.iam.gserviceaccount.com' });
+const FAKE_TOKEN = ['ghp', '_', 'Zx9'.repeat(12)].join('');
+
+function dockerfileCheats(ex: Exercise): CheatCase[] {
+  const cheats: CheatCase[] = [];
+  const specs = ex.checks.flatMap((c) => (c.type === 'structure' ? c.assert : [])).flatMap((a) => ('dockerfile' in a ? [a.dockerfile] : []));
+  if (!ex.solution) return cheats;
+  for (const spec of specs) {
+    const rules: DockerfileRules = spec;
+    const at = (dir: string, rel: string) => path.join(dir, path.dirname(spec.file), rel);
+    const append = async (dir: string, lines: string) => fs.appendFile(path.join(dir, spec.file), `\n${lines}\n`);
+    const add = (name: string, apply: (dir: string) => Promise<void>) => cheats.push({ name, kinds: ['structure'], base: 'solution', apply });
+    if (rules.noSecrets) {
+      add('a private key under an innocent file name (settings.cfg), copied into the image', async (dir) => {
+        await fs.writeFile(at(dir, 'settings.cfg'), FAKE_KEY);
+        await append(dir, 'COPY settings.cfg /tmp/settings.cfg');
+      });
+      add('a service-account JSON copied into the image by a RUN from a bind mount', async (dir) => {
+        await fs.writeFile(at(dir, 'cloud.json'), FAKE_SERVICE_ACCOUNT);
+        await append(dir, 'RUN --mount=type=bind,source=cloud.json,target=/tmp/cloud.json cp /tmp/cloud.json /tmp/app-config.json');
+      });
+      add('a token written into CMD', async (dir) => {
+        await append(dir, `CMD ["python", "-c", "print('serving')", "--token", "${FAKE_TOKEN}"]`);
+      });
+      add("a value of the build context's .env (kept out by .dockerignore) copied in under another name", async (dir) => {
+        const env = at(dir, '.env');
+        const existing = await fs.readFile(env, 'utf8').catch(() => '');
+        const secret = /^\s*\w*(?:KEY|TOKEN|SECRET|PASSWORD)\w*\s*=\s*(\S{6,})\s*$/im.exec(existing)?.[1];
+        const value = secret ?? 'svc-0a9b8c7d6e5f';
+        if (!secret) {
+          await fs.appendFile(env, `SERVICE_TOKEN=${value}\n`);
+          await fs.appendFile(at(dir, '.dockerignore'), '\n.env\n');
+        }
+        await fs.writeFile(at(dir, 'app.cfg'), `[service]\nauth = ${value}\n`);
+        await append(dir, 'COPY app.cfg /tmp/app.cfg');
+      });
+    }
+    if (rules.healthcheck) {
+      const port = rules.expose?.[0] ?? 8000;
+      const where = `http://localhost:${port}${typeof rules.healthcheck === 'string' ? rules.healthcheck : '/health'}`;
+      add('a HEALTHCHECK that can never fail: its failure swallowed by "|| exit 0"', (dir) => append(dir, `HEALTHCHECK CMD curl -f ${where} || exit 0`));
+      add('a HEALTHCHECK that passes on a server answering 500 (curl without --fail)', (dir) => append(dir, `HEALTHCHECK CMD curl -s ${where}`));
+    }
   }
   return cheats;
 }

@@ -60,19 +60,19 @@ describe('checks: Dockerfile secrets by content', () => {
 
   describe('the routes into the image', () => {
     it('a key or credentials under another file name, taken by COPY', () => {
-      refused(`${BASE}COPY deploy.txt /app/\n`, { ...APP, 'deploy.txt': PEM }, /^3: COPY deploy\.txt puts a secret into the image: deploy\.txt \(a private key\)/);
-      refused(`${BASE}COPY . .\n`, { ...APP, 'config/app.json': SERVICE_ACCOUNT }, /^3: COPY \. puts a secret into the image: config\/app\.json \(a cloud service-account key/);
-      refused(`${BASE}COPY *.py ./\n`, { ...APP, 'settings.py': `AWS = "${AWS}"\n` }, /COPY \*\.py puts a secret into the image: settings\.py \(an AWS access key id\)/);
-      refused(`${BASE}COPY ["keys", "/home/app/.ssh"]\n`, { ...APP, 'keys/deploy': OPENSSH }, /keys\/deploy \(a private key\)/);
+      refused(`${BASE}COPY deploy.txt /app/\n`, { ...APP, 'deploy.txt': PEM }, /^3: COPY deploy\.txt puts a secret into the image: deploy\.txt holds a private key/);
+      refused(`${BASE}COPY . .\n`, { ...APP, 'config/app.json': SERVICE_ACCOUNT }, /^3: COPY \. puts a secret into the image: config\/app\.json holds a cloud service-account key/);
+      refused(`${BASE}COPY *.py ./\n`, { ...APP, 'settings.py': `AWS = "${AWS}"\n` }, /COPY \*\.py puts a secret into the image: settings\.py holds an AWS access key id/);
+      refused(`${BASE}COPY ["keys", "/home/app/.ssh"]\n`, { ...APP, 'keys/deploy': OPENSSH }, /keys\/deploy holds a private key/);
     });
 
     it('a .env value copied under another name, even with .env itself left out by .dockerignore', () => {
-      refused(`${BASE}COPY . .\n`, { ...APP, '.env': DOTENV, 'conf/settings.ini': `[api]\nkey = ${DOTENV_VALUE}\n` }, /COPY \. puts a secret into the image: conf\/settings\.ini \(the value of API_KEY from \.env\)/, '.env\n');
+      refused(`${BASE}COPY . .\n`, { ...APP, '.env': DOTENV, 'conf/settings.ini': `[api]\nkey = ${DOTENV_VALUE}\n` }, /COPY \. puts a secret into the image: conf\/settings\.ini holds the value of API_KEY from \.env/, '.env\n');
     });
 
     it('a file a RUN copies from a bind mount', () => {
-      refused(`${BASE}RUN --mount=type=bind,source=deploy.txt,target=/tmp/k cp /tmp/k /app/key\n`, { ...APP, 'deploy.txt': PEM }, /^3: RUN --mount=type=bind,source=deploy\.txt .* puts a secret into the image: deploy\.txt \(a private key\)/);
-      refused(`${BASE}RUN --mount=target=/src cat /src/conf/creds.json > /app/creds.json\n`, { ...APP, 'conf/creds.json': SERVICE_ACCOUNT }, /conf\/creds\.json \(a cloud service-account key/);
+      refused(`${BASE}RUN --mount=type=bind,source=deploy.txt,target=/tmp/k cp /tmp/k /app/key\n`, { ...APP, 'deploy.txt': PEM }, /^3: RUN --mount=type=bind,source=deploy\.txt .* puts a secret into the image: deploy\.txt holds a private key/);
+      refused(`${BASE}RUN --mount=target=/src cat /src/conf/creds.json > /app/creds.json\n`, { ...APP, 'conf/creds.json': SERVICE_ACCOUNT }, /conf\/creds\.json holds a cloud service-account key/);
       assert.deepStrictEqual(problems(`${BASE}RUN --mount=type=bind,source=requirements.txt,target=/tmp/r.txt pip install -r /tmp/r.txt\n`, { ...APP, 'deploy.txt': PEM }), [], 'a mount that is only read puts nothing in the image');
     });
 
@@ -101,9 +101,9 @@ describe('checks: Dockerfile secrets by content', () => {
       const builder = `FROM python:3.11-slim AS build\nWORKDIR /build\nCOPY deploy.txt requirements.txt ./\nRUN pip wheel --wheel-dir /build/wheels -r requirements.txt\n`;
       const files = { ...APP, 'deploy.txt': PEM };
       assert.deepStrictEqual(problems(`${builder}FROM python:3.11-slim\nCOPY --from=build /build/wheels /wheels\nCOPY app.py /app/\n`, files), [], 'the builder holds the key, the image does not');
-      refused(`${builder}FROM python:3.11-slim\nCOPY --from=build /build /app\n`, files, /^6: COPY --from=build \/build \(deploy\.txt got there through COPY deploy\.txt, line 3\) puts a secret into the image: deploy\.txt \(a private key\)/);
+      refused(`${builder}FROM python:3.11-slim\nCOPY --from=build /build /app\n`, files, /^6: COPY --from=build \/build \(deploy\.txt got there through COPY deploy\.txt, line 3\) puts a secret into the image: deploy\.txt holds a private key/);
       refused(`${builder}FROM build\nCMD ["python", "app.py"]\n`, files, /^3: COPY deploy\.txt puts a secret into the image/);
-      refused(`${builder.replace('RUN pip', 'RUN cp deploy.txt /build/wheels/ && pip')}FROM python:3.11-slim\nCOPY --from=0 /build/wheels /wheels\n`, files, /COPY --from=0 \/build\/wheels .* deploy\.txt \(a private key\)/);
+      refused(`${builder.replace('RUN pip', 'RUN cp deploy.txt /build/wheels/ && pip')}FROM python:3.11-slim\nCOPY --from=0 /build/wheels /wheels\n`, files, /COPY --from=0 \/build\/wheels .* deploy\.txt holds a private key/);
     });
   });
 
