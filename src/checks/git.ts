@@ -82,9 +82,8 @@ type Git = ((...args: string[]) => Promise<CommandRun>) & { in: (cwd: string, ar
 /**
  * What makes git show the repository as it is. Replace refs and grafts rewrite the history
  * every command sees; a shallow file cuts it short (a real shallow clone then fails to read,
- * and says so, rather than pass on half a history); a global or system config can add
- * ignore rules the commit does not hold. The grafts and shallow files point at a path that
- * cannot exist, so nothing is read from them.
+ * and says so, rather than pass on half a history). The grafts and shallow files point at a
+ * path that cannot exist, so nothing is read from them.
  */
 export const TRUE_HISTORY_ENV: Readonly<Record<string, string>> = {
   GIT_TERMINAL_PROMPT: '0',
@@ -93,16 +92,18 @@ export const TRUE_HISTORY_ENV: Readonly<Record<string, string>> = {
   GIT_NO_REPLACE_OBJECTS: '1',
   GIT_GRAFT_FILE: '/dev/null/no-grafts',
   GIT_SHALLOW_FILE: '/dev/null/no-shallow',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: '/dev/null',
 };
 
 /**
  * Settings from the repository's own config that would change the answers: a commit-graph
  * file can claim other parents; an fsmonitor hook (a program of the learner's) answers for
- * `git status`; the untracked cache can be stale; excludesFile adds rules no one else has.
+ * `git status`; the untracked cache can be stale. (The learner's global ignore file still
+ * counts for a clean working tree; it never counts for the committed rules, see CommittedRules.)
  */
-export const TRUE_HISTORY_CONFIG: readonly string[] = ['-c', 'core.commitGraph=false', '-c', 'core.fsmonitor=false', '-c', 'core.untrackedCache=false', '-c', 'core.excludesFile=/dev/null', '-c', 'advice.graftFileDeprecated=false'];
+export const TRUE_HISTORY_CONFIG: readonly string[] = ['-c', 'core.commitGraph=false', '-c', 'core.fsmonitor=false', '-c', 'core.untrackedCache=false', '-c', 'advice.graftFileDeprecated=false'];
+
+/** In the folder of committed rules: no global ignore file either. */
+const COMMITTED_ONLY: readonly string[] = ['-c', 'core.excludesFile=/dev/null'];
 
 /** A problem for an assertion git could not answer: a broken repository never passes. */
 function unreadable(r: CommandRun, what: string, shallow = false): string {
@@ -114,7 +115,7 @@ function unreadable(r: CommandRun, what: string, shallow = false): string {
 /**
  * The ignore rules as committed: every .gitignore in HEAD's tree, written into a fresh
  * repository of their own, so that neither the work tree's edits, nor .git/info/exclude,
- * nor a global ignore file count. Made on first use.
+ * nor a global ignore file count (COMMITTED_ONLY). Made on first use.
  */
 class CommittedRules {
   private dir: Promise<string | { problem: string }> | undefined;
@@ -213,7 +214,7 @@ async function evaluate(a: GitAssertion, repo: Repo, ctx: CheckContext): Promise
     const dir = await committed.folder();
     if (typeof dir !== 'string') return dir.problem;
     for (const f of a.ignored) {
-      const r = await git.in(dir, ['check-ignore', '-q', '--no-index', f]);
+      const r = await git.in(dir, [...COMMITTED_ONLY, 'check-ignore', '-q', '--no-index', f]);
       if (r.exitCode === 0) continue;
       if (r.exitCode !== 1) return cannot(r, `whether ${f} is ignored`);
       // Say where the rule that ignores it here lives, if one does: not in a committed .gitignore.
@@ -228,10 +229,10 @@ async function evaluate(a: GitAssertion, repo: Repo, ctx: CheckContext): Promise
     const dir = await committed.folder();
     if (typeof dir !== 'string') return dir.problem;
     for (const f of a.notIgnored) {
-      const r = await git.in(dir, ['check-ignore', '-q', '--no-index', f]);
+      const r = await git.in(dir, [...COMMITTED_ONLY, 'check-ignore', '-q', '--no-index', f]);
       if (r.exitCode === 1) continue;
       if (r.exitCode !== 0) return cannot(r, `whether ${f} is ignored`);
-      const rule = /^([^:]*):(\d+):([^\t]*)\t/.exec((await git.in(dir, ['check-ignore', '-v', '--no-index', f])).stdout);
+      const rule = /^([^:]*):(\d+):([^\t]*)\t/.exec((await git.in(dir, [...COMMITTED_ONLY, 'check-ignore', '-v', '--no-index', f])).stdout);
       return `${f} is ignored${rule ? ` by the pattern "${rule[3]}" (${rule[1]}, line ${rule[2]})` : ''}, but it belongs in git: make the pattern narrower (anchor a folder to the root with a leading /, as in /data/) and commit the .gitignore.`;
     }
     return undefined;

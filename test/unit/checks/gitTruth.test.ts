@@ -152,6 +152,24 @@ describe('checks: git reads the ignore rules from the commit', () => {
     assert.match(r.summary, /^data\/raw\.csv is ignored only by \.git\/info\/exclude in your folder, .*move the rule to \.gitignore and commit it/);
   });
 
+  it('a global ignore file counts for a clean working tree, never for the committed rules', async () => {
+    const work = await repo('__pycache__/\n');
+    const home = await folder({ ignore: '.DS_Store\n/data/\n*.pkl\n' });
+    await fs.writeFile(path.join(home, 'config'), `[core]\n\texcludesFile = ${path.join(home, 'ignore')}\n`);
+    await fs.writeFile(path.join(work, '.DS_Store'), 'finder');
+    const saved = process.env.GIT_CONFIG_GLOBAL;
+    process.env.GIT_CONFIG_GLOBAL = path.join(home, 'config');
+    try {
+      assert.strictEqual((await check(work, { cleanWorkingTree: true })).status, 'passed', 'the learner\'s own ignore file hides .DS_Store');
+      const r = await check(work, { ignored: ['data/raw.csv'] });
+      assert.strictEqual(r.status, 'failed');
+      assert.match(r.summary, /^data\/raw\.csv is ignored only by .*ignore in your folder, which is not in the last commit: move the rule to \.gitignore and commit it/);
+    } finally {
+      if (saved === undefined) delete process.env.GIT_CONFIG_GLOBAL;
+      else process.env.GIT_CONFIG_GLOBAL = saved;
+    }
+  });
+
   it('code ignored by the committed rules fails even when the work tree was fixed', async () => {
     const work = await repo('data/\n*.pkl\n');
     await fs.writeFile(path.join(work, '.gitignore'), '/data/\n*.pkl\n');
