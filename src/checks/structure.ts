@@ -1,11 +1,13 @@
 // Assertions about files and code: for notebook-to-module and cloud exercises (a
-// Dockerfile's rules are in dockerfile.ts).
+// Dockerfile's rules are in dockerfile.ts; its health check is run in dockerHealth.ts).
 
-import { promises as fs } from 'fs';
+import { promises as fs, readFileSync, statSync } from 'fs';
 import * as path from 'path';
 import type { StructureAssertion, StructureCheck } from '../core/model';
 import { inside } from '../core/paths';
-import { dockerfileProblems } from './dockerfile';
+import { dockerBuild, dockerfileProblems } from './dockerfile';
+import { healthcheckProblems } from './dockerHealth';
+import { parseDockerfile } from './dockerfileParse';
 import { describeEnd, runProcess, timeLeft } from './process';
 import { preCommitProblems } from './precommit';
 import { askPython } from './pyhelper';
@@ -83,6 +85,21 @@ async function toolConfigProblems(ctx: CheckContext, file: string, tools: readon
   return problems;
 }
 
+/** Files larger than this are not read for secrets (model weights, data); keys and configs are small. */
+const SECRET_SCAN_BYTES = 2 * 1024 * 1024;
+
+/** Reads build-context files as latin1 (every byte a character, so binary files read too), the large ones left out. */
+function contextReader(contextDir: string): (file: string) => string | undefined {
+  return (file) => {
+    try {
+      const abs = inside(contextDir, file, 'file');
+      return statSync(abs).size > SECRET_SCAN_BYTES ? undefined : readFileSync(abs, 'latin1');
+    } catch {
+      return undefined;
+    }
+  };
+}
+
 /** Modules imported by the code cells of a notebook (a quick look; the check itself parses with Python). */
 export function notebookImports(json: string): Set<string> {
   const nb = JSON.parse(json) as { cells?: { cell_type?: string; source?: string | string[] }[] };
@@ -102,6 +119,8 @@ export async function checkStructure(spec: StructureCheck, ctx: CheckContext): P
   const started = Date.now();
   const runs: CommandRun[] = [];
   const problems: string[] = [];
+  /** How something was judged, when the learner should know (shown after the problems). */
+  const notes: string[] = [];
   const findings: Finding[] = [];
   const inspect = async (file: string, name: string): Promise<FunctionInfo> => {
     const run = await runProcess([ctx.python.path, '-I', '-c', INSPECT, inside(ctx.workDir, file, 'file'), name], { cwd: ctx.workDir, timeoutMs: timeLeft(ctx), signal: ctx.signal, log: ctx.log });
@@ -179,7 +198,17 @@ export async function checkStructure(spec: StructureCheck, ctx: CheckContext): P
       const contextDir = path.dirname(abs);
       const ignore = (await fs.readFile(`${abs}.dockerignore`, 'utf8').catch(() => undefined)) ?? (await fs.readFile(path.join(contextDir, '.dockerignore'), 'utf8').catch(() => undefined));
       const files = (await filesUnder(contextDir)).map((f) => f.split(path.sep).join('/'));
-      for (const p of dockerfileProblems(text, rules, { dockerignore: ignore, files })) {
+      const dockerContext = { dockerignore: ignore, files, read: contextReader(contextDir) };
+      const found = dockerfileProblems(text, rules, dockerContext);
+      // The health check by behaviour: run beside stand-ins for the server up and down.
+      const build = dockerBuild(parseDockerfile(text), dockerContext);
+      if (build) {
+        const health = await healthcheckProblems(build, rules, contextDir, ctx, runs);
+        found.push(...health.problems);
+        for (const n of health.notes) ctx.log(`  ${n}`);
+        notes.push(...health.notes.filter((n) => n.startsWith('This machine')));
+      }
+      for (const p of found) {
         problems.push(`${file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
         findings.push({ file: abs, line: p.line || 1, column: 1, severity: 'error', message: p.message, source: 'upskill', code: 'dockerfile' });
       }
@@ -199,7 +228,7 @@ export async function checkStructure(spec: StructureCheck, ctx: CheckContext): P
   return result(spec, started, {
     status: problems.length ? 'failed' : 'passed',
     summary: problems.length ? problems[0] + (problems.length > 1 ? ` (and ${problems.length - 1} more)` : '') : spec.assert.length === 1 ? 'The check of the files holds.' : `All ${spec.assert.length} checks of the files hold.`,
-    details: problems,
+    details: [...problems, ...notes],
     findings,
     runs,
     tool: 'Upskill structure rules',

@@ -225,7 +225,11 @@ export type GitAssertion =
   | { readonly lastMessageMatches: string }
   | { readonly noConflictMarkers: readonly string[] }
   | { readonly cleanWorkingTree: true }
+  /** The .gitignore files of the last commit ignore these paths (not the work tree's edits, not .git/info/exclude). */
   | { readonly ignored: readonly string[] }
+  /** The .gitignore files of the last commit do not ignore these paths (code that belongs in git). */
+  | { readonly notIgnored: readonly string[] }
+  /** In the last commit. */
   | { readonly tracked: readonly string[] }
   | { readonly mergedInto: { readonly branch: string; readonly into: string } }
   /** No commit on any ref ever held these paths (raw data never committed, not even before .gitignore). */
@@ -278,11 +282,15 @@ export interface DockerfileRules {
   readonly pinnedBase?: boolean;
   /** The final stage's last USER is not root, and a named user is created in it (useradd/adduser) or numeric. */
   readonly nonRootUser?: boolean;
-  /** No ENV/ARG with a secret's name or value, no secret assigned in RUN, no secrets file copied from the context. */
+  /** No secret written in the Dockerfile (ENV/ARG names; keys, tokens and .env values in any instruction) and none in a file that reaches the final image (COPY/ADD, COPY --from, bind mounts a RUN copies from), found by content. */
   readonly noSecrets?: boolean;
   /** Ports the final stage must EXPOSE. */
   readonly expose?: readonly number[];
-  /** The final stage has a HEALTHCHECK with a command; a path (e.g. "/health") that the command must request. */
+  /**
+   * The final stage has a HEALTHCHECK that Docker can run, and it behaves: run beside a stand-in
+   * server, it succeeds when the server answers 200 and fails when nothing listens or the server
+   * answers 500. A path (e.g. "/health"): the one it must request.
+   */
   readonly healthcheck?: boolean | string;
   /** The final stage has CMD or ENTRYPOINT, in exec form (a JSON array). */
   readonly execForm?: boolean;

@@ -10,7 +10,7 @@ import * as path from 'path';
 import { promisify } from 'util';
 import { parseDocument } from 'yaml';
 import { isPattern, matchingFiles } from '../../src/checks/workflowFiles';
-import type { CheckType, CommandCheck, Exercise, PytestCheck, WorkflowCheck } from '../../src/core/model';
+import type { CheckType, CommandCheck, DockerfileRules, Exercise, PytestCheck, WorkflowCheck } from '../../src/core/model';
 
 const execFileAsync = promisify(execFile);
 export const HISTORY_SCRIPT = 'make-history.sh';
@@ -202,6 +202,8 @@ export async function genericCheats(ex: Exercise): Promise<CheatCase[]> {
       }
     });
   }
+  cheats.push(...gitFakeCheats(ex));
+  cheats.push(...dockerfileCheats(ex));
   return cheats;
 }
 
@@ -212,4 +214,114 @@ export function exerciseCheats(ex: Exercise): CheatCase[] {
     base: c.base ?? 'starter',
     apply: (dir: string) => layOver(dir, path.join(ex.dir, c.folder)),
   }));
+}
+
+// ---- Git state that git can be told to fake (issue 16) -------------------------------------
+
+const fakeGit = (dir: string, ...args: string[]) =>
+  execFileAsync('git', ['-c', 'user.name=Cheat', '-c', 'user.email=cheat@upskill.invalid', '-c', 'commit.gpgsign=false', '-c', 'core.hooksPath=/dev/null', ...args], { cwd: dir }).then((r) => r.stdout.trim());
+
+/**
+ * Over the solved folder: the last commit's twin with a forbidden file slipped in before it
+ * (a commit between it and its parents), then the history made to look as it was, by a
+ * replace ref or a grafts file. Plain git shows the solution's history; the real one holds
+ * the file.
+ */
+async function hideCommittedFile(dir: string, file: string, how: 'replace' | 'graft'): Promise<void> {
+  const branch = await fakeGit(dir, 'symbolic-ref', '--short', 'HEAD');
+  const head = await fakeGit(dir, 'rev-parse', 'HEAD');
+  const parents = (await fakeGit(dir, 'rev-list', '--parents', '-n', '1', 'HEAD')).split(' ').slice(1);
+  const message = await fakeGit(dir, 'log', '-1', '--format=%B');
+  const blob = (await execFileAsync('bash', ['-c', 'printf "secret,data\\n1,2\\n" | git hash-object -w --stdin'], { cwd: dir })).stdout.trim();
+  const index = path.join(dir, '.git', 'cheat-index');
+  const withIndex = (...args: string[]) => execFileAsync('git', args, { cwd: dir, env: { ...process.env, GIT_INDEX_FILE: index } }).then((r) => r.stdout.trim());
+  await withIndex('read-tree', 'HEAD');
+  await withIndex('update-index', '--add', '--cacheinfo', `100644,${blob},${file}`);
+  const leakyTree = await withIndex('write-tree');
+  await fs.rm(index, { force: true });
+  const leak = await fakeGit(dir, 'commit-tree', leakyTree, ...parents.flatMap((p) => ['-p', p]), '-m', 'wip');
+  const twin = await fakeGit(dir, 'commit-tree', 'HEAD^{tree}', '-p', leak, '-m', message);
+  await fakeGit(dir, 'update-ref', `refs/heads/${branch}`, twin);
+  if (how === 'replace') await fakeGit(dir, 'replace', twin, head);
+  else await fs.appendFile(path.join(dir, '.git', 'info', 'grafts'), `${twin}${parents.map((p) => ` ${p}`).join('')}\n`);
+}
+
+function gitFakeCheats(ex: Exercise): CheatCase[] {
+  const asserts = ex.checks.flatMap((c) => (c.type === 'git' ? c.assert : []));
+  const never = asserts.flatMap((a) => ('neverCommitted' in a ? a.neverCommitted : []));
+  const rules = asserts.some((a) => 'ignored' in a || 'notIgnored' in a);
+  const cheats: CheatCase[] = [];
+  if (never.length && ex.solution) {
+    const file = never[0].replace(/\*+/g, 'leak');
+    for (const how of ['replace', 'graft'] as const) {
+      cheats.push({ name: `${file} committed, then hidden by a ${how === 'replace' ? 'replace ref (git replace)' : 'grafts file'} that shows the solution's history`, kinds: ['git'], base: 'solution', apply: (dir) => hideCommittedFile(dir, file, how) });
+    }
+  }
+  if (rules && ex.solution) {
+    cheats.push({
+      name: 'a .gitignore that ignores nothing committed, the right one only in the work tree',
+      kinds: ['git'],
+      base: 'solution',
+      apply: async (dir) => {
+        const file = path.join(dir, '.gitignore');
+        const good = await fs.readFile(file, 'utf8');
+        await fs.writeFile(file, '# rules to come\n');
+        await fakeGit(dir, 'add', '-f', '.gitignore');
+        await fakeGit(dir, 'commit', '-q', '-m', await fakeGit(dir, 'log', '-1', '--format=%B'));
+        await fs.writeFile(file, good);
+      },
+    });
+  }
+  return cheats;
+}
+
+// ---- Dockerfile secrets and health checks, judged by what they are and do (issue 16) -------
+
+/** Secret-shaped text made at run time, so that none sits in the repository. */
+const FAKE_KEY = ['-----BEGIN OPENSSH', 'PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmU\n-----END OPENSSH', 'PRIVATE KEY-----\n'].join(' ');
+const FAKE_SERVICE_ACCOUNT = JSON.stringify({ type: 'service_account', project_id: 'churn-prod', private_key_id: '0f1e', client_email: 'ci@churn-prod.iam.gserviceaccount.com' });
+const FAKE_TOKEN = ['ghp', '_', 'Zx9'.repeat(12)].join('');
+
+function dockerfileCheats(ex: Exercise): CheatCase[] {
+  const cheats: CheatCase[] = [];
+  const specs = ex.checks.flatMap((c) => (c.type === 'structure' ? c.assert : [])).flatMap((a) => ('dockerfile' in a ? [a.dockerfile] : []));
+  if (!ex.solution) return cheats;
+  for (const spec of specs) {
+    const rules: DockerfileRules = spec;
+    const at = (dir: string, rel: string) => path.join(dir, path.dirname(spec.file), rel);
+    const append = async (dir: string, lines: string) => fs.appendFile(path.join(dir, spec.file), `\n${lines}\n`);
+    const add = (name: string, apply: (dir: string) => Promise<void>) => cheats.push({ name, kinds: ['structure'], base: 'solution', apply });
+    if (rules.noSecrets) {
+      add('a private key under an innocent file name (settings.cfg), copied into the image', async (dir) => {
+        await fs.writeFile(at(dir, 'settings.cfg'), FAKE_KEY);
+        await append(dir, 'COPY settings.cfg /tmp/settings.cfg');
+      });
+      add('a service-account JSON copied into the image by a RUN from a bind mount', async (dir) => {
+        await fs.writeFile(at(dir, 'cloud.json'), FAKE_SERVICE_ACCOUNT);
+        await append(dir, 'RUN --mount=type=bind,source=cloud.json,target=/tmp/cloud.json cp /tmp/cloud.json /tmp/app-config.json');
+      });
+      add('a token written into CMD', async (dir) => {
+        await append(dir, `CMD ["python", "-c", "print('serving')", "--token", "${FAKE_TOKEN}"]`);
+      });
+      add("a value of the build context's .env (kept out by .dockerignore) copied in under another name", async (dir) => {
+        const env = at(dir, '.env');
+        const existing = await fs.readFile(env, 'utf8').catch(() => '');
+        const secret = /^\s*\w*(?:KEY|TOKEN|SECRET|PASSWORD)\w*\s*=\s*(\S{6,})\s*$/im.exec(existing)?.[1];
+        const value = secret ?? 'svc-0a9b8c7d6e5f';
+        if (!secret) {
+          await fs.appendFile(env, `SERVICE_TOKEN=${value}\n`);
+          await fs.appendFile(at(dir, '.dockerignore'), '\n.env\n');
+        }
+        await fs.writeFile(at(dir, 'app.cfg'), `[service]\nauth = ${value}\n`);
+        await append(dir, 'COPY app.cfg /tmp/app.cfg');
+      });
+    }
+    if (rules.healthcheck) {
+      const port = rules.expose?.[0] ?? 8000;
+      const where = `http://localhost:${port}${typeof rules.healthcheck === 'string' ? rules.healthcheck : '/health'}`;
+      add('a HEALTHCHECK that can never fail: its failure swallowed by "|| exit 0"', (dir) => append(dir, `HEALTHCHECK CMD curl -f ${where} || exit 0`));
+      add('a HEALTHCHECK that passes on a server answering 500 (curl without --fail)', (dir) => append(dir, `HEALTHCHECK CMD curl -s ${where}`));
+    }
+  }
+  return cheats;
 }

@@ -53,8 +53,9 @@ run_step() {
 # --- Debian packages --------------------------------------------------------------
 # python3-pytest, python3-pytest-mock, mypy, git, NumPy and pandas are what the curriculum
 # validator runs (exercises that `requires:` NumPy or pandas); chromium drives the e2e
-# tier; libkrb5-dev builds code-server.
-APT_PACKAGES=(git python3-pytest python3-pytest-mock mypy python3-numpy python3-pandas chromium libkrb5-dev)
+# tier; libkrb5-dev builds code-server; curl is what the Dockerfile health-check tests and
+# cheats run beside the stand-in server.
+APT_PACKAGES=(git python3-pytest python3-pytest-mock mypy python3-numpy python3-pandas chromium libkrb5-dev curl)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -301,7 +301,7 @@ function collectCheckPaths(c: CheckSpec, at: (rest: PathSegment[]) => Place, own
       if (c.setup !== undefined) learner.push([at(['setup']), c.setup]);
       c.assert.forEach((a, i) => {
         for (const [k, v] of Object.entries(a)) {
-          if (k === 'ignored' || k === 'tracked' || k === 'noConflictMarkers' || k === 'neverCommitted') (v as string[]).forEach((f, j) => learner.push([at(['assert', i, k, j]), f]));
+          if (k === 'ignored' || k === 'notIgnored' || k === 'tracked' || k === 'noConflictMarkers' || k === 'neverCommitted') (v as string[]).forEach((f, j) => learner.push([at(['assert', i, k, j]), f]));
           if (k === 'branchCommitTouches') learner.push([at(['assert', i, k, 'file']), (v as { file: string }).file]);
         }
       });

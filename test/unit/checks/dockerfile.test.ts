@@ -3,17 +3,10 @@
 
 import * as assert from 'assert';
 import { checkStructure } from '../../../src/checks/structure';
-import {
-  copiedFiles,
-  dockerfileProblems,
-  dockerignore,
-  expand,
-  imageRef,
-  isSecretFile,
-  isSecretName,
-  keyValues,
-  parseDockerfile,
-} from '../../../src/checks/dockerfile';
+import { DOCKERFILE_RULES, dockerfileProblems } from '../../../src/checks/dockerfile';
+import { expand, imageRef, keyValues, parseDockerfile } from '../../../src/checks/dockerfileParse';
+import { copiedFiles, dockerignore } from '../../../src/checks/dockerignore';
+import { isSecretFile, isSecretName } from '../../../src/checks/dockerSecrets';
 import type { DockerfileRules, StructureCheck } from '../../../src/core/model';
 import { context, folder } from './helpers';
 
@@ -173,12 +166,19 @@ CMD ["python"]
       assert.match(messages('FROM python:3.11-slim AS a\nEXPOSE 8000\nFROM python:3.11-slim\n', { expose: [8000] })[0], /does not EXPOSE 8000/, 'an unrelated stage does not count');
     });
 
-    it('healthcheck with a path: the command must request it', () => {
+    it('healthcheck without running it: a command Docker can run; what it does is judged by running it (dockerHealth.test.ts)', () => {
       const rules = { healthcheck: '/health' };
-      assert.match(messages('FROM python:3.11-slim\nHEALTHCHECK CMD ["true"]\n', rules)[0], /^2: The HEALTHCHECK command does not ask the server's \/health endpoint/);
-      assert.match(messages('FROM python:3.11-slim\nHEALTHCHECK CMD curl -f http://localhost:8000/healthz\n', rules)[0], /does not ask/);
       assert.match(messages('FROM python:3.11-slim\nHEALTHCHECK --start-period=5s CMD\n', rules)[0], /needs a command/);
+      assert.match(messages('FROM python:3.11-slim\nHEALTHCHECK --interval=5s CMD ["CMD-SHELL", "curl -f http://localhost:8000/health"]\n', rules)[0], /^2: HEALTHCHECK CMD \["CMD-SHELL",.*a program called "CMD-SHELL"/);
+      assert.deepStrictEqual(messages('FROM python:3.11-slim\nHEALTHCHECK CMD ["true"]\n', rules), [], 'a command that never asks the server fails when it runs, not here');
       assert.deepStrictEqual(messages('FROM python:3.11-slim\nHEALTHCHECK --interval=30s \\\n  CMD curl -f http://localhost:8000/health || exit 1\n', rules), []);
+    });
+
+    it('the rules are a table: one entry for each rule an exercise can ask for', () => {
+      const ids = DOCKERFILE_RULES.map((r) => r.id);
+      assert.deepStrictEqual([...ids].sort(), ['execForm', 'expose', 'healthcheck', 'noSecrets', 'nonRootUser', 'pinnedBase']);
+      for (const r of DOCKERFILE_RULES) assert.ok(r.description.length > 20, r.id);
+      assert.deepStrictEqual(messages('FROM python\n', {}), [], 'a rule not asked for finds nothing');
     });
   });
 
