@@ -12,7 +12,7 @@ import type { CheckSpec } from '../core/model';
 import { checkCommand } from './command';
 import { checkGit } from './git';
 import { checkMypy } from './mypy';
-import { commandLine } from './process';
+import { commandLine, useSupervisorPython } from './process';
 import { checkCatchBugs } from './catchBugs';
 import { checkNoNetwork, checkPytest } from './pytest';
 import { result, titleOf } from './result';
@@ -66,6 +66,8 @@ export async function runChecks(ctx: CheckContext): Promise<CheckReport> {
   const startedAt = Date.now();
   const results: CheckResult[] = [];
   const specs = ctx.exercise.checks;
+  // Should the system have no Python of its own, the learner's runs the tools' supervisor.
+  useSupervisorPython(ctx.python.path);
   const finish = (): CheckReport => {
     const passed = results.length === specs.length && results.every((r) => r.status === 'passed');
     return { exerciseId: ctx.exercise.id, passed, results, python: ctx.python, startedAt, durationMs: Date.now() - startedAt };

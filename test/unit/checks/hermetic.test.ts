@@ -159,7 +159,8 @@ describe('checks: one time budget, and no process survives', () => {
   it('the verdict comes when the timer fires even if a background child holds the pipes', async () => {
     // The tool exits at once, leaving a child in a new session that keeps stdout open.
     const script =
-      'import subprocess,sys; p=subprocess.Popen([sys.executable,"-c","import time; time.sleep(60)"], start_new_session=True); print(p.pid, flush=True)';
+      // The child reports its PID as /proc numbers it (the run may be in a PID namespace of its own).
+      'import os,subprocess,sys; r,w=os.pipe(); p=subprocess.Popen([sys.executable,"-c","import os,sys,time; os.write(int(sys.argv[1]), os.readlink(\'/proc/self\').encode()); time.sleep(60)",str(w)], pass_fds=[w], start_new_session=True); os.close(w); print(os.read(r,32).decode(), flush=True)';
     const t0 = Date.now();
     const run = await runProcess([PYTHON.path, '-c', script], { cwd: process.cwd(), timeoutMs: 20_000 });
     assert.ok(Date.now() - t0 < 5_000, `returned after ${Date.now() - t0} ms, not when the pipes closed`);
@@ -177,7 +178,7 @@ describe('checks: one time budget, and no process survives', () => {
       'if os.fork() == 0:',
       '    os.setsid()',
       '    if os.fork() == 0:',
-      '        os.write(w, str(os.getpid()).encode()); os.close(w)',
+      '        os.write(w, os.readlink("/proc/self").encode()); os.close(w)',
       '        devnull = os.open(os.devnull, os.O_RDWR)',
       '        for fd in (0, 1, 2): os.dup2(devnull, fd)',
       '        time.sleep(60)',
