@@ -9,6 +9,7 @@
 
 import * as path from 'path';
 import type { CheckSpec } from '../core/model';
+import { isInside } from '../core/paths';
 import { checkCommand } from './command';
 import { checkGit } from './git';
 import { checkMypy } from './mypy';
@@ -51,7 +52,7 @@ function runnerFor(spec: CheckSpec, ctx: CheckContext): Promise<CheckResult> {
 
 /** Results name the learner's files, not the scratch copy's. */
 function mapBack(r: CheckResult, scratch: string, learner: string): CheckResult {
-  const file = (f: string) => (f === scratch || f.startsWith(scratch + path.sep) ? path.join(learner, path.relative(scratch, f)) : f);
+  const file = (f: string) => (isInside(scratch, f) ? path.join(learner, path.relative(scratch, f)) : f);
   const text = (s: string) => s.split(scratch).join(learner);
   return {
     ...r,

@@ -148,6 +148,13 @@ describe('checks: hermetic runs', () => {
     assert.ok(!(await fs.lstat(path.join(root, 'dir'))).isSymbolicLink());
   });
 
+  it('writeFresh refuses paths that leave the copy in any platform\'s spelling', async () => {
+    const root = await folder({});
+    for (const rel of ['../x.py', '/etc/x.py', 'C:\\x.py', 'C:x.py', '\\\\server\\share\\x.py', '\\x.py', 'a\\..\\..\\x.py']) {
+      await assert.rejects(writeFresh(root, rel, 'x'), /must be a relative path inside/, rel);
+    }
+  });
+
   it('code moved into venv/ is not importable in the copy', async () => {
     const work = await folder({ 'venv/helper.py': 'def f():\n    return 1\n', 'test_h.py': 'import sys, os\nsys.path.insert(0, os.path.join(os.path.dirname(__file__), "venv"))\nfrom helper import f\n\ndef test_f():\n    assert f() == 1\n' });
     const report = await runChecks(context(work, [{ type: 'pytest' }]));
