@@ -21,7 +21,6 @@
 # "signal", "cpuMs", "maxRssKb", "stopped", "survivors"} or {"spawnError"}. (No json module:
 # it is a fifth of this process's start-up, and it runs once per tool.)
 
-import ctypes
 import errno
 import os
 import resource
@@ -39,6 +38,8 @@ SWEEP_SECONDS = 5.0
 
 def prctl(option, value):
     try:
+        import ctypes  # only outside a PID namespace: a fifth of this process's start-up
+
         ctypes.CDLL(None, use_errno=True).prctl(option, value, 0, 0, 0)
     except (OSError, AttributeError):
         pass
@@ -200,9 +201,12 @@ def sweep(me, tool, status):
 
 def main():
     os.set_inheritable(CONTROL_FD, False)
-    prctl(PR_SET_CHILD_SUBREAPER, 1)
-    # Upskill's process dying ends the run like a stop does (so does the control socket closing).
-    prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getpid() != 1:
+        # The first process of a PID namespace already adopts every orphan in it, and
+        # `unshare --kill-child` ends it with its parent.
+        prctl(PR_SET_CHILD_SUBREAPER, 1)
+        # Upskill's process dying ends the run like a stop does (so does the control socket closing).
+        prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
     argv, env = read_request()
 
     # Each ended child wakes the select below through this pipe.
