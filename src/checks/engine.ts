@@ -9,10 +9,11 @@
 
 import * as path from 'path';
 import type { CheckSpec } from '../core/model';
+import { isInside } from '../core/paths';
 import { checkCommand } from './command';
 import { checkGit } from './git';
 import { checkMypy } from './mypy';
-import { commandLine } from './process';
+import { commandLine, useSupervisorPython } from './process';
 import { checkCatchBugs } from './catchBugs';
 import { checkNoNetwork, checkPytest } from './pytest';
 import { result, titleOf } from './result';
@@ -51,7 +52,7 @@ function runnerFor(spec: CheckSpec, ctx: CheckContext): Promise<CheckResult> {
 
 /** Results name the learner's files, not the scratch copy's. */
 function mapBack(r: CheckResult, scratch: string, learner: string): CheckResult {
-  const file = (f: string) => (f === scratch || f.startsWith(scratch + path.sep) ? path.join(learner, path.relative(scratch, f)) : f);
+  const file = (f: string) => (isInside(scratch, f) ? path.join(learner, path.relative(scratch, f)) : f);
   const text = (s: string) => s.split(scratch).join(learner);
   return {
     ...r,
@@ -66,6 +67,8 @@ export async function runChecks(ctx: CheckContext): Promise<CheckReport> {
   const startedAt = Date.now();
   const results: CheckResult[] = [];
   const specs = ctx.exercise.checks;
+  // Should the system have no Python of its own, the learner's runs the tools' supervisor.
+  useSupervisorPython(ctx.python.path);
   const finish = (): CheckReport => {
     const passed = results.length === specs.length && results.every((r) => r.status === 'passed');
     return { exerciseId: ctx.exercise.id, passed, results, python: ctx.python, startedAt, durationMs: Date.now() - startedAt };

@@ -7,12 +7,11 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { randomBytes } from 'crypto';
 import type { MypyCheck } from '../core/model';
-import { inside } from '../core/paths';
 import { describeEnd, runProcess, timeLeft } from './process';
 import { logOutput } from './output';
 import { findSuppressions, suppressionFinding } from './pyhelper';
 import { pythonModule, requireModule } from './python';
-import { pythonFiles } from './pythonSources';
+import { pythonFiles, targetFiles } from './pythonSources';
 import { plural, result } from './result';
 import { safeName, storageRoot } from './scratch';
 import type { CheckContext, CheckResult, CommandRun, Finding } from './types';
@@ -51,16 +50,16 @@ export async function checkMypy(spec: MypyCheck, ctx: CheckContext): Promise<Che
   const started = Date.now();
   await requireModule(ctx.python, 'mypy');
   const tool = `${ctx.python.path} -m mypy`;
-  const targets = (spec.targets?.length ? spec.targets : ['.']).map((t) => (inside(ctx.workDir, t, 'target'), t));
   const runs: CommandRun[] = [];
   // What mypy would obey in the learner's folder instead of the exercise: stubs and inline directives.
   const refusals: Finding[] = [];
   const stubs = await pythonFiles(ctx.workDir, '.pyi');
   for (const f of stubs) refusals.push({ file: f, line: 1, column: 1, severity: 'error', message: 'Stub files (.pyi) are not allowed in this exercise: mypy would read the stub instead of your code. Delete it and annotate the .py file.', source: 'upskill', code: 'no-stub' });
-  const files = (await Promise.all(targets.map(async (t) => {
-    const abs = path.join(ctx.workDir, t);
-    return (await fs.stat(abs).catch(() => undefined))?.isDirectory() ? pythonFiles(abs) : [abs];
-  }))).flat();
+  // Every file, named one by one: mypy's own crawl skips dot-folders and folders named
+  // site-packages or node_modules, and code there could still be imported.
+  const files = await targetFiles(ctx, spec.targets);
+  for (const f of files.filter((x) => /[\r\n]/.test(x))) refusals.push({ file: f, line: 1, column: 1, severity: 'error', message: 'This file name holds a line break, which mypy cannot be given; rename the file.', source: 'upskill', code: 'file-name' });
+  if (!files.length) return result(spec, started, { status: 'failed', summary: 'No Python files were found to type-check.', runs, tool });
   const kinds = new Set(['mypy:', 'no_type_check', ...(spec.forbidTypeIgnore ? ['type: ignore'] : [])]);
   // The tokenizer scan and mypy run side by side: a check waits for the slower, not the sum.
   const scan = findSuppressions(ctx, files, runs);
@@ -70,6 +69,11 @@ export async function checkMypy(spec: MypyCheck, ctx: CheckContext): Promise<Che
   await fs.mkdir(configDir, { recursive: true });
   const config = path.join(configDir, 'mypy.ini');
   await fs.writeFile(config, '[mypy]\nwarn_unused_ignores = True\n', 'utf8');
+  // The files as an argument file (one per line, "./" first so none reads as an option): a
+  // project's list can be longer than a command line may be.
+  const fileList = path.join(configDir, 'files.txt');
+  ctx.log(`  mypy reads ${plural(files.length, 'file')}: ${files.slice(0, 10).map((f) => path.relative(ctx.workDir, f)).join(', ')}${files.length > 10 ? ', …' : ''}`);
+  await fs.writeFile(fileList, files.filter((f) => !/[\r\n]/.test(f)).map((f) => `.${path.sep}${path.relative(ctx.workDir, f)}`).join('\n') + '\n', 'utf8');
   const argv = [
     ...pythonModule(ctx.python, 'mypy'),
     '--config-file', config,
@@ -77,7 +81,7 @@ export async function checkMypy(spec: MypyCheck, ctx: CheckContext): Promise<Che
     '--show-column-numbers', '--show-error-codes', '--no-error-summary', '--no-color-output',
     ...(spec.args ?? []),
     ...(spec.forbidAny ? NO_ANY_OPTIONS : []),
-    ...targets,
+    `@${fileList}`,
   ];
   let run: CommandRun;
   try {

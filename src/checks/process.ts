@@ -1,26 +1,39 @@
-// Runs one tool: no shell, a deadline, cancellation, the whole process tree killed at the
-// end, output capped and decoded leniently (a tool may print bytes that are not UTF-8).
+// Runs one tool: no shell, a deadline, cancellation, every process the tool started killed
+// at the end, output capped and decoded leniently (a tool may print bytes that are not UTF-8).
 //
-// "The whole tree" means more than the process group: a test can start a child in a new
-// session (setsid), or double-fork so that the child is re-parented away from us. Every
-// process Upskill starts carries a random token in its environment, which its descendants
-// inherit; when the run ends, every process that holds the token, and every descendant of
-// the tool found through /proc/*/stat, is killed, until none is left. No cgroups needed.
+// "Every process" means more than the process group: a test can start a child in a new
+// session (setsid), double-fork so that the child is re-parented away from the tool, or
+// drop any marker in its environment (env -i). So on Linux each tool runs under a small
+// trusted supervisor (resources/python/upskill_run.py, started with `python -I -S` before
+// any learner code exists): it makes itself a child subreaper, so every orphan of the tree
+// is re-parented to it, and when the tool ends it walks the process table by ancestry and
+// kills every descendant until none is left. Where the machine lets an unprivileged user
+// open namespaces, the supervisor is also the first process of a new PID namespace, and the
+// kernel kills the whole namespace when it exits, whatever happened to the supervisor.
+// The supervisor also reports what the tree used (CPU time, peak memory) as measured by
+// the kernel, over a socket the tool does not inherit.
+//
+// Without a supervisor (other systems, or no Python to run it) the older net applies: a
+// random token in every process's environment, the process group, and a /proc walk.
 //
 // The verdict never waits for pipes: when the tool exits (or the timer fires), the rest of
 // the tree is killed and the output read so far is returned, even if a background child
 // still holds stdout.
 
-import { spawn } from 'child_process';
+import { execFile, spawn } from 'child_process';
 import { randomBytes } from 'crypto';
 import { readdirSync, readFileSync } from 'fs';
-import type { CommandRun } from './types';
+import type { Readable, Writable } from 'stream';
+import { resourceFile } from './resources';
+import type { CommandRun, ResourceUsage } from './types';
 
 export const OUTPUT_CAP_BYTES = 1024 * 1024;
 /** The environment variable that marks every process of one run. */
 export const RUN_TOKEN_VAR = 'UPSKILL_RUN_TOKEN';
 /** How long output may still arrive after the tool exited or was killed. */
 const DRAIN_MS = 300;
+/** How long a supervisor asked to stop may take before its tree is killed from here. */
+const STOP_GRACE_MS = 2000;
 
 export interface RunOptions {
   readonly cwd: string;
@@ -160,66 +173,184 @@ export function killRun(pid: number | undefined, token: string, since = 0): void
   }
 }
 
-export function runProcess(argv: readonly string[], opts: RunOptions): Promise<CommandRun> {
+/** How a tool is supervised on this machine (see the file comment). */
+export interface Supervision {
+  /** The interpreter that runs the supervisor (never the tool). */
+  readonly python: string;
+  readonly script: string;
+  /** `unshare …` that puts the supervisor first in a new PID namespace, when the machine allows it. */
+  readonly namespace?: readonly string[];
+}
+
+/** Interpreters tried, in order, to run the supervisor: the system's first (the learner cannot change it). */
+const SUPERVISOR_CANDIDATES = ['/usr/bin/python3', '/usr/local/bin/python3'];
+let fallbackPython: string | undefined;
+let forced: 'subreaper' | 'namespace' | 'none' | undefined;
+let supervision: Promise<Supervision | undefined> | undefined;
+/** What the last probe found, once it has finished. */
+let probed: Supervision | undefined;
+
+/**
+ * An interpreter to run the supervisor when the system has none of its own (a conda-only
+ * machine, say): the engine passes the learner's, which it has already run.
+ */
+export function useSupervisorPython(python: string): void {
+  if (fallbackPython !== undefined) return;
+  fallbackPython = python;
+  // Probe again only if the last probe found no interpreter.
+  if (supervision && !probed) supervision = undefined;
+}
+
+/** Tests only: force how tools are supervised (undefined: probe the machine again). */
+export function useSupervision(kind: 'subreaper' | 'namespace' | 'none' | undefined): void {
+  forced = kind;
+  supervision = probed = undefined;
+}
+
+function exitsCleanly(argv: readonly string[]): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    execFile(argv[0], argv.slice(1), { timeout: 10_000, env: { PATH: process.env.PATH } }, (err, stdout) => resolve(err ? undefined : stdout.trim()));
+  });
+}
+
+async function probeSupervision(): Promise<Supervision | undefined> {
+  const script = resourceFile('python', 'upskill_run.py');
+  if (process.platform !== 'linux' || forced === 'none' || !script) return undefined;
+  let python: string | undefined;
+  for (const c of [...SUPERVISOR_CANDIDATES, ...(fallbackPython ? [fallbackPython] : []), 'python3']) {
+    // The supervisor's imports, and the absolute path of the interpreter that has them.
+    python = await exitsCleanly([c, '-I', '-S', '-c', 'import ctypes, json, resource, select, signal, sys; print(sys.executable)']);
+    if (python) break;
+  }
+  if (!python) return undefined;
+  if (forced === 'subreaper') return { python, script };
+  // The learner's own user mapped to itself where util-linux can (-c), else to root (-r);
+  // no user namespace at all when Upskill runs as root.
+  for (const flags of [['-c'], ['-r'], []]) {
+    const namespace = ['unshare', ...flags, '--pid', '--fork', '--kill-child', '--'];
+    if ((await exitsCleanly([...namespace, python, '-I', '-S', '-c', 'print(1)'])) === '1') return { python, script, namespace };
+  }
+  if (forced === 'namespace') throw new Error('this machine does not allow a new PID namespace');
+  return { python, script };
+}
+
+/** How tools are supervised on this machine; probed once. */
+export function currentSupervision(): Promise<Supervision | undefined> {
+  return (supervision ??= probeSupervision().then((s) => (probed = s)));
+}
+
+/** The supervisor's last word on a run (see resources/python/upskill_run.py). */
+interface SupervisorReport {
+  readonly exitCode?: number | null;
+  readonly signal?: string | null;
+  readonly cpuMs?: number;
+  readonly maxRssKb?: number;
+  readonly survivors?: readonly number[];
+  readonly spawnError?: string;
+}
+
+function parseReport(text: string): SupervisorReport | undefined {
+  try {
+    const r = JSON.parse(text.trim().split('\n').pop() ?? '') as SupervisorReport;
+    return typeof r === 'object' && r !== null ? r : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function runProcess(argv: readonly string[], opts: RunOptions): Promise<CommandRun> {
+  return runUnder(await currentSupervision(), argv, opts);
+}
+
+function runUnder(sup: Supervision | undefined, argv: readonly string[], opts: RunOptions): Promise<CommandRun> {
   const started = Date.now();
   opts.log?.(`$ ${commandLine(argv)}    (in ${opts.cwd})`);
   const out = new Capture(opts.capBytes ?? OUTPUT_CAP_BYTES);
   const err = new Capture(opts.capBytes ?? OUTPUT_CAP_BYTES);
   const token = randomBytes(12).toString('hex');
   const since = process.platform === 'linux' ? bootTicks() : 0;
+  const env: Record<string, string | undefined> = { ...process.env, PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1', ...opts.env, [RUN_TOKEN_VAR]: token };
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
   return new Promise((resolve) => {
     let timedOut = false;
     let cancelled = false;
     let settled = false;
     let exit: { code: number | null; signal: string | null } | undefined;
     let drain: NodeJS.Timeout | undefined;
+    let grace: NodeJS.Timeout | undefined;
+    let reportText = '';
     const finish = (spawnError?: Error) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       clearTimeout(drain);
+      clearTimeout(grace);
       opts.signal?.removeEventListener('abort', onAbort);
-      // Grandchildren (a test that started a server, say) go too; `ending` did it if it ran.
-      if (!drain) killRun(child.pid, token, since);
+      const report = sup ? parseReport(reportText) : undefined;
+      // The supervisor swept its tree; anything else (no supervisor, one that was killed
+      // before it reported, or processes it could not kill) is swept from here as well.
+      if (!report || report.survivors?.length) killRun(child.pid, token, since);
       child.stdout?.destroy();
       child.stderr?.destroy();
+      control?.destroy();
+      const ended = sup ? supervisedEnd(report, exit) : { exitCode: exit?.code ?? null, signal: exit?.signal ?? null };
+      const usage: ResourceUsage | undefined = report?.cpuMs !== undefined && report.maxRssKb !== undefined ? { cpuMs: report.cpuMs, maxRssKb: report.maxRssKb } : undefined;
+      const failure = spawnError?.message ?? report?.spawnError ?? ended.note;
       resolve({
         argv,
         cwd: opts.cwd,
-        exitCode: exit?.code ?? null,
-        signal: exit?.signal ?? (timedOut || cancelled ? 'SIGKILL' : null),
+        exitCode: ended.exitCode,
+        signal: ended.signal ?? (timedOut || cancelled ? 'SIGKILL' : null),
         timedOut,
         cancelled,
         durationMs: Date.now() - started,
         stdout: out.text(),
-        stderr: spawnError ? `${err.text()}${spawnError.message}` : err.text(),
+        stderr: failure ? `${err.text()}${failure}` : err.text(),
         truncated: out.truncated || err.truncated,
+        ...(usage && { usage }),
       });
     };
-    /** The tool ended or was stopped: kill what it left behind, then give the pipes a moment. */
+    /** The tool ended or was stopped: without a supervisor, kill what it left behind here; then give the pipes a moment. */
     const ending = () => {
-      killRun(child.pid, token, since);
+      if (!sup) killRun(child.pid, token, since);
       drain ??= setTimeout(() => finish(), DRAIN_MS);
     };
-    const env: Record<string, string | undefined> = { ...process.env, PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1', ...opts.env, [RUN_TOKEN_VAR]: token };
-    for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
-    const child = spawn(argv[0], argv.slice(1), {
+    /** Time is up or the run was cancelled: the supervisor kills the tree; from here if it does not in time. */
+    const stop = () => {
+      if (!sup || !control?.writable) return ending();
+      control.end('stop\n');
+      grace ??= setTimeout(() => {
+        killRun(child.pid, token, since);
+        ending();
+      }, STOP_GRACE_MS);
+    };
+    const spawnArgv = sup ? [...(sup.namespace ?? []), sup.python, '-I', '-S', sup.script] : argv;
+    const child = spawn(spawnArgv[0], spawnArgv.slice(1), {
       cwd: opts.cwd,
-      env,
+      // The supervisor needs nothing of the tool's environment; it carries the token for the fallback sweep.
+      env: sup ? { PATH: env.PATH, [RUN_TOKEN_VAR]: token } : env,
       detached: process.platform !== 'win32',
-      stdio: ['pipe', 'pipe', 'pipe'],
+      stdio: sup ? ['pipe', 'pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe'],
       windowsHide: true,
     });
+    const control = sup ? (child.stdio[3] as (Readable & Writable) | null) : undefined;
+    if (control) {
+      control.on('error', () => undefined);
+      control.on('data', (b: Buffer) => {
+        if (reportText.length < 1_000_000) reportText += b.toString('utf8');
+      });
+      control.write(supervisorRequest(argv, env));
+    }
     const timer = setTimeout(
       () => {
         timedOut = true;
-        ending();
+        stop();
       },
       Math.max(0, opts.timeoutMs),
     );
     const onAbort = () => {
       cancelled = true;
-      ending();
+      stop();
     };
     if (opts.signal?.aborted) onAbort();
     else opts.signal?.addEventListener('abort', onAbort, { once: true });
@@ -236,6 +367,22 @@ export function runProcess(argv: readonly string[], opts: RunOptions): Promise<C
     child.stdin.on('error', () => undefined);
     child.stdin.end(opts.input ?? '');
   });
+}
+
+/** What the supervisor is asked to run: see the protocol in resources/python/upskill_run.py. */
+function supervisorRequest(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Buffer {
+  const items = [String(argv.length), ...argv, ...Object.entries(env).map(([k, v]) => `${k}=${v ?? ''}`)];
+  const payload = Buffer.from(items.map((i) => `${i}\0`).join(''), 'utf8');
+  return Buffer.concat([Buffer.from(`${payload.length}\n`), payload]);
+}
+
+/** How the tool ended, from the supervisor's report; a note when the supervisor itself did not report. */
+function supervisedEnd(report: SupervisorReport | undefined, exit: { code: number | null; signal: string | null } | undefined): { exitCode: number | null; signal: string | null; note?: string } {
+  if (report?.spawnError) return { exitCode: null, signal: null };
+  if (report) return { exitCode: report.exitCode ?? null, signal: report.signal ?? null };
+  const how = exit?.signal ? `was killed by ${exit.signal}` : `exited with code ${exit?.code ?? '?'}`;
+  // Never a pass: a tool whose supervisor was killed counts as a tool that did not finish.
+  return { exitCode: null, signal: exit?.signal ?? null, note: `\n[Upskill: the run's supervisor ${how} before it reported how the tool ended]` };
 }
 
 /** Milliseconds left of a check run's single time budget (never below zero). */

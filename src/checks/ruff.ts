@@ -1,5 +1,6 @@
 // Ruff lint and format checks: the interpreter's own `ruff` when it has one (what the
 // learner's CI would run), else the bundled WebAssembly build. Results say which ran.
+// Both read the same files, every Python file of the targets (see pythonSources.ts).
 
 import { promises as fs } from 'fs';
 import * as path from 'path';
@@ -145,12 +146,15 @@ export async function checkRuffLint(spec: RuffLintCheck, ctx: CheckContext): Pro
   let tool: string;
   const { settings, notes, problem } = await learnerSettings(spec, ctx, runs);
   if (problem) return result(spec, started, { status: 'failed', summary: problem, runs, tool: 'Ruff' });
+  if (!files.length) return result(spec, started, { status: 'failed', summary: 'No Python files were found to lint.', details: notes, runs, tool: 'Ruff' });
   if (await hasModule(ctx.python, 'ruff')) {
     tool = `${ctx.python.path} -m ruff`;
     const argv = [...pythonModule(ctx.python, 'ruff'), 'check', '--output-format', 'json', '--no-cache', '--isolated', ...cliOverrides(settings)];
     if (spec.select?.length && !hasSetting(settings, 'select')) argv.push('--select', spec.select.join(','));
     if (spec.ignore?.length && !hasSetting(settings, 'ignore')) argv.push('--ignore', spec.ignore.join(','));
-    argv.push(...(spec.targets?.length ? spec.targets : ['.']));
+    // Every file by name, as the WebAssembly build reads them: Ruff's own walk skips
+    // site-packages, __pypackages__, dist and whatever .gitignore names.
+    argv.push('--', ...files.map((f) => path.relative(ctx.workDir, f)));
     const run = await runProcess(argv, { cwd: ctx.workDir, timeoutMs: timeLeft(ctx), signal: ctx.signal, log: ctx.log });
     runs.push(run);
     logOutput(ctx, run);
@@ -185,7 +189,6 @@ export async function checkRuffLint(spec: RuffLintCheck, ctx: CheckContext): Pro
   // by Python's tokenizer, so "# noqa" inside a string is prose, not a suppression.
   const banned = new Set(['ruff: noqa', 'ruff: disable', ...(spec.forbidNoqa ? ['noqa'] : [])]);
   findings.push(...(await findSuppressions(ctx, files, runs)).filter((x) => banned.has(x.kind)).map(suppressionFinding));
-  if (!files.length) return result(spec, started, { status: 'failed', summary: 'No Python files were found to lint.', details: notes, runs, tool });
   if (!findings.length) return result(spec, started, { status: 'passed', summary: `Ruff found nothing in ${plural(files.length, 'file')}.`, details: notes, runs, tool });
   const codes = [...new Set(findings.map((f) => f.code).filter(Boolean))];
   return result(spec, started, {
@@ -252,11 +255,13 @@ export async function checkRuffFormat(spec: RuffFormatCheck, ctx: CheckContext):
     findings.push({ file: r.file, line: 1, column: 1, severity: 'error', message, source: 'upskill', code: 'same-code' });
   }
   findings.push(...(await findSuppressions(ctx, files, runs)).filter((x) => x.kind === 'fmt: off' || x.kind === 'yapf: disable').map(suppressionFinding));
-  if (await hasModule(ctx.python, 'ruff')) {
+  if (!files.length) {
+    tool = 'Ruff';
+  } else if (await hasModule(ctx.python, 'ruff')) {
     tool = `${ctx.python.path} -m ruff format`;
     const argv = [...pythonModule(ctx.python, 'ruff'), 'format', '--check', '--no-cache', '--isolated', ...cliOverrides(settings)];
     if (!hasSetting(settings, 'line-length')) argv.push('--line-length', String(lineLength));
-    argv.push(...(spec.targets?.length ? spec.targets : ['.']));
+    argv.push('--', ...files.map((f) => path.relative(ctx.workDir, f)));
     const run = await runProcess(argv, { cwd: ctx.workDir, timeoutMs: timeLeft(ctx), signal: ctx.signal, log: ctx.log });
     runs.push(run);
     logOutput(ctx, run);

@@ -14,17 +14,18 @@
 // what the check saw; refusing is the honest answer.
 //
 // Folders that hold environments or tool state are left out (.venv, venv, node_modules,
-// caches) and so is .git unless a check needs it: code moved there is not imported in the
-// copy, so it cannot escape lint or typing either.
+// caches, and any folder with a pyvenv.cfg or conda-meta: see core/folderWalk.ts) and so is
+// .git unless a check needs it: code moved there is not imported in the copy, so it cannot
+// escape lint or typing either. So are compiled files Python would import without their
+// source (a stray .pyc; in exercises, native modules too): what runs in the copy is only
+// what the analysers read.
 
 import { randomBytes } from 'crypto';
-import type { Dirent } from 'fs';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-
-/** Folders never copied: environments and tool caches (.git is added unless a check needs it). */
-export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['.venv', 'venv', 'node_modules', '__pycache__', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.tox', '.ipynb_checkpoints']);
+import { copyMissing, FolderWalkError, listFiles, walkFolder } from '../core/folderWalk';
+import { isInside, unsafePathReason } from '../core/paths';
 /** A check refuses a folder larger than this rather than copying it. */
 export const COPY_LIMITS = { files: 20_000, bytes: 256 * 1024 * 1024 };
 /** In "apply to your project" checks, files larger than this (data, models) are left out of the copy, except under .git. */
@@ -73,9 +74,11 @@ function isGitPath(rel: string): boolean {
   return rel.split(/[\\/]/)[0] === '.git';
 }
 
-function isInside(parent: string, child: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+/** Code Python runs without its source beside it, so no analyser could read it. */
+function compiledCode(name: string, project: boolean): boolean {
+  // Bytecode outside __pycache__ is imported without a source; native modules are an
+  // exercise's cheat, but a project's own build (Cython in place) may need them.
+  return /\.py[co]$/i.test(name) || (!project && /\.(so|pyd)$/i.test(name));
 }
 
 async function pidAlive(pid: number): Promise<boolean> {
@@ -131,69 +134,66 @@ export async function makeScratch(learnerDir: string, opts: ScratchOptions): Pro
 
 async function copyTree(from: string, to: string, opts: ScratchOptions): Promise<string[]> {
   const root = await fs.realpath(from);
-  const skipped = new Set(SKIPPED_FOLDERS);
-  if (!opts.includeGit) skipped.add('.git');
   const notes: string[] = [];
   const outside: string[] = [];
   const large: string[] = [];
+  const compiled: string[] = [];
   const seenSkipped = new Set<string>();
   let files = 0;
   let bytes = 0;
   let gitBytes = 0;
-  const walk = async (rel: string): Promise<void> => {
-    let entries: Dirent[];
-    try {
-      entries = await fs.readdir(path.join(root, rel), { withFileTypes: true });
-    } catch (e) {
-      throw new RefusedInput(`Upskill could not read ${rel || 'your exercise folder'} (${(e as NodeJS.ErrnoException).code ?? String(e)}); check its permissions.`);
-    }
-    for (const e of entries) {
-      const r = path.join(rel, e.name);
-      const src = path.join(root, r);
-      const dest = path.join(to, r);
-      if (e.isDirectory()) {
-        if (skipped.has(e.name)) {
-          seenSkipped.add(e.name);
-          continue;
-        }
-        await fs.mkdir(dest);
-        await walk(r);
-      } else if (e.isSymbolicLink()) {
-        const target = await fs.readlink(src);
-        const resolved = await fs.realpath(src).catch(() => undefined);
-        if (resolved === undefined || !isInside(root, resolved)) {
-          outside.push(`${r} → ${target}`);
-          continue;
-        }
-        // Same place, relative to the copy: it resolves inside the copy, never back out.
-        await fs.symlink(path.relative(path.dirname(path.join(root, r)), resolved) || '.', dest);
-      } else if (e.isFile()) {
-        const st = await fs.lstat(src);
-        // A repository's own files are never left out: without a large pack file, git
-        // would read a history with holes in it.
-        if (opts.project && st.size > PROJECT_FILE_LIMIT && !isGitPath(r)) {
-          large.push(r);
-          continue;
-        }
-        files += 1;
-        bytes += st.size;
-        if (isGitPath(r)) gitBytes += st.size;
-        if (files > COPY_LIMITS.files || bytes > COPY_LIMITS.bytes) {
-          // Say where the bulk is: a repository's history (.git) cannot be moved out like data can.
-          const git = gitBytes > bytes / 2 ? ` Most of it (${Math.round(gitBytes / 1024 / 1024)} MB) is the git history in .git: a shallow clone (git clone --depth 1) of the project is small enough.` : '';
-          throw new RefusedInput(
-            `Your folder holds more than ${COPY_LIMITS.files} files or ${COPY_LIMITS.bytes / 1024 / 1024} MB besides environments, so Upskill did not copy it to check it.${git} ` +
-              `Move large data or build output out of it (a virtual environment in .venv or venv is left out automatically).`,
-          );
-        }
-        await fs.copyFile(src, dest, fs.constants.COPYFILE_EXCL);
-        // Same times as the learner's file, so tool caches keyed on them stay valid.
-        await fs.utimes(dest, st.atime, st.mtime);
+  const visit = async (e: { rel: string; name: string; kind: string }): Promise<void> => {
+    const r = e.rel;
+    const src = path.join(root, r);
+    const dest = path.join(to, r);
+    if (e.kind === 'skipped') {
+      seenSkipped.add(e.name);
+    } else if (e.kind === 'dir') {
+      await fs.mkdir(dest);
+    } else if (e.kind === 'link') {
+      const target = await fs.readlink(src);
+      const resolved = await fs.realpath(src).catch(() => undefined);
+      if (resolved === undefined || !isInside(root, resolved)) {
+        outside.push(`${r} → ${target}`);
+        return;
       }
-      // Sockets, fifos and devices are not copied.
+      // Same place, relative to the copy: it resolves inside the copy, never back out.
+      await fs.symlink(path.relative(path.dirname(path.join(root, r)), resolved) || '.', dest);
+    } else if (e.kind === 'file') {
+      if (compiledCode(e.name, opts.project) && !isGitPath(r)) {
+        compiled.push(r);
+        return;
+      }
+      const st = await fs.lstat(src);
+      // A repository's own files are never left out: without a large pack file, git
+      // would read a history with holes in it.
+      if (opts.project && st.size > PROJECT_FILE_LIMIT && !isGitPath(r)) {
+        large.push(r);
+        return;
+      }
+      files += 1;
+      bytes += st.size;
+      if (isGitPath(r)) gitBytes += st.size;
+      if (files > COPY_LIMITS.files || bytes > COPY_LIMITS.bytes) {
+        // Say where the bulk is: a repository's history (.git) cannot be moved out like data can.
+        const git = gitBytes > bytes / 2 ? ` Most of it (${Math.round(gitBytes / 1024 / 1024)} MB) is the git history in .git: a shallow clone (git clone --depth 1) of the project is small enough.` : '';
+        throw new RefusedInput(
+          `Your folder holds more than ${COPY_LIMITS.files} files or ${COPY_LIMITS.bytes / 1024 / 1024} MB besides environments, so Upskill did not copy it to check it.${git} ` +
+            `Move large data or build output out of it (a virtual environment in .venv or venv is left out automatically).`,
+        );
+      }
+      await fs.copyFile(src, dest, fs.constants.COPYFILE_EXCL);
+      // Same times as the learner's file, so tool caches keyed on them stay valid.
+      await fs.utimes(dest, st.atime, st.mtime);
     }
+    // Sockets, fifos and devices are not copied.
   };
-  await walk('');
+  try {
+    await walkFolder(root, visit, { keep: opts.includeGit ? ['.git'] : [] });
+  } catch (e) {
+    if (!(e instanceof FolderWalkError)) throw e;
+    throw new RefusedInput(`Upskill could not read ${e.rel || 'your exercise folder'} (${e.code}); check its permissions.`);
+  }
   if (outside.length && !opts.project) {
     throw new RefusedInput(
       `Your folder has ${outside.length === 1 ? 'a symbolic link' : 'symbolic links'} pointing outside it (${outside.slice(0, 3).join(', ')}${outside.length > 3 ? ', …' : ''}). ` +
@@ -202,6 +202,7 @@ async function copyTree(from: string, to: string, opts: ScratchOptions): Promise
   }
   if (outside.length) notes.push(`Left out ${outside.length} symbolic link(s) pointing outside the folder: ${outside.slice(0, 3).join(', ')}.`);
   if (large.length) notes.push(`Left out ${large.length} file(s) over ${PROJECT_FILE_LIMIT / 1024 / 1024} MB (data and models are not checked): ${large.slice(0, 3).join(', ')}${large.length > 3 ? ', …' : ''}.`);
+  if (compiled.length) notes.push(`Left out ${compiled.length} compiled file(s) that Python would run without their source, so no check could read them: ${compiled.slice(0, 3).join(', ')}${compiled.length > 3 ? ', …' : ''}.`);
   if (seenSkipped.size) notes.push(`Left out ${[...seenSkipped].sort().join(', ')} (environments and caches are not part of your work).`);
   return notes;
 }
@@ -212,7 +213,7 @@ async function copyTree(from: string, to: string, opts: ScratchOptions): Promise
  * one), so the write can never land outside `root`. For scratch copies only.
  */
 export async function writeFresh(root: string, rel: string, data: string | Buffer): Promise<string> {
-  if (path.isAbsolute(rel) || rel.split(/[\\/]/).includes('..')) throw new Error(`"${rel}" must be a relative path inside ${root}.`);
+  if (unsafePathReason(rel) !== undefined) throw new Error(`"${rel}" must be a relative path inside ${root}.`);
   const parts = rel.split(/[\\/]/).filter(Boolean);
   let dir = root;
   for (const part of parts.slice(0, -1)) {
@@ -227,40 +228,10 @@ export async function writeFresh(root: string, rel: string, data: string | Buffe
   return file;
 }
 
-/**
- * Copies files from `src` into the learner's folder where nothing exists at that path yet:
- * never over a file, never through a link (O_EXCL refuses even a dangling one), never into a
- * linked folder. Returns what was added, relative to `dest`.
- */
-export async function revealMissing(src: string, dest: string, rel = ''): Promise<string[]> {
-  const added: string[] = [];
-  for (const e of await fs.readdir(path.join(src, rel), { withFileTypes: true })) {
-    const r = path.join(rel, e.name);
-    const target = path.join(dest, r);
-    if (e.isDirectory()) {
-      const st = await fs.lstat(target).catch(() => undefined);
-      if (st && !st.isDirectory()) continue;
-      if (!st) await fs.mkdir(target);
-      added.push(...(await revealMissing(src, dest, r)));
-    } else if (e.isFile()) {
-      try {
-        await fs.writeFile(target, await fs.readFile(path.join(src, r)), { flag: 'wx' });
-        added.push(r);
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      }
-    }
-  }
-  return added;
-}
+/** Copies files from `src` into the learner's folder where nothing exists yet; see core/folderWalk.ts. */
+export const revealMissing = copyMissing;
 
-/** Relative paths of the regular files under `dir` (links and skipped folders left out). */
-export async function filesUnder(dir: string, rel = ''): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await fs.readdir(path.join(dir, rel), { withFileTypes: true }).catch(() => [] as Dirent[])) {
-    const r = path.join(rel, e.name);
-    if (e.isDirectory() && !SKIPPED_FOLDERS.has(e.name) && e.name !== '.git') out.push(...(await filesUnder(dir, r)));
-    else if (e.isFile()) out.push(r);
-  }
-  return out.sort();
+/** Relative paths of the regular files under `dir` (links and skipped folders left out; an unreadable folder adds nothing). */
+export function filesUnder(dir: string): Promise<string[]> {
+  return listFiles(dir, { unreadable: 'skip' });
 }

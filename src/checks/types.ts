@@ -48,6 +48,19 @@ export interface CommandRun {
   readonly stdout: string;
   readonly stderr: string;
   readonly truncated: boolean;
+  /**
+   * What the tool and every process it started used, measured by the kernel from outside
+   * them (the run's supervisor: wait4 and RUSAGE_CHILDREN), never reported by the tool.
+   * Absent where no supervisor ran (not Linux, or no Python to run it).
+   */
+  readonly usage?: ResourceUsage;
+}
+
+export interface ResourceUsage {
+  /** User plus system CPU time of the tool and all its descendants. */
+  readonly cpuMs: number;
+  /** Largest resident set of any one of those processes, in kilobytes. */
+  readonly maxRssKb: number;
 }
 
 export interface CheckResult {

@@ -3,27 +3,10 @@
 
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import { copyMissing } from './folderWalk';
+import { isInside } from './paths';
 
-/** Copies a folder's contents into `dest`, never replacing a file that already exists there. */
-export async function copyMissing(src: string, dest: string): Promise<string[]> {
-  const copied: string[] = [];
-  await fs.mkdir(dest, { recursive: true });
-  for (const entry of await fs.readdir(src, { withFileTypes: true })) {
-    const from = path.join(src, entry.name);
-    const to = path.join(dest, entry.name);
-    if (entry.isDirectory()) {
-      copied.push(...(await copyMissing(from, to)).map((f) => path.join(entry.name, f)));
-    } else if (entry.isFile()) {
-      try {
-        await fs.copyFile(from, to, fs.constants.COPYFILE_EXCL);
-        copied.push(entry.name);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      }
-    }
-  }
-  return copied;
-}
+export { copyMissing, listFiles } from './folderWalk';
 
 export async function exists(p: string): Promise<boolean> {
   try {
@@ -65,19 +48,8 @@ async function removeAllBut(dir: string, keep: ReadonlySet<string>, base: string
     const p = path.join(dir, entry.name);
     const rel = path.relative(base, p);
     if (keep.has(rel)) continue;
-    const holdsKept = entry.isDirectory() && [...keep].some((k) => k.startsWith(rel + path.sep));
+    const holdsKept = entry.isDirectory() && [...keep].some((k) => isInside(p, path.join(base, k)));
     if (holdsKept) await removeAllBut(p, keep, base);
     else await fs.rm(p, { recursive: true, force: true });
   }
-}
-
-/** Relative paths of every file under `dir` (for solutions with several files). */
-export async function listFiles(dir: string, base = dir): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(p, base)));
-    else if (entry.isFile()) out.push(path.relative(base, p));
-  }
-  return out.sort();
 }

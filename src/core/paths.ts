@@ -17,15 +17,22 @@ export function unsafePathReason(rel: string): string | undefined {
   return undefined;
 }
 
+/** The platform's path functions this file needs; tests pass `path.win32` or `path.posix` to try the other family. */
+export type PathFlavour = Pick<typeof path, 'join' | 'relative'>;
+
 /** `rel` joined to `base`; throws when `rel` would leave `base`. */
-export function inside(base: string, rel: string, what: string): string {
+export function inside(base: string, rel: string, what: string, flavour: PathFlavour = path): string {
   if (unsafePathReason(rel) !== undefined) throw new Error(`${what} "${rel}" must be a relative path inside ${base}.`);
-  return path.join(base, rel);
+  return flavour.join(base, rel);
 }
 
-/** True when the absolute path `child` is `parent` or below it. Symbolic links are not followed. */
-export function isInside(parent: string, child: string): boolean {
-  return unsafePathReason(path.relative(parent, child)) === undefined;
+/**
+ * True when the absolute path `child` is `parent` or below it. Symbolic links are not
+ * followed. On Windows another drive or UNC share is never inside (the relative path is then
+ * absolute), and letters' case does not matter, as for Windows itself.
+ */
+export function isInside(parent: string, child: string, flavour: PathFlavour = path): boolean {
+  return unsafePathReason(flavour.relative(parent, child)) === undefined;
 }
 
 /**

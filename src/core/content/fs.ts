@@ -1,8 +1,9 @@
 // File access for the loader, behind a small interface so tests can fake it. Node's fs is
 // fine in core; VS Code's API is not.
 
-import { type Dirent, promises as fs } from 'fs';
+import { promises as fs } from 'fs';
 import * as path from 'path';
+import { walkFolder } from '../folderWalk';
 
 export interface ContentFs {
   readFile(file: string): Promise<string>;
@@ -24,23 +25,17 @@ const EXERCISE_FILE = /^exercise\.ya?ml$/i;
  */
 export async function listContentFiles(root: string): Promise<string[]> {
   const out: string[] = [];
-  const walk = async (dir: string, depth: number): Promise<void> => {
-    let entries: Dirent[];
-    try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) {
-        if (e.name !== 'node_modules' && !e.name.startsWith('.') && depth < 8) await walk(p, depth + 1);
-      } else if (e.isFile() && YAML.test(e.name) && (depth === 0 || EXERCISE_FILE.test(e.name))) {
-        out.push(p);
-      }
-    }
-  };
-  await walk(root, 0);
+  await walkFolder(
+    root,
+    (e) => {
+      const depth = e.rel.split(path.sep).length - 1;
+      // Hidden folders hold an exercise's own files (a starter's .github), never content.
+      if (e.kind === 'dir') return e.name.startsWith('.') || depth >= 8 ? 'prune' : undefined;
+      if (e.kind === 'file' && YAML.test(e.name) && (depth === 0 || EXERCISE_FILE.test(e.name))) out.push(path.join(root, e.rel));
+      return undefined;
+    },
+    { unreadable: 'skip' },
+  );
   return out.sort();
 }
 

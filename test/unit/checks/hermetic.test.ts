@@ -148,6 +148,13 @@ describe('checks: hermetic runs', () => {
     assert.ok(!(await fs.lstat(path.join(root, 'dir'))).isSymbolicLink());
   });
 
+  it('writeFresh refuses paths that leave the copy in any platform\'s spelling', async () => {
+    const root = await folder({});
+    for (const rel of ['../x.py', '/etc/x.py', 'C:\\x.py', 'C:x.py', '\\\\server\\share\\x.py', '\\x.py', 'a\\..\\..\\x.py']) {
+      await assert.rejects(writeFresh(root, rel, 'x'), /must be a relative path inside/, rel);
+    }
+  });
+
   it('code moved into venv/ is not importable in the copy', async () => {
     const work = await folder({ 'venv/helper.py': 'def f():\n    return 1\n', 'test_h.py': 'import sys, os\nsys.path.insert(0, os.path.join(os.path.dirname(__file__), "venv"))\nfrom helper import f\n\ndef test_f():\n    assert f() == 1\n' });
     const report = await runChecks(context(work, [{ type: 'pytest' }]));
@@ -159,7 +166,8 @@ describe('checks: one time budget, and no process survives', () => {
   it('the verdict comes when the timer fires even if a background child holds the pipes', async () => {
     // The tool exits at once, leaving a child in a new session that keeps stdout open.
     const script =
-      'import subprocess,sys; p=subprocess.Popen([sys.executable,"-c","import time; time.sleep(60)"], start_new_session=True); print(p.pid, flush=True)';
+      // The child reports its PID as /proc numbers it (the run may be in a PID namespace of its own).
+      'import os,subprocess,sys; r,w=os.pipe(); p=subprocess.Popen([sys.executable,"-c","import os,sys,time; os.write(int(sys.argv[1]), os.readlink(\'/proc/self\').encode()); time.sleep(60)",str(w)], pass_fds=[w], start_new_session=True); os.close(w); print(os.read(r,32).decode(), flush=True)';
     const t0 = Date.now();
     const run = await runProcess([PYTHON.path, '-c', script], { cwd: process.cwd(), timeoutMs: 20_000 });
     assert.ok(Date.now() - t0 < 5_000, `returned after ${Date.now() - t0} ms, not when the pipes closed`);
@@ -177,7 +185,7 @@ describe('checks: one time budget, and no process survives', () => {
       'if os.fork() == 0:',
       '    os.setsid()',
       '    if os.fork() == 0:',
-      '        os.write(w, str(os.getpid()).encode()); os.close(w)',
+      '        os.write(w, os.readlink("/proc/self").encode()); os.close(w)',
       '        devnull = os.open(os.devnull, os.O_RDWR)',
       '        for fd in (0, 1, 2): os.dup2(devnull, fd)',
       '        time.sleep(60)',

@@ -136,8 +136,9 @@ exec ${PYTHON.path} "$@"
     const lint = await check({ 'pyproject.toml': pyproject, 'm.py': 'x = 1\n' }, LINT, { python });
     assert.strictEqual(lint.result.status, 'passed', lint.result.summary);
     const [formatArgs, lintArgs] = await argv();
-    assert.deepStrictEqual(formatArgs.slice(3), ['format', '--check', '--no-cache', '--isolated', '--config', 'line-length = 100', '--config', 'lint.select = ["E", "I"]', '.']);
-    assert.deepStrictEqual(lintArgs.slice(3), ['check', '--output-format', 'json', '--no-cache', '--isolated', '--config', 'line-length = 100', '--config', 'lint.select = ["E", "I"]', '.']);
+    // Every file by name, never a folder for Ruff to crawl (it would skip some).
+    assert.deepStrictEqual(formatArgs.slice(3), ['format', '--check', '--no-cache', '--isolated', '--config', 'line-length = 100', '--config', 'lint.select = ["E", "I"]', '--', 'm.py']);
+    assert.deepStrictEqual(lintArgs.slice(3), ['check', '--output-format', 'json', '--no-cache', '--isolated', '--config', 'line-length = 100', '--config', 'lint.select = ["E", "I"]', '--', 'm.py']);
   });
 
   it('with an installed ruff that stops on the settings (exit 2), the check fails instead of finding nothing', async () => {

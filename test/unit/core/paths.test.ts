@@ -41,6 +41,24 @@ describe('core/paths: one rule for staying inside a folder', () => {
     assert.ok(!isInside('/a/b', '/'));
   });
 
+  it('isInside() on Windows paths: drive letters, case, UNC shares and other drives', () => {
+    const w = path.win32;
+    assert.ok(isInside('C:\\work\\ex', 'C:\\work\\ex\\tests\\t.py', w));
+    assert.ok(isInside('C:\\work\\ex', 'c:\\WORK\\Ex\\a.py', w), 'Windows paths compare without case');
+    assert.ok(isInside('C:\\work\\ex', 'C:/work/ex/a.py', w), 'forward slashes are separators too');
+    assert.ok(!isInside('C:\\work\\ex', 'D:\\work\\ex\\a.py', w), 'another drive');
+    assert.ok(!isInside('C:\\work\\ex', 'C:\\work\\exercise\\a.py', w), 'a sibling whose name starts the same');
+    assert.ok(!isInside('C:\\work\\ex', 'C:\\work\\ex\\..\\other.py', w));
+    assert.ok(isInside('\\\\server\\share\\ex', '\\\\server\\share\\ex\\a.py', w), 'inside a UNC folder');
+    assert.ok(!isInside('\\\\server\\share\\ex', '\\\\server\\other\\ex\\a.py', w), 'another share');
+    assert.ok(!isInside('\\\\server\\share\\ex', '\\\\elsewhere\\share\\ex\\a.py', w), 'another server');
+    assert.ok(!isInside('C:\\work\\ex', '\\\\server\\share\\a.py', w), 'a share is not on the drive');
+    assert.ok(!isInside('\\\\server\\share\\ex', 'C:\\a.py', w), 'a drive is not on the share');
+    assert.strictEqual(inside('C:\\work\\ex', 'tests/t.py', 'file', w), 'C:\\work\\ex\\tests\\t.py');
+    assert.throws(() => inside('C:\\work\\ex', 'D:x.py', 'file', w), /must be a relative path/);
+    assert.throws(() => inside('C:\\work\\ex', '\\\\server\\share\\x.py', 'file', w), /must be a relative path/);
+  });
+
   describe('isInsideReal() follows symbolic links', () => {
     let root: string;
     before(async () => {
