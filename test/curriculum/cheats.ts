@@ -260,6 +260,15 @@ def _pin_digest(functions):
     return digest.hexdigest()
 `;
 
+/**
+ * A test function around `body`, parametrized and built on a tmp_path fixture of its own,
+ * so that exercises whose conftest asks for those (fixtures, parametrize) run it: the cheat
+ * is then refused for what it is, not for its form.
+ */
+function pinTest(name: string, body: string): string {
+  return `\n\n@pytest.fixture\ndef scratch(tmp_path):\n    return tmp_path\n\n\n@pytest.mark.parametrize("case", [1])\ndef ${name}(case, scratch) -> None:\n    assert scratch.is_dir() and case == 1\n${body}`;
+}
+
 function pythonForCheats(python?: string): string {
   return python ?? (process.env.UPSKILL_TEST_PYTHON || (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3'));
 }
@@ -294,14 +303,14 @@ function shapeCheats(ex: Exercise, solutionFiles: readonly string[], python?: st
       return stdout.trim();
     };
     add(`a bytecode fingerprint: a test pins a hash of the compiled code of every function of ${spec.module}`, async (dir) => ({
-      'test_pinned.py': `import ${stem}\n${PIN_HELPERS}\n\ndef test_the_code_is_unchanged() -> None:\n    assert _pin_digest(_pin_functions(${stem})) == ${JSON.stringify(await pinOf(dir, '_pin_digest(_pin_functions(module))'))}\n`,
+      'test_pinned.py': `import pytest\n\nimport ${stem}\n${PIN_HELPERS}${pinTest('test_the_code_is_unchanged', `    assert _pin_digest(_pin_functions(${stem})) == ${JSON.stringify(await pinOf(dir, '_pin_digest(_pin_functions(module))'))}\n`)}`,
     }));
     add(`a syntax-tree fingerprint: a test pins a hash of ast.dump of ${spec.module}'s source`, async (dir) => ({
-      'test_pinned.py': `import ast\nimport hashlib\nimport inspect\n\nimport ${stem}\n\n\ndef test_the_tree_is_unchanged() -> None:\n    tree = ast.dump(ast.parse(inspect.getsource(${stem})))\n    assert hashlib.sha256(tree.encode()).hexdigest() == ${JSON.stringify(await pinOf(dir, '_pin_hashlib.sha256(__import__("ast").dump(__import__("ast").parse(_pin_inspect.getsource(module))).encode()).hexdigest()'))}\n`,
+      'test_pinned.py': `import ast\nimport hashlib\nimport inspect\n\nimport pytest\n\nimport ${stem}${pinTest('test_the_tree_is_unchanged', `    tree = ast.dump(ast.parse(inspect.getsource(${stem})))\n    assert hashlib.sha256(tree.encode()).hexdigest() == ${JSON.stringify(await pinOf(dir, '_pin_hashlib.sha256(__import__("ast").dump(__import__("ast").parse(_pin_inspect.getsource(module))).encode()).hexdigest()'))}\n`)}`,
     }));
     // The oracle: the module must compile to what the frozen copy compiles to.
     const compare = (frozen: string) =>
-      `\n\ndef test_same_as_the_frozen_copy() -> None:\n    live = dict(_pin_functions(${stem}))\n    frozen = dict(_pin_functions(${frozen}))\n    for name in live:\n        assert name in frozen, name\n        assert _pin_digest([(name, live[name])]) == _pin_digest([(name, frozen[name])]), name\n`;
+      `\nimport pytest${pinTest('test_same_as_the_frozen_copy', '')}    live = dict(_pin_functions(${stem}))\n    frozen = dict(_pin_functions(${frozen}))\n    for name in live:\n        assert name in frozen, name\n        assert _pin_digest([(name, live[name])]) == _pin_digest([(name, frozen[name])]), name\n`;
     add(`a frozen copy of ${spec.module} in the test file, used as the oracle`, async (_dir, source) => ({
       'test_frozen.py': `import sys\n\nimport ${stem}\n${PIN_HELPERS}\n# ---- a copy of ${spec.module} as it was when the tests were written\n${source}\n# ----\n_pin_self = sys.modules[__name__]${compare('_pin_self')}`,
     }));
