@@ -2,7 +2,7 @@
 // code with its source hidden, further correct implementations written differently (so a
 // test that pins the code's shape, a bytecode or syntax-tree fingerprint, fails), and each
 // seeded bug; a bug counts as caught only by a real failure (see `catches`). Before any of
-// that, tests that carry their own copy of the code under test are refused (likeness.ts).
+// that, a folder that carries its own copy of the code under test is refused (likeness.ts).
 // The outcome is data (`catchBugs` on the result): the bugs caught, by which tests, and missed.
 
 import { deflateSync } from 'zlib';
@@ -98,10 +98,10 @@ function copyMessage(copies: readonly Copy[], ctx: CheckContext, module: string)
       : `${Math.round(c.moduleShare * 100)}% of its functions`;
   const first = copies[0];
   const summary =
-    `Your tests carry their own copy of the code under test: ${rel(first.file)}${first.line ? `:${first.line}` : ''} holds the code of ${what(first)} from ${module}` +
+    `Your folder carries its own copy of the code under test: ${rel(first.file)}${first.line ? `:${first.line}` : ''} holds the code of ${what(first)} from ${module}` +
     `${copies.length > 1 ? `, and ${listNames(copies.slice(1).map((c) => rel(c.file)))} too` : ''} (names and constants aside). ` +
     'Tests that compare the module with a copy of itself, or with its fingerprint, fail on any change, so they say nothing about what the code does: ' +
-    'call it with inputs you choose and assert the results you work out yourself.';
+    'remove the copy, call the code with inputs you choose and assert the results you work out yourself.';
   const findings = copies.map(
     (c): Finding => ({
       file: c.file,

@@ -111,8 +111,8 @@ describe('checks: tests-catch-bugs refuses tests of the code’s shape', () => {
     const test = `${COPY_BODY('_oracle')}\n\n${COMPARE('_oracle')}`;
     const { r, lines } = await check({ 'test_stats.py': test });
     assert.strictEqual(r.status, 'failed', r.summary);
-    assert.match(r.summary, /^Your tests carry their own copy of the code under test: test_stats\.py:\d+ holds the code of summarise \(\d+%\) from stats\.py \(names and constants aside\)\./);
-    assert.match(r.summary, /call it with inputs you choose and assert the results you work out yourself/);
+    assert.match(r.summary, /^Your folder carries its own copy of the code under test: test_stats\.py:\d+ holds the code of summarise \(\d+%\) from stats\.py \(names and constants aside\)\./);
+    assert.match(r.summary, /remove the copy, call the code with inputs you choose and assert the results you work out yourself/);
     assert.deepStrictEqual(
       r.findings.map((f) => [f.code, f.file.endsWith('test_stats.py'), f.line > 0]),
       [['copy-of-code-under-test', true, true]],
@@ -132,7 +132,7 @@ describe('checks: tests-catch-bugs refuses tests of the code’s shape', () => {
       const { r } = await check(files);
       assert.strictEqual(r.status, 'failed', r.summary);
       const holder = Object.keys(files).find((f) => f !== 'test_stats.py') ?? 'test_stats.py';
-      assert.match(r.summary, new RegExp(`^Your tests carry their own copy of the code under test: ${holder.replace('.', '\\.')}`));
+      assert.match(r.summary, new RegExp(`^Your folder carries its own copy of the code under test: ${holder.replace('.', '\\.')}`));
     });
   }
 

@@ -84,8 +84,8 @@ describe('core/exercisePanel', () => {
     const onGoodCode = result('tests-catch-bugs', 'failed', { summary: 'Your tests fail against the correct implementation' });
     assert.match(resultModel(report(onGoodCode), undefined, c).checks[0].text, /correct implementation/);
     assert.strictEqual(resultModel(report(onGoodCode), undefined, c).checks[0].nextBug, undefined);
-    const copy = result('tests-catch-bugs', 'failed', { summary: 'Your tests carry their own copy of the code under test: test_n.py:3 holds …' });
-    assert.match(resultModel(report(copy), report(missed([3, 4])), c).checks[0].text, /their own copy/, 'refused before the bugs ran: its own sentence');
+    const copy = result('tests-catch-bugs', 'failed', { summary: 'Your folder carries its own copy of the code under test: test_n.py:3 holds …' });
+    assert.match(resultModel(report(copy), report(missed([3, 4])), c).checks[0].text, /its own copy/, 'refused before the bugs ran: its own sentence');
     const all = result('tests-catch-bugs', 'passed', { catchBugs: { caught: missed([]).catchBugs!.caught, missed: [] } });
     const done = resultModel(report(all), report(missed([3, 4])), c).checks[0];
     assert.strictEqual(done.text, '4 of 4 seeded bugs caught (was 2)');
