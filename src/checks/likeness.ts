@@ -23,7 +23,7 @@ export const COPY_OF_FUNCTION = { share: 0.75, minNodes: 30 } as const;
 export const COPY_OF_MODULE = { share: 0.5, minNodes: 30 } as const;
 
 export const LIKENESS_PY = String.raw`
-import ast, base64, binascii, bz2, json, lzma, re, sys, zlib
+import ast, base64, binascii, bz2, json, lzma, re, sys, threading, zlib
 
 MIN_UNIT = 4
 MAX_BYTES = 1 << 20
@@ -197,7 +197,11 @@ def likeness(req):
             continue
         shapes = Shapes()
         for tree in trees(data, path):
-            shapes.of(tree)
+            try:
+                shapes.of(tree)
+            except RecursionError:
+                # A tree deeper than the stack: the subtrees shaped before it are kept.
+                pass
         if not shapes.lines:
             continue
         found = []
@@ -216,7 +220,19 @@ def likeness(req):
     return out
 
 
-print(json.dumps({"result": likeness(json.load(sys.stdin))}))
+def main():
+    print(json.dumps({"result": likeness(json.load(sys.stdin))}))
+
+
+# Deep expressions (a long chain of +) recurse deeply: a large stack in a thread of its own.
+try:
+    threading.stack_size(512 << 20)
+    sys.setrecursionlimit(50000)
+except (ValueError, RuntimeError):
+    pass
+worker = threading.Thread(target=main)
+worker.start()
+worker.join()
 `;
 
 export interface FunctionLikeness {
