@@ -1,19 +1,24 @@
 // tests-catch-bugs: the learner's tests run against the reference implementation, the same
-// code with its source hidden, and each seeded bug; a bug counts as caught only by a real
-// failure (see `catches`).
+// code with its source hidden, further correct implementations written differently (so a
+// test that pins the code's shape, a bytecode or syntax-tree fingerprint, fails), and each
+// seeded bug; a bug counts as caught only by a real failure (see `catches`). Before any of
+// that, a folder that carries its own copy of the code under test is refused (likeness.ts).
+// The outcome is data (`catchBugs` on the result): the bugs caught, by which tests, and missed.
 
 import { deflateSync } from 'zlib';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import type { CatchBugsCheck } from '../core/model';
+import type { CatchBugsOutcome, CaughtBug, MissedBug } from '../core/catchBugsOutcome';
+import { type CatchBugsCheck, bugId } from '../core/model';
 import { inside } from '../core/paths';
 import { describeEnd } from './process';
 import { prepareCopy, verdict } from './pytest';
 import { type PytestRun, runPytest } from './pytestRun';
+import { type Copy, copiesIn, likenessOf } from './likeness';
 import { listNames, result } from './result';
 import { filesUnder, writeFresh } from './scratch';
 import { raisedUnder } from './traceback';
-import type { CheckContext, CheckResult, CommandRun, TestCaseResult } from './types';
+import type { CheckContext, CheckResult, CommandRun, Finding, TestCaseResult } from './types';
 
 /** A module that runs `source` without containing its text (compressed), so only behaviour can be tested. */
 export function hiddenSource(source: Buffer, module: string): string {
@@ -66,6 +71,51 @@ async function removeExerciseTests(ctx: CheckContext): Promise<Map<string, Buffe
   return removed;
 }
 
+/**
+ * Files in the copy that the learner added or changed: every file but the module under
+ * test and the exercise's own files as shipped. A copy of the code can hide in any of them.
+ */
+async function learnerFiles(ctx: CheckContext, module: string): Promise<string[]> {
+  const ex = ctx.exercise;
+  const out: string[] = [];
+  for (const rel of await filesUnder(ctx.workDir)) {
+    const abs = path.join(ctx.workDir, rel);
+    if (abs === module) continue;
+    if (ex.starter !== undefined) {
+      const shipped = await fs.readFile(path.join(ex.dir, ex.starter, rel)).catch(() => undefined);
+      if (shipped && shipped.equals(await fs.readFile(abs))) continue;
+    }
+    out.push(abs);
+  }
+  return out;
+}
+
+function copyMessage(copies: readonly Copy[], ctx: CheckContext, module: string): { summary: string; findings: Finding[] } {
+  const rel = (f: string) => path.relative(ctx.workDir, f).split(path.sep).join('/');
+  const what = (c: Copy) =>
+    c.functions.length
+      ? `${listNames(c.functions.map((f) => `${f.name} (${Math.round(f.share * 100)}%)`))}`
+      : `${Math.round(c.moduleShare * 100)}% of its functions`;
+  const first = copies[0];
+  const summary =
+    `Your folder carries its own copy of the code under test: ${rel(first.file)}${first.line ? `:${first.line}` : ''} holds the code of ${what(first)} from ${module}` +
+    `${copies.length > 1 ? `, and ${listNames(copies.slice(1).map((c) => rel(c.file)))} too` : ''} (names and constants aside). ` +
+    'Tests that compare the module with a copy of itself, or with its fingerprint, fail on any change, so they say nothing about what the code does: ' +
+    'remove the copy, call the code with inputs you choose and assert the results you work out yourself.';
+  const findings = copies.map(
+    (c): Finding => ({
+      file: c.file,
+      line: c.line,
+      column: 1,
+      severity: 'error',
+      message: `A copy of the code under test (${what(c)} of ${module}): test its behaviour instead.`,
+      source: 'upskill',
+      code: 'copy-of-code-under-test',
+    }),
+  );
+  return { summary, findings };
+}
+
 export async function checkCatchBugs(spec: CatchBugsCheck, ctx: CheckContext): Promise<CheckResult> {
   const started = Date.now();
   const runs: CommandRun[] = [];
@@ -74,6 +124,8 @@ export async function checkCatchBugs(spec: CatchBugsCheck, ctx: CheckContext): P
   const leftOut = await removeExerciseTests(ctx);
   const module = inside(ctx.workDir, spec.module, 'module');
   const learnerModule = await fs.readFile(module).catch(() => undefined);
+  const reference = inside(ctx.exercise.dir, spec.reference, 'reference');
+  const alternatives = (spec.alternatives ?? []).map((a) => inside(ctx.exercise.dir, a.file, 'alternative'));
   // Each implementation is written fresh in the copy (never through a link), then the learner's module is put back.
   const against = async (label: string, implementation: string | Buffer): Promise<PytestRun> => {
     ctx.log(`Your tests against ${label}:`);
@@ -83,8 +135,13 @@ export async function checkCatchBugs(spec: CatchBugsCheck, ctx: CheckContext): P
     return p;
   };
   try {
-    const reference = await fs.readFile(inside(ctx.exercise.dir, spec.reference, 'reference'));
-    const ref = await against('the reference implementation', reference);
+    const copies = copiesIn(await likenessOf(ctx, [reference, ...alternatives, ...(learnerModule ? [module] : [])], await learnerFiles(ctx, module), runs));
+    if (copies.length) {
+      const { summary, findings } = copyMessage(copies, ctx, spec.module);
+      return result(spec, started, { status: 'failed', summary, findings, runs, tool });
+    }
+    const referenceText = await fs.readFile(reference);
+    const ref = await against('the reference implementation', referenceText);
     const refVerdict = verdict(ctx, ref);
     if (refVerdict.status !== 'passed') {
       const summary =
@@ -93,7 +150,7 @@ export async function checkCatchBugs(spec: CatchBugsCheck, ctx: CheckContext): P
     }
     // The same code, with a module file that holds none of its text: tests must check what
     // the code does, not read its source.
-    const re = await against('the reference implementation, its source hidden', hiddenSource(reference, spec.module));
+    const re = await against('the reference implementation, its source hidden', hiddenSource(referenceText, spec.module));
     const reVerdict = verdict(ctx, re);
     if (reVerdict.status !== 'passed') {
       return result(spec, started, {
@@ -105,27 +162,48 @@ export async function checkCatchBugs(spec: CatchBugsCheck, ctx: CheckContext): P
         tool,
       });
     }
-    const missed: string[] = [];
+    // Correct code written differently: a test of the code's shape (its bytecode, its syntax
+    // tree) fails here, a test of its behaviour cannot.
+    for (const [i, file] of alternatives.entries()) {
+      const alt = await against(`another correct implementation (${i + 1} of ${alternatives.length})`, await fs.readFile(file));
+      const altVerdict = verdict(ctx, alt);
+      if (altVerdict.status !== 'passed') {
+        return result(spec, started, {
+          status: altVerdict.status === 'error' ? 'error' : 'failed',
+          summary: `Your tests fail against another correct version of ${spec.module}, written differently but doing the same (${altVerdict.summary.replace(/\.$/, '')}): test what the code does, not how it is written (its bytecode, its syntax tree or its private names).`,
+          details: altVerdict.details,
+          tests: alt.tests,
+          runs,
+          tool,
+        });
+      }
+    }
+    const caught: CaughtBug[] = [];
+    const missed: MissedBug[] = [];
     const details: string[] = [];
+    const names = (tests: readonly TestCaseResult[]) => tests.map((t) => t.id.split('::').pop()!);
     for (const [i, bug] of spec.bugs.entries()) {
       const b = await against(`seeded bug ${i + 1} of ${spec.bugs.length}`, await fs.readFile(inside(ctx.exercise.dir, bug.file, 'bug')));
       const ended = describeEnd(b.run, ctx.timeoutMs);
       if (ended) return result(spec, started, { status: 'error', summary: `pytest did not finish against a seeded bug: ${ended}.`, runs, tool });
       const catching = b.tests.filter((t) => catches(t, spec.module));
       if (!catching.length) {
-        missed.push(bug.description);
-        const other = b.tests.filter((t) => t.outcome !== 'passed');
-        details.push(`Missed: ${bug.description}${other.length ? ` (${listNames(other.map((t) => t.id.split('::').pop()!))} failed, but not with an assertion or an error from ${spec.module})` : ''}`);
-      } else details.push(`Caught by ${listNames(catching.map((t) => t.id.split('::').pop()!))}: ${bug.description}`);
+        const other = names(b.tests.filter((t) => t.outcome !== 'passed'));
+        missed.push({ id: bugId(bug), description: bug.description, failedOtherwise: other });
+        details.push(`Missed: ${bug.description}${other.length ? ` (${listNames(other)} failed, but not with an assertion or an error from ${spec.module})` : ''}`);
+      } else {
+        caught.push({ id: bugId(bug), description: bug.description, by: names(catching) });
+        details.push(`Caught by ${listNames(names(catching))}: ${bug.description}`);
+      }
     }
     if (leftOut.size) details.push(`Left out ${listNames([...leftOut.keys()].sort())}: the exercise's own tests, and this check measures yours.`);
-    const caught = spec.bugs.length - missed.length;
+    const catchBugs: CatchBugsOutcome = { caught, missed };
     if (!missed.length) {
-      return result(spec, started, { status: 'passed', summary: `Your tests pass on the correct code and caught all ${spec.bugs.length} seeded bugs.`, details, runs, tool, tests: ref.tests });
+      return result(spec, started, { status: 'passed', summary: `Your tests pass on the correct code and caught all ${spec.bugs.length} seeded bugs.`, details, runs, tool, tests: ref.tests, catchBugs });
     }
-    const tidy = missed.map((m) => m.trim().replace(/[.;]+$/, ''));
+    const tidy = missed.map((m) => m.description.trim().replace(/[.;]+$/, ''));
     const which = tidy.length === 1 ? `the one where ${tidy[0]}` : `the ones where ${tidy.slice(0, -1).join('; ')} and where ${tidy[tidy.length - 1]}`;
-    return result(spec, started, { status: 'failed', summary: `Your tests caught ${caught} of ${spec.bugs.length} bugs; they missed ${which}.`, details, runs, tool, tests: ref.tests });
+    return result(spec, started, { status: 'failed', summary: `Your tests caught ${caught.length} of ${spec.bugs.length} bugs; they missed ${which}.`, details, runs, tool, tests: ref.tests, catchBugs });
   } finally {
     for (const [rel, text] of leftOut) await writeFresh(ctx.workDir, rel, text);
     if (learnerModule !== undefined) await writeFresh(ctx.workDir, spec.module, learnerModule);

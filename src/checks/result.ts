@@ -1,5 +1,6 @@
 // Small helpers for building CheckResults consistently.
 
+import type { CatchBugsOutcome } from '../core/catchBugsOutcome';
 import type { CheckSpec } from '../core/model';
 import type { CheckResult, CheckStatus, CommandRun, Finding, TestCaseResult } from './types';
 
@@ -31,6 +32,7 @@ export interface ResultFields {
   tests?: TestCaseResult[];
   runs?: CommandRun[];
   tool?: string;
+  catchBugs?: CatchBugsOutcome;
 }
 
 export function result(spec: CheckSpec, started: number, p: ResultFields): CheckResult {
@@ -45,6 +47,7 @@ export function result(spec: CheckSpec, started: number, p: ResultFields): Check
     runs: p.runs ?? [],
     tool: p.tool,
     durationMs: Date.now() - started,
+    ...(p.catchBugs && { catchBugs: p.catchBugs }),
   };
 }
 

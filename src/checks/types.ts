@@ -2,6 +2,7 @@
 // these into notifications, Problems-panel diagnostics and output-channel text, and the
 // content validator (test/curriculum) uses the same engine in plain Node.
 
+import type { CatchBugsOutcome } from '../core/catchBugsOutcome';
 import type { CheckType, Exercise } from '../core/model';
 
 export type CheckStatus = 'passed' | 'failed' | 'error' | 'skipped';
@@ -78,6 +79,8 @@ export interface CheckResult {
   /** e.g. "ruff 0.x (WebAssembly, bundled)" or "/usr/bin/python3 -m mypy". */
   readonly tool?: string;
   readonly durationMs: number;
+  /** tests-catch-bugs, once the tests ran against the seeded bugs: which were caught and missed. */
+  readonly catchBugs?: CatchBugsOutcome;
 }
 
 export interface CheckReport {

@@ -35,8 +35,6 @@ const COUNTED: Readonly<Partial<Record<CheckSpec['type'], readonly [string, stri
   workflow: ['workflow problem', 'workflow problems'],
 };
 
-const MISSED = /^Missed: /;
-
 export interface ResultContext {
   /** The learner's folder; locations are shown relative to it. */
   readonly workDir: string;
@@ -62,7 +60,7 @@ export function resultModel(report: PanelReportInput, previous: PanelReportInput
     // Failing tests stay with the learner's work: they fail because of it.
     const elsewhere = lines.filter((l) => l.key.includes(':f') && notToEdit.has(norm(l.where.replace(/:\d+(:\d+)?$/, ''))));
     const mine = lines.filter((l) => !elsewhere.includes(l));
-    const missed = r.details.filter((d) => MISSED.test(d)).map((d) => d.replace(MISSED, ''));
+    const missed = r.catchBugs?.missed ?? [];
     return {
       title: r.title,
       status: r.status,
@@ -70,7 +68,7 @@ export function resultModel(report: PanelReportInput, previous: PanelReportInput
       findings: mine.slice(0, MAX_FINDINGS),
       more: Math.max(0, mine.length - MAX_FINDINGS),
       elsewhere: elsewhere.slice(0, MAX_FINDINGS),
-      ...(r.status !== 'passed' && missed.length > 0 && { nextBug: missed[0] }),
+      ...(r.status !== 'passed' && missed.length > 0 && { nextBug: missed[0].description }),
     };
   });
   return { passed: report.passed, checks, stale: ctx.stale, ...(ctx.first && { filesToChange: ctx.filesToChange }) };
@@ -78,12 +76,14 @@ export function resultModel(report: PanelReportInput, previous: PanelReportInput
 
 function lineText(r: PanelResultInput, before: PanelResultInput | undefined, spec: CheckSpec | undefined): string {
   if (r.status === 'error' || r.status === 'skipped') return r.summary;
-  if (r.type === 'tests-catch-bugs' && spec?.type === 'tests-catch-bugs') {
-    const total = spec.bugs.length;
-    const caught = (x: PanelResultInput) => total - x.details.filter((d) => MISSED.test(d)).length;
-    // Failing on the correct code says nothing about bugs yet: its own sentence says so.
-    if (r.status !== 'passed' && !r.details.some((d) => MISSED.test(d))) return r.summary;
-    return `${caught(r)} of ${total} seeded bugs caught${was(caught(r), before && before.status !== 'error' ? caught(before) : undefined)}`;
+  if (r.type === 'tests-catch-bugs') {
+    // Refused before the bugs ran (failing on correct code, a copy of the code): its own sentence says why.
+    if (!r.catchBugs || (r.status !== 'passed' && !r.catchBugs.missed.length)) return r.summary;
+    const total = r.catchBugs.caught.length + r.catchBugs.missed.length;
+    // A count from before the exercise's bugs changed (an update of the content) compares nothing.
+    const sameBugs = (x: PanelResultInput) => spec?.type !== 'tests-catch-bugs' || spec.bugs.length === (x.catchBugs?.caught.length ?? 0) + (x.catchBugs?.missed.length ?? 0);
+    const prev = before?.catchBugs && sameBugs(r) && sameBugs(before) ? before.catchBugs.caught.length : undefined;
+    return `${r.catchBugs.caught.length} of ${total} seeded bugs caught${was(r.catchBugs.caught.length, prev)}`;
   }
   const unit = COUNTED[r.type as CheckSpec['type']];
   if (!unit) return r.status === 'passed' ? 'passed' : r.summary;

@@ -2,6 +2,7 @@
 // src/webview/exerciseProtocol.ts), so this file imports nothing that needs Node.
 // core/exercisePanel.ts builds them.
 
+import type { CatchBugsOutcome } from './catchBugsOutcome';
 import type { Difficulty } from './model';
 import type { ExerciseState } from './progress';
 
@@ -34,6 +35,8 @@ export interface PanelResultInput {
   readonly details: readonly string[];
   readonly findings: readonly PanelFindingInput[];
   readonly tests: readonly PanelTestInput[];
+  /** tests-catch-bugs: the bugs caught and missed, when the tests ran against them. */
+  readonly catchBugs?: CatchBugsOutcome;
 }
 
 export interface PanelReportInput {

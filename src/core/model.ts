@@ -160,7 +160,27 @@ export interface CatchBugsCheck extends CheckBase {
   /** Reference implementation (relative to `dir`) the tests must pass against. */
   readonly reference: string;
   /** Seeded buggy versions (relative to `dir`) the tests must fail against. */
-  readonly bugs: readonly { readonly file: string; readonly description: string }[];
+  readonly bugs: readonly SeededBug[];
+  /**
+   * Further correct implementations (relative to `dir`), written differently from the
+   * reference (other statement order, names, algorithm) and keeping every promise the
+   * instructions make: the tests must pass on each, so a test that pins the code's shape
+   * (a bytecode or syntax-tree fingerprint) fails.
+   */
+  readonly alternatives?: readonly { readonly file: string; readonly description: string }[];
+}
+
+export interface SeededBug {
+  /** Names the bug in results; default: the file's name without ".py" (see `bugId`). */
+  readonly id?: string;
+  readonly file: string;
+  /** Completes "they missed the one where …". */
+  readonly description: string;
+}
+
+/** A seeded bug's id: its own, or its file's name without the extension. */
+export function bugId(bug: SeededBug): string {
+  return bug.id ?? bug.file.replace(/^.*[\\/]/, '').replace(/\.py$/, '');
 }
 
 export interface MypyCheck extends CheckBase {

@@ -5,12 +5,14 @@
 // attacked without writing anything; each exercise adds its own under `cheats:`.
 
 import { execFile } from 'child_process';
+import { existsSync } from 'fs';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { promisify } from 'util';
+import { deflateSync } from 'zlib';
 import { parseDocument } from 'yaml';
 import { isPattern, matchingFiles } from '../../src/checks/workflowFiles';
-import type { CheckType, CommandCheck, DockerfileRules, Exercise, PytestCheck, WorkflowCheck } from '../../src/core/model';
+import type { CatchBugsCheck, CheckType, CommandCheck, DockerfileRules, Exercise, PytestCheck, WorkflowCheck } from '../../src/core/model';
 
 const execFileAsync = promisify(execFile);
 export const HISTORY_SCRIPT = 'make-history.sh';
@@ -59,7 +61,7 @@ async function prepend(file: string, line: string): Promise<void> {
   await fs.writeFile(file, `${line}\n${await fs.readFile(file, 'utf8')}`);
 }
 
-export async function genericCheats(ex: Exercise): Promise<CheatCase[]> {
+export async function genericCheats(ex: Exercise, python?: string): Promise<CheatCase[]> {
   const kinds = new Set(ex.checks.map((c) => c.type));
   const starterFiles = ex.starter ? await filesIn(path.join(ex.dir, ex.starter)) : [];
   const solutionFiles = ex.solution ? (await filesIn(path.join(ex.dir, ex.solution))).filter((f) => f !== HISTORY_SCRIPT) : [];
@@ -204,6 +206,7 @@ export async function genericCheats(ex: Exercise): Promise<CheatCase[]> {
   }
   cheats.push(...gitFakeCheats(ex));
   cheats.push(...dockerfileCheats(ex));
+  cheats.push(...shapeCheats(ex, solutionFiles, python));
   return cheats;
 }
 
@@ -324,4 +327,116 @@ function dockerfileCheats(ex: Exercise): CheatCase[] {
     }
   }
   return cheats;
+}
+
+// ---- Tests that pin the code's shape (tests-catch-bugs) -------------------------------------
+// Each replaces the learner's own tests with one that "catches" every seeded bug without
+// testing any behaviour: it pins a fingerprint of the module (its bytecode, its syntax
+// tree), or compares the module with a frozen copy of it kept in the test file, in a helper
+// module in a subfolder, or in a text file that the test execs. Built over the solved
+// folder, so only the tests are missing. The alternatives refuse the fingerprints; the
+// likeness check (src/checks/likeness.ts) refuses the copies, wherever they live.
+
+/** Python that lists a module's functions and methods and hashes their compiled code (line numbers and file names aside). */
+const PIN_HELPERS = String.raw`import hashlib as _pin_hashlib
+import inspect as _pin_inspect
+
+
+def _pin_functions(module):
+    for name, obj in sorted(vars(module).items()):
+        if _pin_inspect.isfunction(obj) and obj.__module__ == module.__name__:
+            yield name, obj
+        elif _pin_inspect.isclass(obj) and obj.__module__ == module.__name__:
+            for attr, member in sorted(vars(obj).items()):
+                if _pin_inspect.isfunction(member):
+                    yield name + "." + attr, member
+
+
+def _pin_code(code, digest):
+    digest.update(code.co_code)
+    digest.update(repr((code.co_names, code.co_varnames)).encode())
+    for const in code.co_consts:
+        if _pin_inspect.iscode(const):
+            _pin_code(const, digest)
+        elif isinstance(const, frozenset):
+            digest.update(repr(sorted(map(repr, const))).encode())
+        else:
+            digest.update(repr(const).encode())
+
+
+def _pin_digest(functions):
+    digest = _pin_hashlib.sha256()
+    for name, function in functions:
+        digest.update(name.encode())
+        _pin_code(function.__code__, digest)
+    return digest.hexdigest()
+`;
+
+/**
+ * A test function around `body`, parametrized and built on a tmp_path fixture of its own,
+ * so that exercises whose conftest asks for those (fixtures, parametrize) run it: the cheat
+ * is then refused for what it is, not for its form.
+ */
+function pinTest(name: string, body: string): string {
+  return `\n\n@pytest.fixture\ndef scratch(tmp_path):\n    return tmp_path\n\n\n@pytest.mark.parametrize("case", [1])\ndef ${name}(case, scratch) -> None:\n    assert scratch.is_dir() and case == 1\n${body}`;
+}
+
+function pythonForCheats(python?: string): string {
+  return python ?? (process.env.UPSKILL_TEST_PYTHON || (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3'));
+}
+
+function shapeCheats(ex: Exercise, solutionFiles: readonly string[], python?: string): CheatCase[] {
+  const out: CheatCase[] = [];
+  const hidden = new Set<string>();
+  for (const c of ex.checks) if (c.type === 'pytest' && c.hiddenTests !== undefined) hidden.add(c.hiddenTests);
+  for (const spec of ex.checks.filter((c): c is CatchBugsCheck => c.type === 'tests-catch-bugs')) {
+    const stem = path.basename(spec.module).replace(/\.py$/, '');
+    const reference = path.join(ex.dir, spec.reference);
+    const add = (name: string, files: (dir: string, source: string) => Promise<Record<string, string>>) =>
+      out.push({
+        name,
+        kinds: ['tests-catch-bugs'],
+        base: 'solution',
+        apply: async (dir) => {
+          // The learner's own tests go; the exercise's revealed hidden tests are left out by the check itself.
+          const hiddenNames = new Set<string>();
+          for (const h of hidden) for (const f of await filesIn(path.join(ex.dir, h))) hiddenNames.add(f);
+          for (const f of solutionFiles) if (isTest(f) && !hiddenNames.has(f)) await fs.rm(path.join(dir, f), { force: true });
+          for (const [rel, text] of Object.entries(await files(dir, await fs.readFile(reference, 'utf8')))) {
+            await fs.mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
+            await fs.writeFile(path.join(dir, rel), text);
+          }
+        },
+      });
+    // What a learner does: print the fingerprint of the code as it is, and paste it into a test.
+    const pinOf = async (dir: string, expr: string) => {
+      const program = `import importlib.util, sys\nsys.path.insert(0, ${JSON.stringify(dir)})\nspec = importlib.util.spec_from_file_location(${JSON.stringify(stem)}, ${JSON.stringify(reference)})\nmodule = importlib.util.module_from_spec(spec)\nsys.modules[${JSON.stringify(stem)}] = module\nspec.loader.exec_module(module)\n${PIN_HELPERS}\nprint(${expr})\n`;
+      const { stdout } = await execFileAsync(pythonForCheats(python), ['-c', program], { cwd: dir, timeout: 60_000 });
+      return stdout.trim();
+    };
+    add(`a bytecode fingerprint: a test pins a hash of the compiled code of every function of ${spec.module}`, async (dir) => ({
+      'test_pinned.py': `import pytest\n\nimport ${stem}\n${PIN_HELPERS}${pinTest('test_the_code_is_unchanged', `    assert _pin_digest(_pin_functions(${stem})) == ${JSON.stringify(await pinOf(dir, '_pin_digest(_pin_functions(module))'))}\n`)}`,
+    }));
+    add(`a syntax-tree fingerprint: a test pins a hash of ast.dump of ${spec.module}'s source`, async (dir) => ({
+      'test_pinned.py': `import ast\nimport hashlib\nimport inspect\n\nimport pytest\n\nimport ${stem}${pinTest('test_the_tree_is_unchanged', `    tree = ast.dump(ast.parse(inspect.getsource(${stem})))\n    assert hashlib.sha256(tree.encode()).hexdigest() == ${JSON.stringify(await pinOf(dir, '_pin_hashlib.sha256(__import__("ast").dump(__import__("ast").parse(_pin_inspect.getsource(module))).encode()).hexdigest()'))}\n`)}`,
+    }));
+    // The oracle: the module must compile to what the frozen copy compiles to.
+    const compare = (frozen: string) =>
+      `\nimport pytest${pinTest('test_same_as_the_frozen_copy', '')}    live = dict(_pin_functions(${stem}))\n    frozen = dict(_pin_functions(${frozen}))\n    for name in live:\n        assert name in frozen, name\n        assert _pin_digest([(name, live[name])]) == _pin_digest([(name, frozen[name])]), name\n`;
+    add(`a frozen copy of ${spec.module} in the test file, used as the oracle`, async (_dir, source) => ({
+      'test_frozen.py': `import sys\n\nimport ${stem}\n${PIN_HELPERS}\n# ---- a copy of ${spec.module} as it was when the tests were written\n${source}\n# ----\n_pin_self = sys.modules[__name__]${compare('_pin_self')}`,
+    }));
+    add(`a frozen copy of ${spec.module} in a helper module in a subfolder, imported by the tests as the oracle`, async (_dir, source) => ({
+      [`oracle/frozen_${stem}.py`]: source,
+      'test_frozen.py': `import importlib.util\nimport pathlib\nimport sys\n\nimport ${stem}\n${PIN_HELPERS}\n_pin_spec = importlib.util.spec_from_file_location("frozen_${stem}", pathlib.Path(__file__).parent / "oracle" / "frozen_${stem}.py")\nfrozen_module = importlib.util.module_from_spec(_pin_spec)\nsys.modules["frozen_${stem}"] = frozen_module\n_pin_spec.loader.exec_module(frozen_module)${compare('frozen_module')}`,
+    }));
+    add(`a frozen copy of ${spec.module} in a text file that the tests exec as the oracle`, async (_dir, source) => ({
+      'frozen.txt': source,
+      'test_frozen.py': `import pathlib\nimport sys\nimport types\n\nimport ${stem}\n${PIN_HELPERS}\nfrozen_module = types.ModuleType("frozen_copy")\nsys.modules["frozen_copy"] = frozen_module\nexec(compile((pathlib.Path(__file__).parent / "frozen.txt").read_text(), "frozen_copy", "exec"), frozen_module.__dict__)${compare('frozen_module')}`,
+    }));
+    add(`a frozen copy of ${spec.module}, compressed and base64-encoded in the test file, exec'd as the oracle`, async (_dir, source) => ({
+      'test_frozen.py': `import base64\nimport sys\nimport types\nimport zlib\n\nimport ${stem}\n${PIN_HELPERS}\nPACKED = ${JSON.stringify(deflateSync(Buffer.from(source)).toString('base64'))}\nfrozen_module = types.ModuleType("frozen_copy")\nsys.modules["frozen_copy"] = frozen_module\nexec(zlib.decompress(base64.b64decode(PACKED)), frozen_module.__dict__)${compare('frozen_module')}`,
+    }));
+  }
+  return out;
 }

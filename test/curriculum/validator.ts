@@ -161,7 +161,7 @@ export async function validateContent(opts: ValidateOptions): Promise<Validation
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'upskill-validate-'));
   const queue: Job[] = [];
   for (const ex of selected) {
-    const generic = await genericCheats(ex).catch((e: Error) => {
+    const generic = await genericCheats(ex, python.path).catch((e: Error) => {
       violate({ exercise: ex.id, what: `the generic cheats could not be built for it: ${e.message.split('\n')[0]}` });
       return [];
     });

@@ -3,7 +3,7 @@
 // the rest of its file still loads.
 
 import * as path from 'path';
-import { type Catalog, type CheckSpec, type Competency, type ContentError, type Difficulty, type Exercise, type Skill, type Track, competencyKey } from '../model';
+import { type Catalog, type CheckSpec, type Competency, type ContentError, type Difficulty, type Exercise, type Skill, type Track, bugId, competencyKey } from '../model';
 import { isInsideReal, unsafePathReason } from '../paths';
 import type { ContentFs } from './fs';
 import { type PathSegment, displayPath } from './messages';
@@ -166,6 +166,17 @@ async function linkExercise(
   raw.checks.forEach((c, i) => collectCheckPaths(c, (rest) => p('checks', i, ...rest), owned, learner));
 
   if (kind === 'scaffold' && raw.starter === undefined) problems.add(at, 'an exercise of kind "scaffold" needs a "starter" folder (or set kind: project)');
+  raw.checks.forEach((c, i) => {
+    if (c.type !== 'tests-catch-bugs') return;
+    // Results name bugs by id, so two bugs of one check never share one.
+    const seen = new Map<string, number>();
+    c.bugs.forEach((b, j) => {
+      const id = bugId(b);
+      const first = seen.get(id);
+      if (first === undefined) seen.set(id, j);
+      else problems.add(p('checks', i, 'bugs', j, b.id === undefined ? 'file' : 'id'), `seeded bug ${j + 1} has the id "${id}" of seeded bug ${first + 1}: give one of them its own "id:"`);
+    });
+  });
   for (const [place, rel] of learner) {
     const reason = unsafePathReason(rel);
     if (reason) problems.add(place, reason);
@@ -271,6 +282,7 @@ function collectCheckPaths(c: CheckSpec, at: (rest: PathSegment[]) => Place, own
       learner.push([at(['module']), c.module]);
       owned.push([at(['reference']), c.reference, 'file']);
       c.bugs.forEach((b, i) => owned.push([at(['bugs', i, 'file']), b.file, 'file']));
+      c.alternatives?.forEach((a, i) => owned.push([at(['alternatives', i, 'file']), a.file, 'file']));
       break;
     case 'mypy':
       targets(c.targets);

@@ -200,6 +200,31 @@ exercises:
     ]);
   });
 
+  it('tests-catch-bugs: alternatives must exist in the exercise folder, and two seeded bugs never share an id', async () => {
+    const ws = await workspace({
+      'README.md': '# Ex',
+      'ref.py': '',
+      'bugs/off.py': '',
+      'other/off.py': '',
+      'team.yaml': withExercise(`    kind: project
+    checks:
+      - type: tests-catch-bugs
+        module: m.py
+        reference: ref.py
+        alternatives: [{ file: alt.py, description: other order }, { file: ref.py, description: same }]
+        bugs:
+          - { file: bugs/off.py, description: one }
+          - { file: other/off.py, description: two }
+          - { id: off, file: ref.py, description: three }
+`),
+    });
+    assert.deepStrictEqual(errorsOf(await loadCatalog([ws], nodeContentFs), ws), [
+      '.upskill/team.yaml:23:21 exercises[0].checks[0].bugs[1].file: seeded bug 2 has the id "off" of seeded bug 1: give one of them its own "id:"',
+      '.upskill/team.yaml:24:19 exercises[0].checks[0].bugs[2].id: seeded bug 3 has the id "off" of seeded bug 1: give one of them its own "id:"',
+      '.upskill/team.yaml:20:32 exercises[0].checks[0].alternatives[0].file: file "alt.py" does not exist in .upskill/',
+    ]);
+  });
+
   it('a shipped file or folder that is a link to outside the exercise folder is refused', async () => {
     const ws = await workspace({
       'team.yaml': withExercise(`    starter: starter

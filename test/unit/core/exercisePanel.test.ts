@@ -64,7 +64,16 @@ describe('core/exercisePanel', () => {
 
   it('reveals one seeded bug at a time and says how many were caught, without repeating itself', () => {
     const spec: CheckSpec = { type: 'tests-catch-bugs', module: 'n.py', reference: 'ref.py', bugs: [1, 2, 3, 4].map((i) => ({ file: `b${i}.py`, description: `bug ${i}` })) };
-    const missed = (ids: number[]) => result('tests-catch-bugs', 'failed', { title: 'Your tests catch the seeded bugs', details: ids.map((i) => `Missed: bug ${i}`) });
+    // Typed: the prose in `details` is for the output channel and is never read back.
+    const missed = (ids: number[]) =>
+      result('tests-catch-bugs', 'failed', {
+        title: 'Your tests catch the seeded bugs',
+        details: ['Missed: not this one'],
+        catchBugs: {
+          caught: [1, 2, 3, 4].filter((i) => !ids.includes(i)).map((i) => ({ id: `b${i}`, description: `bug ${i}`, by: ['test_x'] })),
+          missed: ids.map((i) => ({ id: `b${i}`, description: `bug ${i}`, failedOtherwise: [] })),
+        },
+      });
     const c = { ...ctx, checks: [spec] };
     const first = resultModel(report(missed([1, 2, 3, 4])), undefined, c).checks[0];
     assert.strictEqual(first.text, '0 of 4 seeded bugs caught');
@@ -74,6 +83,13 @@ describe('core/exercisePanel', () => {
     assert.strictEqual(later.nextBug, 'bug 3', 'only the next missed bug');
     const onGoodCode = result('tests-catch-bugs', 'failed', { summary: 'Your tests fail against the correct implementation' });
     assert.match(resultModel(report(onGoodCode), undefined, c).checks[0].text, /correct implementation/);
+    assert.strictEqual(resultModel(report(onGoodCode), undefined, c).checks[0].nextBug, undefined);
+    const copy = result('tests-catch-bugs', 'failed', { summary: 'Your folder carries its own copy of the code under test: test_n.py:3 holds …' });
+    assert.match(resultModel(report(copy), report(missed([3, 4])), c).checks[0].text, /its own copy/, 'refused before the bugs ran: its own sentence');
+    const all = result('tests-catch-bugs', 'passed', { catchBugs: { caught: missed([]).catchBugs!.caught, missed: [] } });
+    const done = resultModel(report(all), report(missed([3, 4])), c).checks[0];
+    assert.strictEqual(done.text, '4 of 4 seeded bugs caught (was 2)');
+    assert.strictEqual(done.nextBug, undefined);
   });
 
   it('keeps the check’s own sentence where a count says nothing (git, errors)', () => {
