@@ -649,6 +649,9 @@ class Peer:
                 self.write_back(op, args, reply["wb"])
             if "exc" in reply:
                 raise self.codec.decode(reply["exc"])
+            if "same" in reply and self.write_back is not None:
+                # The call returned one of the caller's own (mutable) arguments: the same object here.
+                return argument(op, args, reply["same"])
             return self.codec.decode(reply.get("ok"))
 
     def serve(self, msg):
@@ -658,12 +661,16 @@ class Peer:
             args = [self.codec.decode(a) for a in msg.get("a", [])]
             if "env" in msg or "cwd" in msg or "log" in msg:
                 self.apply_context(msg)
+            result = _FAILED
             try:
                 result = op(*args)
             finally:
                 if self.after_call is not None:
-                    self.after_call(msg, args, reply)
-            reply["ok"] = self.codec.export(result) if msg.get("keep") else self.codec.encode(result)
+                    self.after_call(msg, args, reply, result)
+            if "same" in reply:
+                reply["ok"] = None
+            else:
+                reply["ok"] = self.codec.export(result) if msg.get("keep") else self.codec.encode(result)
         except BaseException as e:  # every failure goes back as data
             if not isinstance(e, Exception) and self.codec.side != "worker":
                 raise
@@ -680,6 +687,34 @@ class Peer:
 
 
 MUTABLE = (list, dict, set, bytearray)
+_FAILED = object()
+
+
+def _call_arguments(op, args):
+    if op == "call":
+        return args[1], args[2]
+    if op == "callmethod":
+        return args[2], args[3]
+    return None, None
+
+
+def argument(op, args, key):
+    positional, keywords = _call_arguments(op, args)
+    return positional[key] if isinstance(key, int) else keywords[key]
+
+
+def returned_argument(op, args, result):
+    """The key of the mutable argument the call returned itself, if it did."""
+    if result is _FAILED or not (type(result) in MUTABLE or type(result).__name__ == "ndarray"):
+        return None
+    positional, keywords = _call_arguments(op, args)
+    for i, v in enumerate(positional or []):
+        if v is result:
+            return i
+    for k, v in (keywords or {}).items():
+        if v is result:
+            return k
+    return None
 
 
 def changed_arguments(codec, msg, args):

@@ -17,6 +17,8 @@ def _bootstrap():
     import json
     import os
 
+    sys.dont_write_bytecode = True
+
     lib = os.path.dirname(os.path.abspath(__file__))
     sys.path.insert(0, lib)
     import upskill_guard
@@ -430,10 +432,13 @@ def serve(config, refusals, upskill_wire):
     peer = upskill_wire.Peer(pipe, codec, ops)
     peer.decorate_reply = decorate
 
-    def after_call(msg, args, reply):
+    def after_call(msg, args, reply, result):
         changes = upskill_wire.changed_arguments(codec, msg, args)
         if changes:
             reply["wb"] = changes
+        same = upskill_wire.returned_argument(msg.get("op"), args, result)
+        if same is not None and not msg.get("keep"):
+            reply["same"] = same
 
     peer.after_call = after_call
     peer.apply_context = apply_context
