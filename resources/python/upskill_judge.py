@@ -38,11 +38,6 @@ CONFIG = {}
 EXERCISE = Path(".")
 _STATE = {"worker": None, "refusals": [], "test_refusals": None, "workers": 0, "crashes": []}
 
-# Classes the judge accepts by name from the worker: plain data types, type-hint forms and
-# exception classes. Never a function, and never a class whose call does something.
-_SAFE_GLOBAL_MODULES = frozenset(("builtins", "typing", "collections", "collections.abc", "datetime", "decimal", "fractions", "pathlib", "numbers", "enum", "numpy", "pandas", "dataclasses", "json", "types", "abc", "uuid", "typing_extensions"))
-
-
 def configure(config):
     global EXERCISE
     CONFIG.clear()
@@ -81,9 +76,9 @@ class RemoteObject:
 
     def _t(self):
         w = object.__getattribute__(self, "_w")
-        current = _worker()
-        if w is current and w.alive:
+        if w.alive:
             return w
+        current = _worker()
         path = object.__getattribute__(self, "_path")
         if path is None:
             raise StaleObject("this object belonged to a worker process that has stopped (see the earlier failure); it cannot be used any more")
@@ -395,6 +390,7 @@ class Worker:
         self.alive = False
         self.sync = sync
         self.pending_release = set()
+        self.path_ids = {}
         self.sent = {}
         self.exported = {}
         self.exported_ids = {}
@@ -404,7 +400,7 @@ class Worker:
         self.codec = wire.Codec("judge", self._export, self._import_ref, self._is_proxy, self._encode_proxy)
         self.codec.make_exception = self._make_exception
         self.codec.make_namedtuple = lambda cls, values: cls._make(values)
-        self.codec.accept_global = _accept_global
+        self.codec.accept_global = wire.accepts_global
         self.codec.functions_by_name = True
         self._start()
 
@@ -414,7 +410,7 @@ class Worker:
         tmp = CONFIG["tmp"]
         config = {"copy": CONFIG["copy"], "tmp": tmp, "rfd": r1, "wfd": w2, "allowProcesses": bool(CONFIG.get("allowProcesses")), "noNetwork": bool(CONFIG.get("noNetwork")), "secret": CONFIG.get("secret", [])}
         env = _worker_env()
-        self.proc = subprocess.Popen(
+        self.proc = _RealPopen(
             [sys.executable, "-I", os.path.join(CONFIG["lib"], "upskill_worker.py"), "serve", json.dumps(config)],
             pass_fds=(r1, w2), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=CONFIG["copy"], env=env,
         )
@@ -577,12 +573,24 @@ class Worker:
 
     def _encode_proxy(self, obj):
         if isinstance(obj, type):
-            _class_target(obj)
-            return {wire.TAG: "ref", "o": "w", "id": obj.__dict__["_upskill_class"]["id"]}
-        w = obj._t()
-        if w is not self:
-            raise StaleObject("an object of one worker process cannot be sent to another")
-        return {wire.TAG: "ref", "o": "w", "id": object.__getattribute__(obj, "_id")}
+            target = obj.__dict__["_upskill_class"]
+            owner, n, path = target["w"], target["id"], target["path"]
+        else:
+            owner, n, path = object.__getattribute__(obj, "_w"), object.__getattribute__(obj, "_id"), object.__getattribute__(obj, "_path")
+            if isinstance(obj, _ModuleHandle):
+                path = None if owner is self else ("importlib", path[1])
+        if owner is self and self.alive:
+            return {wire.TAG: "ref", "o": "w", "id": n}
+        if path is None:
+            raise StaleObject("an object of one worker process cannot be sent to another (a measured call gets data, functions and classes of the exercise, not objects made in another call)")
+        # The same function or class, found by name in this process (a measured call's fresh worker).
+        if path not in self.path_ids:
+            if path[0] == "importlib":
+                value = self.request("import", path[1], keep=True)
+                self.path_ids[path] = object.__getattribute__(value, "_id")
+            else:
+                self.path_ids[path] = self.resolve_path(path)
+        return {wire.TAG: "ref", "o": "w", "id": self.path_ids[path]}
 
     def _import_ref(self, ref):
         if ref.get("o") == "j":
@@ -647,17 +655,6 @@ class Worker:
             exc._upskill_str = str(x.get("str"))
         exc.__cause__ = RemoteTraceback(str(x.get("tb", "")))
         return exc
-
-
-def _accept_global(module, obj):
-    """What the judge takes by name from the worker: classes of plain data and type hints, and
-    exception classes of the standard library; never a function."""
-    top = module.split(".", 1)[0]
-    if isinstance(obj, type) and issubclass(obj, BaseException) and top in wire.STDLIB | {"builtins"}:
-        return True
-    if module in _SAFE_GLOBAL_MODULES or top in ("numpy", "pandas"):
-        return isinstance(obj, type) or module in ("typing", "typing_extensions")
-    return False
 
 
 def _public(name):
@@ -747,9 +744,9 @@ class _ModuleHandle(RemoteModule):
 
     def _t(self):
         w = object.__getattribute__(self, "_w")
-        current = _worker()
-        if w is current and w.alive:
+        if w.alive:
             return w
+        current = _worker()
         name = object.__getattribute__(self, "_path")[1]
         value = current.request("import", name)
         object.__setattr__(self, "_w", current)
@@ -872,16 +869,77 @@ def measure(fn, *args, timeout=60.0, **kwargs):
 # ---- other helpers for tests -----------------------------------------------------------------
 
 
+def _to_copy(value):
+    """A path in the judge's folder names the same place in the copy (the tests' folder is an
+    overlay of the learner's folder): `Path(__file__).parent / "train.py"` is the learner's."""
+    if not isinstance(value, (str, os.PathLike)):
+        return value
+    text = os.fspath(value)
+    if not isinstance(text, str):
+        return value
+    judge = CONFIG.get("judge")
+    if judge and (text == judge or text.startswith(judge + os.sep)):
+        rel = os.path.relpath(text, judge)
+        candidate = os.path.join(CONFIG["copy"], rel) if rel != "." else CONFIG["copy"]
+        if rel == "." or not os.path.exists(text) or os.path.islink(text):
+            return candidate if isinstance(value, str) else type(value)(candidate)
+    return value
+
+
+_PYTHON_FLAGS_WITH_VALUE = frozenset(("-W", "-X", "-Q"))
+
+
+def _python_command(args):
+    """For `[python, flags..., script | -c code | -m module, args...]` with the learner's Python:
+    the same command, run under the worker's audit hook. Anything else is left alone."""
+    if not isinstance(args, (list, tuple)) or len(args) < 2:
+        return None
+    try:
+        exe = os.path.realpath(os.fspath(args[0]))
+    except TypeError:
+        return None
+    if exe != os.path.realpath(sys.executable):
+        return None
+    rest = [os.fspath(a) if isinstance(a, os.PathLike) else a for a in args[1:]]
+    i = 0
+    while i < len(rest) and isinstance(rest[i], str) and rest[i].startswith("-") and rest[i] not in ("-c", "-m", "-"):
+        i += 2 if rest[i] in _PYTHON_FLAGS_WITH_VALUE else 1
+    if i >= len(rest):
+        return None
+    return [_to_copy(a) for a in rest[i:]]
+
+
+def guarded_argv(target, cwd):
+    config = {"copy": CONFIG["copy"], "tmp": CONFIG["tmp"], "allowProcesses": bool(CONFIG.get("allowProcesses")), "cwd": cwd, "secret": CONFIG.get("secret", []), "noNetwork": bool(CONFIG.get("noNetwork"))}
+    return [sys.executable, "-I", os.path.join(CONFIG["lib"], "upskill_worker.py"), "script", json.dumps(config), *target]
+
+
+_RealPopen = subprocess.Popen
+
+
+class GuardedPopen(_RealPopen):
+    """subprocess.Popen for the tests: the learner's Python, started by a test on one of the
+    learner's scripts (or with -c or -m), runs under the same audit hook as the worker."""
+
+    def __init__(self, args, *rest, **kwargs):
+        target = _python_command(args)
+        if target is not None and not rest:
+            cwd = kwargs.get("cwd")
+            cwd = _to_copy(os.fspath(cwd)) if cwd is not None else os.getcwd()
+            if not (cwd == CONFIG["copy"] or cwd.startswith(CONFIG["copy"] + os.sep) or cwd.startswith(CONFIG["tmp"] + os.sep)):
+                cwd = CONFIG["copy"]
+            kwargs["cwd"] = cwd
+            env = dict(kwargs.get("env") if kwargs.get("env") is not None else os.environ)
+            env.setdefault("TMPDIR", _worker_env()["TMPDIR"])
+            kwargs["env"] = {k: v for k, v in env.items() if not k.startswith("PYTEST_")}
+            args = guarded_argv(target, cwd)
+        super().__init__(args, *rest, **kwargs)
+
+
 def run_script(script, *args, cwd=None, env=None, timeout=120, input=None):
-    """Runs a learner script with the learner's Python, under the worker's audit hook, as
-    `python script args...` would; returns a subprocess.CompletedProcess with text output."""
-    copy = CONFIG["copy"]
-    config = {"copy": copy, "tmp": CONFIG["tmp"], "allowProcesses": bool(CONFIG.get("allowProcesses")), "cwd": str(cwd) if cwd is not None else copy, "secret": CONFIG.get("secret", []), "noNetwork": bool(CONFIG.get("noNetwork"))}
-    argv = [sys.executable, "-I", os.path.join(CONFIG["lib"], "upskill_worker.py"), "script", json.dumps(config), str(script), *[str(a) for a in args]]
-    run_env = _worker_env() if env is None else dict(env, TMPDIR=_worker_env()["TMPDIR"])
-    result = subprocess.run(argv, cwd=str(cwd) if cwd is not None else copy, env=run_env, capture_output=True, text=True, timeout=timeout, input=input)
-    result.args = [sys.executable, str(script), *[str(a) for a in args]]
-    return result
+    """`python script args...` with the learner's Python, under the worker's audit hook; a
+    subprocess.CompletedProcess with text output (what subprocess.run gives in the tests)."""
+    return subprocess.run([sys.executable, str(script), *[str(a) for a in args]], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, input=input)
 
 
 def fresh_import(name):
@@ -896,7 +954,7 @@ def worker_module(name):
 
 def hints(obj):
     """typing.get_type_hints(obj) for a learner function or class, resolved in the worker."""
-    return _worker().request("call", worker_module("typing").get_type_hints, [obj], {})
+    return _worker().request("hints", obj, False)
 
 
 class fresh_worker:
@@ -918,9 +976,46 @@ class fresh_worker:
 _FINDER = LearnerFinder()
 
 
+def _remote_type_hints(real):
+    def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
+        if isinstance(obj, RemoteObject) or (isinstance(obj, type) and "_upskill_class" in obj.__dict__):
+            return _worker().request("hints", obj, include_extras)
+        return real(obj, globalns, localns, include_extras)
+
+    get_type_hints.__wrapped__ = real
+    return get_type_hints
+
+
+def _remote_getsource(real):
+    def getsource(obj):
+        if isinstance(obj, RemoteModule):
+            # The module's text, read here from the copy: what the analysers saw.
+            path = Path(obj.__file__).resolve()
+            copy = Path(CONFIG["copy"]).resolve()
+            if copy not in path.parents:
+                raise OSError("the module's file is not in the exercise folder")
+            return path.read_text(encoding="utf-8")
+        if isinstance(obj, RemoteObject) or (isinstance(obj, type) and "_upskill_class" in obj.__dict__):
+            text = _worker().request("source", obj)
+            if not isinstance(text, str):
+                raise OSError("no source text")
+            return text
+        return real(obj)
+
+    return getsource
+
+
 def pytest_configure(config):
+    import inspect
+    import typing
+
     if _FINDER not in sys.meta_path:
         sys.meta_path.insert(0, _FINDER)
+    # The tests read like ordinary pytest tests: these standard calls work on the learner's
+    # objects too, answered by the worker (or, for source text, by the copy's files).
+    subprocess.Popen = GuardedPopen
+    typing.get_type_hints = _remote_type_hints(typing.get_type_hints)
+    inspect.getsource = _remote_getsource(inspect.getsource)
 
 
 def pytest_runtest_setup(item):

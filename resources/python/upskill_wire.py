@@ -68,6 +68,21 @@ def resolve_global(module, qualname):
     return obj
 
 
+def accepts_global(module, obj):
+    """What the judge takes by name from the worker: classes of plain data and type hints, and
+    exception classes of the standard library; never a function, never a class whose call
+    does something. The worker sends everything else as a reference."""
+    top = top_module(module)
+    if isinstance(obj, type) and issubclass(obj, BaseException) and (top in STDLIB or top == "builtins"):
+        return True
+    if module in SAFE_GLOBAL_MODULES or top in ("numpy", "pandas"):
+        return isinstance(obj, type) or type(obj).__module__ in ("typing", "typing_extensions")
+    return False
+
+
+SAFE_GLOBAL_MODULES = frozenset(("builtins", "typing", "collections", "collections.abc", "datetime", "decimal", "fractions", "pathlib", "numbers", "enum", "dataclasses", "json", "types", "abc", "uuid", "typing_extensions"))
+
+
 def _global_name(obj):
     """(module, qualname) when `obj` can be found again by name in a shared module."""
     module = getattr(obj, "__module__", None)
@@ -174,6 +189,8 @@ class Codec:
             return {TAG: "slice", "v": [self.encode(obj.start), self.encode(obj.stop), self.encode(obj.step)]}
         if obj is Ellipsis:
             return {TAG: "ellipsis"}
+        if obj is type(None):
+            return {TAG: "nonetype"}
         if obj is NotImplemented:
             return {TAG: "notimplemented"}
         module = getattr(t, "__module__", "") if type(getattr(t, "__module__", "")) is str else ""
@@ -185,7 +202,7 @@ class Codec:
             enc = self._encode_pandas(obj, t, depth)
             if enc is not None:
                 return enc
-        if isinstance(obj, tuple) and hasattr(t, "_fields") and t.__bases__ == (tuple,):
+        if isinstance(obj, tuple) and isinstance(getattr(t, "_fields", None), tuple) and (t.__bases__ == (tuple,) or "_upskill_class" in t.__dict__):
             return {TAG: "ntuple", "cls": self.encode(t, depth + 1), "v": [self.encode(x, depth + 1) for x in obj]}
         if isinstance(obj, BaseException):
             return self.encode_exception(obj, depth)
@@ -196,7 +213,7 @@ class Codec:
             return alias
         if isinstance(obj, (type, types.FunctionType, types.BuiltinFunctionType, types.ModuleType)) or t is typing.TypeVar or type(obj).__module__ == "typing":
             name = _global_name(obj)
-            if name is not None and not isinstance(obj, types.ModuleType) and (self.functions_by_name or not isinstance(obj, (types.FunctionType, types.BuiltinFunctionType))):
+            if name is not None and not isinstance(obj, types.ModuleType) and (self.functions_by_name or accepts_global(name[0], obj)):
                 return {TAG: "global", "module": name[0], "name": name[1]}
         return self.export(obj)
 
@@ -219,7 +236,8 @@ class Codec:
             if name and hasattr(typing, name):
                 return {TAG: "talias", "name": name, "args": [self.encode(a, depth + 1) for a in args]}
             if origin is not None:
-                return {TAG: "alias", "origin": self.encode(origin, depth + 1), "args": [self.encode(a, depth + 1) for a in args]}
+                # A generic of typing's own kind (a Protocol or Generic subscripted): rebuilt by subscription.
+                return {TAG: "galias", "origin": self.encode(getattr(obj, "__origin__", origin), depth + 1), "args": [self.encode(a, depth + 1) for a in args]}
         if t is typing.ForwardRef:
             return {TAG: "forwardref", "v": obj.__forward_arg__}
         return None
@@ -384,6 +402,8 @@ class Codec:
             return slice(*(d(v) for v in x["v"]))
         if tag == "ellipsis":
             return Ellipsis
+        if tag == "nonetype":
+            return type(None)
         if tag == "notimplemented":
             return NotImplemented
         if tag == "global":
@@ -400,6 +420,10 @@ class Codec:
                 return types.GenericAlias(origin, args) if isinstance(origin, type) else origin[args]
             except TypeError:
                 return origin[args]
+        if tag == "galias":
+            origin = d(x["origin"])
+            args = tuple(d(a) for a in x["args"])
+            return origin[args] if args else origin
         if tag == "talias":
             args = tuple(d(a) for a in x["args"])
             base = getattr(typing, x["name"])

@@ -325,7 +325,14 @@ def serve(config, refusals, upskill_wire):
     def call_handlers(self, record):
         if len(records) < 10000:
             records.append({"name": record.name, "levelno": record.levelno, "levelname": record.levelname, "msg": _safe_message(record), "pathname": record.pathname, "lineno": record.lineno, "funcName": record.funcName, "created": record.created})
-        return original_call_handlers(self, record)
+        # In the judge, pytest's own handler takes every record; here, a logger without
+        # handlers stays silent instead of falling back to stderr (logging.lastResort).
+        logger = self
+        while logger is not None:
+            if logger.handlers:
+                return original_call_handlers(self, record)
+            logger = logger.parent if logger.propagate else None
+        return None
 
     logging.Logger.callHandlers = call_handlers
     synced_levels = {}
@@ -427,6 +434,8 @@ def serve(config, refusals, upskill_wire):
         "fresh_import": fresh_import,
         "ping": lambda: os.getpid(),
         "value": lambda obj: obj,
+        "hints": lambda obj, extras: __import__("typing").get_type_hints(obj, include_extras=extras),
+        "source": lambda obj: __import__("inspect").getsource(obj),
     })
     pipe = upskill_wire.Pipe(config["rfd"], config["wfd"])
     peer = upskill_wire.Peer(pipe, codec, ops)
@@ -462,10 +471,19 @@ def _safe_message(record):
 
 
 def run_script(config, argv):
+    """`python script args`, `python -c code args` or `python -m module args`, as Python runs them."""
     import runpy
 
-    sys.argv = argv
-    runpy.run_path(argv[0], run_name="__main__")
+    if argv[0] == "-c":
+        sys.argv = ["-c", *argv[2:]]
+        namespace = {"__name__": "__main__", "__builtins__": __builtins__}
+        exec(compile(argv[1], "<string>", "exec"), namespace)
+    elif argv[0] == "-m":
+        sys.argv = [argv[1], *argv[2:]]
+        runpy.run_module(argv[1], run_name="__main__", alter_sys=True)
+    else:
+        sys.argv = argv
+        runpy.run_path(argv[0], run_name="__main__")
 
 
 def _main():

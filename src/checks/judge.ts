@@ -53,6 +53,29 @@ export interface JudgeRun extends PytestRun {
   readonly crashes: readonly string[];
 }
 
+/** Files that Python could import or execute: never linked into the judge's folder. */
+const CODE_FILE = /\.(py|pyc|pyo|pyd|pyi|pyw|pyz|so|pth|zip|egg|whl|dylib|dll)$/i;
+
+/**
+ * The tests' folder shows the copy's data as its own (`Path(__file__).parent / "data.csv"`
+ * works as it does in the learner's folder): every file of the copy that is not code and that
+ * the judge's folder lacks is linked to the copy's file. The learner's modules are never there,
+ * so the judge can import none of them by accident; the worker, which may not read the
+ * judge's folder, reads the links' targets in the copy.
+ */
+export async function overlayData(copy: string, judgeDir: string, rel = ''): Promise<void> {
+  for (const e of await fs.readdir(path.join(copy, rel), { withFileTypes: true }).catch(() => [])) {
+    const r = path.join(rel, e.name);
+    if (e.isDirectory()) {
+      if (e.name === '__pycache__' || e.name === '.git') continue;
+      await fs.mkdir(path.join(judgeDir, r), { recursive: true });
+      await overlayData(copy, judgeDir, r);
+    } else if (e.isFile() && !CODE_FILE.test(e.name)) {
+      await fs.symlink(path.join(copy, r), path.join(judgeDir, r)).catch(() => undefined);
+    }
+  }
+}
+
 /** Whether this interpreter can run the judge (it needs PEP 578 audit hooks and modern typing). */
 export function judgeSupports(version: string): boolean {
   const [major, minor] = version.split('.').map(Number);
@@ -74,6 +97,7 @@ export async function runJudge(ctx: CheckContext, files: readonly JudgeFile[], a
       await fs.mkdir(path.dirname(dest), { recursive: true });
       await fs.copyFile(f.from, dest);
     }
+    await overlayData(ctx.workDir, judgeDir);
     const ini = path.join(scratch, 'pytest.ini');
     await fs.writeFile(ini, '[pytest]\naddopts =\n', 'utf8');
     const junit = path.join(scratch, 'junit.xml');

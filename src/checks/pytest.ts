@@ -99,10 +99,14 @@ export function verdict(ctx: CheckContext, p: PytestRun, owned: readonly string[
   return { status: 'passed', summary: `${plural(passed, 'test')} passed${skipped.length ? ` (${skipped.length} skipped, not counted)` : ''}.`, details };
 }
 
-/** What the judge runs: the exercise's own starter files (shipped tests, modules, data) and its hidden tests (which win). */
+/**
+ * What the judge runs: the exercise's own Python files from the starter (shipped tests,
+ * modules the learner does not change) and its hidden tests (which win). The exercise's data
+ * is in the copy, written fresh, and the judge's folder links to it.
+ */
 async function judgeFiles(ex: Exercise, hiddenTests: string | undefined): Promise<JudgeFile[]> {
   const files = new Map<string, JudgeFile>();
-  for (const rel of await exerciseOwnedFiles(ex)) files.set(rel, { rel, from: path.join(ex.dir, ex.starter!, rel) });
+  for (const rel of await exerciseOwnedFiles(ex)) if (rel.endsWith('.py')) files.set(rel, { rel, from: path.join(ex.dir, ex.starter!, rel) });
   if (hiddenTests) {
     const src = inside(ex.dir, hiddenTests, 'hiddenTests');
     for (const rel of await filesUnder(src)) files.set(rel, { rel, from: path.join(src, rel) });
