@@ -24,7 +24,7 @@ import { BLOCKED_MARKER, type PytestOptions, type PytestRun, runPytest } from '.
 import { listNames, plural, result } from './result';
 import { filesUnder, revealMissing, writeFresh } from './scratch';
 import { checksNothingFinding, outcomeHooks, passedFunctions, projectPytestConfig, testFunction, testsCheckingNothing } from './testQuality';
-import type { CheckContext, CheckResult, Finding, TestCaseResult } from './types';
+import type { CheckContext, CheckResult, CommandRun, Finding, TestCaseResult } from './types';
 
 /**
  * Starter files the exercise owns: those its reference solution does not replace. The
@@ -114,10 +114,13 @@ async function judgeFiles(ex: Exercise, hiddenTests: string | undefined): Promis
   return [...files.values()];
 }
 
-/** Test files the learner writes: those of the reference solution. */
-async function learnerTestFiles(ctx: CheckContext): Promise<string[]> {
+/**
+ * Test files the learner writes: those of the reference solution, or, for an exercise with no
+ * solution to tell them apart and no tests of its own, every test file in the folder.
+ */
+async function learnerTestFiles(ctx: CheckContext, exerciseHasTests: boolean): Promise<string[] | 'all'> {
   const ex = ctx.exercise;
-  if (ex.solution === undefined || ex.kind !== 'scaffold') return [];
+  if (ex.solution === undefined || ex.kind !== 'scaffold') return exerciseHasTests ? [] : 'all';
   const inSolution = (await filesUnder(path.join(ex.dir, ex.solution))).filter((f) => TEST_FILE.test(f));
   const present = new Set(await filesUnder(ctx.workDir));
   return inSolution.filter((f) => present.has(f));
@@ -131,8 +134,10 @@ export async function checkPytest(spec: PytestCheck, ctx: CheckContext): Promise
 async function checkExerciseTests(spec: PytestCheck, ctx: CheckContext): Promise<CheckResult> {
   const started = Date.now();
   const details: string[] = [];
-  const tool = `${ctx.python.path} (pytest in Upskill's judge; your code in a separate worker process)`;
-  if (!judgeSupports(ctx.python.version)) {
+  const files = await judgeFiles(ctx.exercise, spec.hiddenTests);
+  const judged = files.some((f) => TEST_FILE.test(f.rel));
+  const tool = judged ? `${ctx.python.path} (pytest in Upskill's judge; your code in a separate worker process)` : `${ctx.python.path} -m pytest`;
+  if (judged && !judgeSupports(ctx.python.version)) {
     return result(spec, started, {
       status: 'error',
       summary: `The exercise's tests run your code in a separate, guarded process, which needs Python ${JUDGE_MIN_PYTHON.join('.')} or later; ${ctx.python.path} is Python ${ctx.python.version}. Choose a newer interpreter (the Python extension's interpreter, or the upskill.pythonPath setting).`,
@@ -140,24 +145,38 @@ async function checkExerciseTests(spec: PytestCheck, ctx: CheckContext): Promise
       tool,
     });
   }
-  const { owned } = await prepareCopy(ctx, spec.hiddenTests, details, false, false);
-  const p = await runJudge(ctx, await judgeFiles(ctx.exercise, spec.hiddenTests), spec.args ?? [], { noNetwork: spec.noNetwork });
-  const runs = [p.run];
-  let tests = p.tests;
-  let v = verdict(ctx, p, owned, spec.allowSkips);
-  if (p.networkBlock) details.push(p.networkBlock);
-  if (p.refusals.length) details.push(`Refused while your code ran: ${p.refusals.slice(0, 10).join(' | ')}`);
-  if (p.crashes.length) details.push(...p.crashes.slice(0, 5).map((c) => `The process running your code: ${c}`));
-  const mine = await learnerTestFiles(ctx);
-  if (mine.length) {
+  const { conftests, owned } = await prepareCopy(ctx, spec.hiddenTests, details, false, false);
+  const runs: CommandRun[] = [];
+  let tests: TestCaseResult[] = [];
+  let v: ReturnType<typeof verdict> | undefined;
+  if (judged) {
+    const p = await runJudge(ctx, files, spec.args ?? [], { noNetwork: spec.noNetwork });
+    runs.push(p.run);
+    tests = p.tests;
+    v = verdict(ctx, p, owned, spec.allowSkips);
+    if (p.networkBlock) details.push(p.networkBlock);
+    if (p.refusals.length) details.push(`Refused while your code ran: ${p.refusals.slice(0, 10).join(' | ')}`);
+    if (p.crashes.length) details.push(...p.crashes.slice(0, 5).map((c) => `The process running your code: ${c}`));
+  }
+  const mine = await learnerTestFiles(ctx, judged);
+  if (mine === 'all' || mine.length) {
     // The learner's own tests are learner code: an ordinary pytest run of those files only.
-    const q = await runPytest(ctx, ctx.workDir, mine, { noNetwork: spec.noNetwork });
+    const q = await runPytest(ctx, ctx.workDir, mine === 'all' ? (spec.args ?? []) : mine, { noNetwork: spec.noNetwork, conftests });
     runs.push(q.run);
     tests = [...tests, ...q.tests];
-    const w = verdict(ctx, q, mine, spec.allowSkips);
-    if (v.status === 'passed' && w.status !== 'passed') v = { ...w, summary: `Your tests (${listNames(mine)}): ${w.summary}` };
-    else if (v.status === 'passed') v = { ...v, summary: `${plural(tests.length, 'test')} passed (${p.tests.length} of the exercise's, ${q.tests.length} of yours).` };
+    if (q.networkBlock && !judged) details.push(q.networkBlock);
+    const w = verdict(ctx, q, mine === 'all' ? owned : mine, spec.allowSkips);
+    if (!v) v = w;
+    else if (v.status === 'passed' && w.status !== 'passed') v = { ...w, summary: `Your tests: ${w.summary}` };
+    else if (v.status === 'passed') v = { ...v, summary: `${plural(tests.length, 'test')} passed (${tests.length - q.tests.length} of the exercise's, ${q.tests.length} of yours).` };
     else v = { ...v, details: [...v.details, ...w.details] };
+  }
+  v ??= { status: 'failed', summary: 'pytest found no tests. Test files are named test_*.py and test functions start with test_.', details: [] };
+  // Only now, with no process of the learner's left, the hidden tests join the copy: the checks
+  // after this one (mypy reads how the tests call the code) see the folder as the learner will.
+  if (spec.hiddenTests) {
+    const src = inside(ctx.exercise.dir, spec.hiddenTests, 'hiddenTests');
+    for (const rel of await filesUnder(src)) await writeFresh(ctx.workDir, rel, await fs.readFile(path.join(src, rel)));
   }
   return result(spec, started, { ...v, details: [...details, ...v.details], findings: [], tests, runs, tool });
 }
