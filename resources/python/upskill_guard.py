@@ -133,18 +133,27 @@ def install(copy_dir, tmp_dir, allow_processes=False, extra_read=(), report=None
     import _socket
 
     family_of = _socket.socket.__dict__["family"].__get__
-    watched = network_events | frozenset(("open", "compile", "object.__setattr__", "object.__delattr__", "os.symlink", "os.chdir", "sqlite3.connect", "os.kill", "os.killpg", "signal.pthread_kill", "ctypes.dlopen")) | process_events | refused_always | code_events | write_pairs | write_one
+    watched = network_events | frozenset(("open", "compile", "os.symlink", "os.chdir", "sqlite3.connect", "os.kill", "os.killpg", "signal.pthread_kill", "ctypes.dlopen")) | process_events | refused_always | code_events | write_pairs | write_one
 
     import pathlib
 
     path_types = (pathlib.PosixPath, pathlib.PurePosixPath)
+    # pathlib is Python code that learner code could change (assigning to a class attribute
+    # raises no audit event). The hook turns pathlib paths into text through it, so every
+    # class of the module is compared, value by value, with how it was at install time.
+    pathlib_classes = [c for c in vars(pathlib).values() if isinstance(c, type) and c.__module__ == "pathlib"]
+    for c in list(pathlib_classes):
+        for v in vars(c).values():
+            if isinstance(v, object) and type(v).__module__ == "pathlib" and type(v) not in pathlib_classes and not isinstance(v, type):
+                pathlib_classes.append(type(v))
+    pathlib_snapshot = tuple((c, tuple(vars(c).items())) for c in pathlib_classes)
     state = _make_hook(
         (
             watched, process_events, refused_always, code_events, write_pairs, write_one, runs_strings,
             readable, writable, library_roots, copy_dir, snapshot, bool(allow_processes),
             sys._getframe, _thread.get_ident, os.fspath, os.fsdecode, posixpath.join, posixpath.normpath, os.getcwd, os.readlink, os.lstat, stat.S_ISLNK,
             hashlib.sha256, path_types, os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND, os.getpid, report, Refused, type, isinstance, len, str, bytes, int, tuple, frozenset,
-            type.__dict__["__dict__"].__get__, frozenset(c for c in vars(pathlib).values() if isinstance(c, type)), os.stat, stat.S_ISDIR, secret_roots,
+            type.__dict__["__dict__"].__get__, pathlib_snapshot, os.stat, stat.S_ISDIR, secret_roots,
             network_events, family_of, _socket.socket, (_socket.AF_INET, _socket.AF_INET6),
         )
     )
@@ -158,7 +167,7 @@ def make(cfg):
      readable, writable, library_roots, copy_dir, snapshot, allow_processes,
      getframe, get_ident, fspath, fsdecode, join, normpath, getcwd, readlink, lstat, is_link,
      sha256, path_types, write_flags, getpid, report, Refused, type_, isinstance_, len_, str_, bytes_, int_, tuple_, frozenset_,
-     type_dict_get, path_classes, stat_, is_dir, secret_roots,
+     type_dict_get, pathlib_snapshot, stat_, is_dir, secret_roots,
      network_events, family_of, socket_type, inet_families) = cfg
     busy = set()
     snap_paths = frozenset_(p for p, _ in snapshot)
@@ -176,7 +185,7 @@ def make(cfg):
         elif type_(p) is not str_:
             if isinstance_(p, str_):
                 p = str_.__str__(p)
-            elif type_(p) in path_types:
+            elif type_(p) in path_types and pathlib_intact():
                 p = fspath(p)
             else:
                 return None
@@ -254,7 +263,7 @@ def make(cfg):
 
     def check_read(path, frame):
         if path is None:
-            refuse("opening a file through an object that is not a str, bytes or pathlib path", where_of(frame))
+            refuse("opening a file through an object that is not a str, bytes or an unchanged pathlib path", where_of(frame))
         if not under(path, readable):
             first = frame.f_code.co_filename if frame is not None else ""
             serious = first.startswith(copy_dir + "/") or under(path, secret_roots)
@@ -345,18 +354,6 @@ def make(cfg):
             elif event == "ctypes.dlopen":
                 if args[0] is not None:
                     refuse("loading a C library through ctypes (%s)" % (args[0],), where_of(frame))
-            elif event == "object.__setattr__" or event == "object.__delattr__":
-                obj = args[0]
-                if isinstance_(obj, type_):
-                    first, learner = learner_frames(frame)
-                    module = type_dict(obj).get("__module__")
-                    if type_(module) is not str_ or is_learner_module(module):
-                        return
-                    # Classes of the standard library and installed packages stay as shipped:
-                    # never changed by learner code itself, and pathlib's never at all while
-                    # learner code runs (the hook reads paths through them).
-                    if (first is not None and first.startswith(copy_dir + "/")) or (learner and any(obj is c for c in path_classes)):
-                        refuse("changing %s.%s: classes of the standard library and installed packages stay as they are" % (module, args[1]), where_of(frame))
             elif event == "os.chdir":
                 path = resolve(args[0])
                 if path is None or not under(path, writable):
@@ -387,15 +384,15 @@ def make(cfg):
         finally:
             busy.discard(me)
 
-    def type_dict(cls):
-        return type_dict_get(cls)
-
-    def is_learner_module(module):
-        tail = "/" + module.replace(".", "/")
-        for p in snap_paths:
-            if p.endswith(tail + ".py") or p.endswith(tail + "/__init__.py"):
-                return True
-        return False
+    def pathlib_intact():
+        for cls, items in pathlib_snapshot:
+            now = type_dict_get(cls)
+            if len_(now) != len_(items):
+                return False
+            for key, value in items:
+                if key not in now or now[key] is not value:
+                    return False
+        return True
 
     return hook
 '''

@@ -534,6 +534,11 @@ class Codec:
         raise WireError("unknown pandas tag %r" % (tag,))
 
 
+# Taken when this module loads, before any learner code: a learner module that replaces
+# json.dumps or os.write for itself does not change what crosses the pipe.
+_dumps, _loads, _write, _read, _select = json.dumps, json.loads, os.write, os.read, select.select
+
+
 class Pipe:
     """JSON messages, one per line, over a pair of file descriptors, with a size cap."""
 
@@ -544,11 +549,11 @@ class Pipe:
         self.buf = bytearray()
 
     def send(self, msg):
-        data = json.dumps(msg, separators=(",", ":"), allow_nan=True).encode("utf-8") + b"\n"
+        data = _dumps(msg, separators=(",", ":"), allow_nan=True).encode("utf-8") + b"\n"
         view = memoryview(data)
         while view:
             try:
-                n = os.write(self.wfd, view)
+                n = _write(self.wfd, view)
             except BrokenPipeError:
                 raise WireError("the other process closed the pipe") from None
             view = view[n:]
@@ -561,17 +566,17 @@ class Pipe:
                 line = bytes(self.buf[:nl])
                 del self.buf[: nl + 1]
                 try:
-                    return json.loads(line.decode("utf-8"))
+                    return _loads(line.decode("utf-8"))
                 except (ValueError, UnicodeDecodeError, RecursionError) as e:
                     raise WireError("a message that is not JSON: %s" % e) from None
             if len(self.buf) > self.cap:
                 raise WireError("a message larger than %d MB" % (self.cap // (1024 * 1024)))
             if timeout is not None:
-                ready, _, _ = select.select([self.rfd], [], [], timeout)
+                ready, _, _ = _select([self.rfd], [], [], timeout)
                 if not ready:
                     raise TimeoutError()
             try:
-                chunk = os.read(self.rfd, 1 << 20)
+                chunk = _read(self.rfd, 1 << 20)
             except InterruptedError:
                 continue
             if not chunk:
@@ -766,7 +771,7 @@ def changed_arguments(codec, msg, args):
             now = codec.encode(value)
         except Exception:
             continue
-        if json.dumps(now, sort_keys=True, allow_nan=True) != json.dumps(raw, sort_keys=True, allow_nan=True):
+        if _dumps(now, sort_keys=True, allow_nan=True) != _dumps(raw, sort_keys=True, allow_nan=True):
             out.append([key, now])
     return out
 

@@ -79,6 +79,8 @@ export async function overlayData(copy: string, judgeDir: string, rel = ''): Pro
 /** Whether this interpreter can run the judge (it needs PEP 578 audit hooks and modern typing). */
 export function judgeSupports(version: string): boolean {
   const [major, minor] = version.split('.').map(Number);
+  // A version not fully known is given the benefit of the doubt: the worker says if it cannot start.
+  if (!Number.isFinite(major) || !Number.isFinite(minor)) return true;
   return major > JUDGE_MIN_PYTHON[0] || (major === JUDGE_MIN_PYTHON[0] && minor >= JUDGE_MIN_PYTHON[1]);
 }
 

@@ -147,8 +147,9 @@ async function checkExerciseTests(spec: PytestCheck, ctx: CheckContext): Promise
   }
   const { conftests, owned } = await prepareCopy(ctx, spec.hiddenTests, details, false, false);
   const runs: CommandRun[] = [];
+  const findings: Finding[] = [];
   let tests: TestCaseResult[] = [];
-  let v: ReturnType<typeof verdict> | undefined;
+  let v: Verdict | undefined;
   if (judged) {
     const p = await runJudge(ctx, files, spec.args ?? [], { noNetwork: spec.noNetwork });
     runs.push(p.run);
@@ -165,7 +166,9 @@ async function checkExerciseTests(spec: PytestCheck, ctx: CheckContext): Promise
     runs.push(q.run);
     tests = [...tests, ...q.tests];
     if (q.networkBlock && !judged) details.push(q.networkBlock);
-    const w = verdict(ctx, q, mine === 'all' ? owned : mine, spec.allowSkips);
+    const quality = await suiteQuality(spec, ctx, q.tests, runs, verdict(ctx, q, mine === 'all' ? owned : mine, spec.allowSkips));
+    const w = quality.verdict;
+    findings.push(...quality.findings);
     if (!v) v = w;
     else if (v.status === 'passed' && w.status !== 'passed') v = { ...w, summary: `Your tests: ${w.summary}` };
     else if (v.status === 'passed') v = { ...v, summary: `${plural(tests.length, 'test')} passed (${tests.length - q.tests.length} of the exercise's, ${q.tests.length} of yours).` };
@@ -178,7 +181,39 @@ async function checkExerciseTests(spec: PytestCheck, ctx: CheckContext): Promise
     const src = inside(ctx.exercise.dir, spec.hiddenTests, 'hiddenTests');
     for (const rel of await filesUnder(src)) await writeFresh(ctx.workDir, rel, await fs.readFile(path.join(src, rel)));
   }
-  return result(spec, started, { ...v, details: [...details, ...v.details], findings: [], tests, runs, tool });
+  return result(spec, started, { ...v, details: [...details, ...v.details], findings, tests, runs, tool });
+}
+
+type Verdict = ReturnType<typeof verdict>;
+
+/** What a suite the learner wrote must show besides passing: enough test functions, each checking something. */
+async function suiteQuality(spec: PytestCheck, ctx: CheckContext, tests: readonly TestCaseResult[], runs: CommandRun[], given: Verdict): Promise<{ verdict: Verdict; findings: Finding[] }> {
+  let v = given;
+  const findings: Finding[] = [];
+  if (v.status === 'passed' && spec.minTests !== undefined) {
+    const functions = passedFunctions(tests);
+    if (functions.length < spec.minTests) {
+      v = { status: 'failed', summary: `${plural(functions.length, 'test function')} ran and passed; this check asks for at least ${spec.minTests} (the cases of one parametrized test count once).`, details: v.details };
+    }
+  }
+  if (v.status === 'passed' && spec.requireAsserts) {
+    // One per test function: the cases of a parametrized test share its code.
+    const empty = new Map<string, TestCaseResult>();
+    for (const t of await testsCheckingNothing(ctx, tests, runs)) {
+      const f = testFunction(t);
+      if (!empty.has(`${f.file}::${f.name}`)) empty.set(`${f.file}::${f.name}`, t);
+    }
+    if (empty.size) {
+      const names = [...new Set([...empty.values()].map((t) => testFunction(t).name))];
+      findings.push(...[...empty.values()].map((t) => checksNothingFinding(ctx, t)));
+      v = {
+        status: 'failed',
+        summary: `${listNames(names)} ${names.length === 1 ? 'checks' : 'check'} nothing: no assert on a value, no pytest.raises, no assert_… call (not even in a helper of the same file), so ${names.length === 1 ? 'it passes' : 'they pass'} whatever the code does.`,
+        details: [...[...empty.keys()].map((k) => `${k}: checks nothing`), ...v.details],
+      };
+    }
+  }
+  return { verdict: v, findings };
 }
 
 /** "Apply to your project": the learner's own suite, with their pytest settings and conftest files. */
@@ -205,31 +240,9 @@ async function checkProjectSuite(spec: PytestCheck, ctx: CheckContext): Promise<
   const runs = [p.run];
   let v = verdict(ctx, p, owned, spec.allowSkips);
   if (p.networkBlock) details.push(p.networkBlock);
-  const findings: Finding[] = [];
-  if (v.status === 'passed' && spec.minTests !== undefined) {
-    const functions = passedFunctions(p.tests);
-    if (functions.length < spec.minTests) {
-      v = { status: 'failed', summary: `${plural(functions.length, 'test function')} ran and passed; this check asks for at least ${spec.minTests} (the cases of one parametrized test count once).`, details: v.details };
-    }
-  }
-  if (v.status === 'passed' && spec.requireAsserts) {
-    // One per test function: the cases of a parametrized test share its code.
-    const empty = new Map<string, TestCaseResult>();
-    for (const t of await testsCheckingNothing(ctx, p.tests, runs)) {
-      const f = testFunction(t);
-      if (!empty.has(`${f.file}::${f.name}`)) empty.set(`${f.file}::${f.name}`, t);
-    }
-    if (empty.size) {
-      const names = [...new Set([...empty.values()].map((t) => testFunction(t).name))];
-      findings.push(...[...empty.values()].map((t) => checksNothingFinding(ctx, t)));
-      v = {
-        status: 'failed',
-        summary: `${listNames(names)} ${names.length === 1 ? 'checks' : 'check'} nothing: no assert on a value, no pytest.raises, no assert_… call (not even in a helper of the same file), so ${names.length === 1 ? 'it passes' : 'they pass'} whatever the code does.`,
-        details: [...[...empty.keys()].map((k) => `${k}: checks nothing`), ...v.details],
-      };
-    }
-  }
-  return result(spec, started, { ...v, details: [...details, ...v.details], findings, tests: p.tests, runs, tool });
+  const q = await suiteQuality(spec, ctx, p.tests, runs, v);
+  v = q.verdict;
+  return result(spec, started, { ...v, details: [...details, ...v.details], findings: q.findings, tests: p.tests, runs, tool });
 }
 
 export async function checkNoNetwork(spec: NoNetworkCheck, ctx: CheckContext): Promise<CheckResult> {
