@@ -427,10 +427,37 @@ class Worker:
             self._fail("the worker process for the exercise's code did not start (%s): %s" % (type(e).__name__, self.output_tail().strip()[-2000:]))
         self.pid = hello.get("hello")
         self.alive = True
-        self.peer = wire.Peer(self.pipe, self.codec, _JUDGE_OPS, timeout=float(CONFIG.get("callTimeout", 60)))
+        self.peer = wire.Peer(self.pipe, self.codec, self._ops(), timeout=float(CONFIG.get("callTimeout", 60)))
         self.peer.write_back = lambda op, args, changes: wire.apply_changes(self.codec, op, args, changes)
         self.peer.outgoing = self._outgoing
         self.peer.incoming = self._incoming
+
+    def _ops(self):
+        """What the worker may ask of the judge: only about objects the judge handed it itself.
+        A class or function the worker names (pathlib.Path, say) is never called here: that
+        would let learner code act with the judge's rights."""
+
+        def own(obj):
+            n = self.exported_ids.get(id(obj))
+            if n is None or self.exported.get(n) is not obj:
+                raise PermissionError("the exercise's code may use only the objects the tests gave it")
+            return obj
+
+        def guarded(name, op):
+            if name == "binop":
+                def run(opname, a, b):
+                    if not any(self.exported.get(self.exported_ids.get(id(x), 0)) is x for x in (a, b)):
+                        own(a)
+                    return op(opname, a, b)
+            elif name == "unop":
+                def run(opname, a):
+                    return op(opname, own(a))
+            else:
+                def run(target, *rest):
+                    return op(own(target), *rest)
+            return run
+
+        return {name: guarded(name, op) for name, op in _JUDGE_OPS.items()}
 
     def _drain(self):
         """Output the worker wrote to its own file descriptors (not through print): kept, capped."""
@@ -838,6 +865,8 @@ def measure(fn, *args, timeout=60.0, **kwargs):
     learner's code are raised as for any call.
     """
     path = _path_for_measure(fn)
+    if not os.path.exists("/proc/self/clear_refs"):
+        return _measure_by_rusage(path, args, kwargs, timeout)
     w = Worker(sync=True)
     try:
         target = w.request("resolve", path[0], path[1], keep=True)
@@ -864,6 +893,43 @@ def measure(fn, *args, timeout=60.0, **kwargs):
         return Measurement(True, value=value, seconds=seconds, cpu_seconds=cpu, peak_bytes=peak)
     finally:
         w.close()
+
+
+def _measure_by_rusage(path, args, kwargs, timeout):
+    """Without /proc (macOS): the peak of a worker that makes the call, less the peak of one
+    that stops just before it, both from the OS's accounting of the exited process (wait4)."""
+
+    def one(call):
+        w = Worker(sync=True)
+        measured = None
+        try:
+            target = w.request("resolve", path[0], path[1], keep=True)
+            staged = w.request("stage", list(args), kwargs)
+            if call:
+                started = time.perf_counter()
+                w.peer.timeout = timeout
+                try:
+                    kept = w.request("call_staged", target, staged, keep=True)
+                except WorkerTimeout:
+                    return None, None
+                seconds = time.perf_counter() - started
+                w.peer.timeout = float(CONFIG.get("callTimeout", 60))
+                measured = (w.request("value", kept), seconds)
+            w.pipe.send({"op": "bye"})
+            _, _, usage = os.wait4(w.proc.pid, 0)
+            w.proc.returncode = 0
+            return measured, usage
+        finally:
+            w.kill()
+
+    _, base = one(False)
+    measured, usage = one(True)
+    if measured is None:
+        return Measurement(False)
+    scale = 1 if sys.platform == "darwin" else 1024
+    peak = max(0, (usage.ru_maxrss - base.ru_maxrss) * scale)
+    cpu = max(0.0, (usage.ru_utime + usage.ru_stime) - (base.ru_utime + base.ru_stime))
+    return Measurement(True, value=measured[0], seconds=measured[1], cpu_seconds=cpu, peak_bytes=peak)
 
 
 # ---- other helpers for tests -----------------------------------------------------------------

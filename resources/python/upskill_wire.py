@@ -635,7 +635,6 @@ BASIC_OPS = {
     "dir": lambda obj: dir(obj),
     "binop": lambda name, a, b: OPERATORS[name](a, b),
     "unop": lambda name, a: OPERATORS[name](a),
-    "isinstance": lambda obj, cls: isinstance(obj, cls),
     "fspath": lambda obj: os.fspath(obj),
 }
 

@@ -221,7 +221,8 @@ async function checkProjectSuite(spec: PytestCheck, ctx: CheckContext): Promise<
   const started = Date.now();
   const details: string[] = [];
   const tool = `${ctx.python.path} -m pytest`;
-  const { conftests, owned } = await prepareCopy(ctx, spec.hiddenTests, details, true);
+  // Hidden tests never run in the process of the learner's suite: the judge runs them after it.
+  const { conftests, owned } = await prepareCopy(ctx, spec.hiddenTests, details, true, false);
   const hooks = await outcomeHooks(ctx.workDir);
   if (hooks.length) {
     const where = hooks.map((h) => `${h.file}:${h.line} ${h.hook}`);
@@ -242,7 +243,16 @@ async function checkProjectSuite(spec: PytestCheck, ctx: CheckContext): Promise<
   if (p.networkBlock) details.push(p.networkBlock);
   const q = await suiteQuality(spec, ctx, p.tests, runs, v);
   v = q.verdict;
-  return result(spec, started, { ...v, details: [...details, ...v.details], findings: q.findings, tests: p.tests, runs, tool });
+  let tests = p.tests;
+  if (spec.hiddenTests) {
+    const hidden = await judgeFiles({ ...ctx.exercise, starter: undefined }, spec.hiddenTests);
+    const h = await runJudge(ctx, hidden, [], { noNetwork: spec.noNetwork });
+    runs.push(h.run);
+    tests = [...tests, ...h.tests];
+    const w = verdict(ctx, h, hidden.map((f) => f.rel));
+    if (v.status === 'passed' && w.status !== 'passed') v = { ...w, summary: `The exercise's tests: ${w.summary}` };
+  }
+  return result(spec, started, { ...v, details: [...details, ...v.details], findings: q.findings, tests, runs, tool });
 }
 
 export async function checkNoNetwork(spec: NoNetworkCheck, ctx: CheckContext): Promise<CheckResult> {

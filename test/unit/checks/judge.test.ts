@@ -152,6 +152,48 @@ describe('checks: the judge and the worker', function () {
     }
   });
 
+  it('learner code that talks to the judge directly can use only the objects the tests gave it', async () => {
+    const attack = [
+      'import pathlib, sys',
+      '',
+      'def attack(folder, callback):',
+      '    peer = sys.modules["__main__"]._PEER[0]  # the worker\'s own connection to the judge',
+      '    outcomes = []',
+      '    for op, args in [',
+      '        ("call", (pathlib.Path, [str(folder) + "/pwned"], {})),',
+      '        ("callmethod", (pathlib.Path(folder) / "pwned", "touch", [], {})),',
+      '        ("getattr", (callback, "__globals__")),',
+      '        ("setattr", (callback, "budget", 10**9)),',
+      '    ]:',
+      '        try:',
+      '            peer.request(op, *args)',
+      '            outcomes.append("done")',
+      '        except Exception as e:',
+      '            outcomes.append(type(e).__name__)',
+      '    outcomes.append(callback(2))',
+      '    return outcomes',
+      '',
+    ].join('\n');
+    const test = [
+      'from attack import attack',
+      '',
+      'class Budget:',
+      '    budget = 3',
+      '    def __call__(self, x):',
+      '        return x * self.budget',
+      '',
+      'def test_attack(tmp_path):',
+      '    budget = Budget()',
+      '    outcomes = attack(tmp_path, budget)',
+      '    assert not (tmp_path / "pwned").exists()',
+      '    assert budget.budget == 3',
+      '    assert outcomes == ["PermissionError", "PermissionError", "AttributeError", "AttributeError", 6], outcomes',
+      '',
+    ].join('\n');
+    const { result } = await judged({ 'attack.py': attack }, { 'test_attack.py': test });
+    assert.strictEqual(result.status, 'passed', `${result.summary}\n${result.details.join('\n')}`);
+  });
+
   it('time and peak memory are read from outside the worker: a module that fakes the clocks and tracemalloc changes nothing', async () => {
     const hog = [
       'import resource, time, tracemalloc',
