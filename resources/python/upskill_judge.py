@@ -42,6 +42,7 @@ def configure(config):
     global EXERCISE
     CONFIG.clear()
     CONFIG.update(config)
+    CONFIG["_base_env"] = dict(os.environ)
     EXERCISE = Path(config["copy"])
 
 
@@ -549,7 +550,7 @@ class Worker:
             self._incoming(reply)
         if not self.sync:
             return
-        env = dict(os.environ)
+        env = _env_for_worker()
         if env != self.sent.get("env"):
             msg["env"] = env
             self.sent["env"] = env
@@ -719,7 +720,18 @@ def _logging_levels():
     return levels
 
 
-def _worker_env():
+def _env_for_worker():
+    """The judge's environment as a test has set it (monkeypatch.setenv reaches the learner's
+    code), with the worker's own folders for what the tests left alone, and no pytest internals."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+    base = CONFIG.get("_base_env", {})
+    for k, v in _worker_env(base_only=True).items():
+        if os.environ.get(k) == base.get(k):
+            env[k] = v
+    return env
+
+
+def _worker_env(base_only=False):
     env = dict(os.environ)
     for k in list(env):
         if k.startswith("PYTEST_") or k.startswith("UPSKILL_JUDGE"):
@@ -728,7 +740,10 @@ def _worker_env():
     home = os.path.join(tmp, "home")
     os.makedirs(home, exist_ok=True)
     # Library caches and settings (matplotlib, numba, ...) land where the worker may write.
-    env.update({"TMPDIR": tmp, "HOME": home, "XDG_CACHE_HOME": os.path.join(home, ".cache"), "XDG_CONFIG_HOME": os.path.join(home, ".config"), "MPLCONFIGDIR": os.path.join(home, ".matplotlib")})
+    own = {"TMPDIR": tmp, "HOME": home, "XDG_CACHE_HOME": os.path.join(home, ".cache"), "XDG_CONFIG_HOME": os.path.join(home, ".config"), "MPLCONFIGDIR": os.path.join(home, ".matplotlib")}
+    if base_only:
+        return own
+    env.update(own)
     return env
 
 

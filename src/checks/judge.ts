@@ -132,8 +132,9 @@ export async function runJudge(ctx: CheckContext, files: readonly JudgeFile[], a
       networkBlock = flags ? NETWORK_BLOCKS.namespace : 'network blocked in Python (the audit hook of the process that runs your code)';
       ctx.log(`  ${networkBlock}`);
     }
-    // pytest reads these itself (isolated mode covers only PYTHON* variables).
-    const env = { PYTEST_ADDOPTS: undefined, PYTEST_PLUGINS: undefined, PYTHONPATH: undefined, PYTHONSTARTUP: undefined };
+    // pytest reads these itself (isolated mode covers only PYTHON* variables); no plugin
+    // installed in the interpreter loads into the judge either.
+    const env = { PYTEST_ADDOPTS: undefined, PYTEST_PLUGINS: undefined, PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1', PYTHONPATH: undefined, PYTHONSTARTUP: undefined };
     const run = await runProcess(argv, { cwd: ctx.workDir, env, timeoutMs: timeLeft(ctx), signal: ctx.signal, log: ctx.log });
     logOutput(ctx, run);
     const xml = await fs.readFile(junit, 'utf8').catch(() => '');
