@@ -830,8 +830,9 @@ class LearnerFinder:
 
 
 class Measurement:
-    def __init__(self, finished, value=None, seconds=None, cpu_seconds=None, peak_bytes=None, error=None):
+    def __init__(self, finished, value=None, seconds=None, cpu_seconds=None, peak_bytes=None, error=None, args=None):
         self.finished = finished
+        self.args = args
         self.value = value
         self.seconds = seconds
         self.cpu_seconds = cpu_seconds
@@ -876,8 +877,9 @@ def measure(fn, *args, timeout=60.0, **kwargs):
     time and was stopped), `value` (the result, as data), `seconds` (wall time),
     `cpu_seconds` (user + system time of the worker during the call, from the OS) and
     `peak_bytes` (how far the worker's resident memory rose above where it was when the call
-    started: the kernel's high-water mark, reset just before the call). Exceptions of the
-    learner's code are raised as for any call.
+    started: the kernel's high-water mark, reset just before the call) and `args` (the
+    positional arguments as the call left them). Exceptions of the learner's code are raised
+    as for any call.
     """
     path = _path_for_measure(fn)
     if not os.path.exists("/proc/self/clear_refs"):
@@ -905,7 +907,9 @@ def measure(fn, *args, timeout=60.0, **kwargs):
             cpu = _proc_cpu(w.pid) - cpu0
         w.peer.timeout = float(CONFIG.get("callTimeout", 60))
         value = w.request("value", kept)
-        return Measurement(True, value=value, seconds=seconds, cpu_seconds=cpu, peak_bytes=peak)
+        # The arguments as the call left them (a function may not change its input in place).
+        after = w.request("staged_args", staged)
+        return Measurement(True, value=value, seconds=seconds, cpu_seconds=cpu, peak_bytes=peak, args=after)
     finally:
         w.close()
 

@@ -403,7 +403,7 @@ def serve(config, refusals, upskill_wire):
         return n
 
     def call_staged(fn, n):
-        args, kwargs = staged.pop(n)
+        args, kwargs = staged[n]
         return fn(*args, **kwargs)
 
     def next_batch(it, n):
@@ -428,6 +428,7 @@ def serve(config, refusals, upskill_wire):
         "release": release,
         "stage": stage,
         "call_staged": call_staged,
+        "staged_args": lambda n: list(staged.pop(n)[0]),
         "iter": lambda obj: iter(obj),
         "next": lambda obj: next(obj),
         "next_batch": next_batch,

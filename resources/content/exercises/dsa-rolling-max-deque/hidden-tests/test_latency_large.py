@@ -20,13 +20,13 @@ try:
 except ImportError:  # run by hand: timed in this process (no stopping at the budget)
 
     class _Measured:
-        def __init__(self, value: Any, seconds: float) -> None:
-            self.finished, self.value, self.seconds = True, value, seconds
+        def __init__(self, value: Any, seconds: float, args: tuple[Any, ...]) -> None:
+            self.finished, self.value, self.seconds, self.args = True, value, seconds, list(args)
 
     def measure(fn: Callable[..., Any], *args: Any, timeout: float = 60.0, **kwargs: Any) -> Any:
         started = time.perf_counter()
         value = fn(*args, **kwargs)
-        return _Measured(value, time.perf_counter() - started)
+        return _Measured(value, time.perf_counter() - started, args)
 
 
 N = 1_000_000
@@ -60,6 +60,7 @@ def test_day_sized_input_within_the_time_budget() -> None:
         checked = rng.sample(range(N), 100) + [0, 1, WINDOW - 1, WINDOW, N - 1]
         wrong = [i for i in checked if result[i] != max(values[max(0, i - WINDOW + 1) : i + 1])]
         assert not wrong, f"rolling_max gave wrong values on the {shape} input, at positions {wrong[:5]}"
+        assert run.args[0] == values, f"rolling_max changed its input list ({shape} values)"
         assert run.seconds <= BUDGET_SECONDS
 
 
