@@ -116,7 +116,7 @@ def install(copy_dir, tmp_dir, allow_processes=False, extra_read=(), report=None
     system_roots = ("/usr/share/zoneinfo", "/sys/devices/system/cpu", "/sys/fs/cgroup", "/proc/self", "/etc/ssl")
     secret_roots = tuple(sorted(real(p) for p in secret))
     readable = tuple(sorted(r for r in {copy_dir, tmp_dir, lib_dir, *install_roots, *system_roots, *system_files, *(real(p) for p in extra_read)} if not any(r == s or r.startswith(s + "/") for s in secret_roots)))
-    writable = (copy_dir, tmp_dir)
+    writable = (copy_dir, tmp_dir, "/dev/null")
     library_roots = tuple(sorted(r for r in install_roots | {lib_dir} if r not in (copy_dir, tmp_dir)))
 
     snapshot = tuple(sorted(_snapshot(copy_dir, os.listdir, os.lstat, os.open, os.read, os.close, hashlib.sha256, posixpath.join, stat.S_ISDIR).items()))

@@ -28,7 +28,6 @@ import subprocess
 import sys
 import threading
 import time
-import types
 import weakref
 from pathlib import Path
 

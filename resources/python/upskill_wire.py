@@ -492,7 +492,6 @@ class Codec:
         return np.frombuffer(_unb64(x["b"]), dtype=self._dtype_of(x["dtype"])).reshape(shape).copy()
 
     def _decode_values(self, v, depth):
-        import numpy as np
         import pandas as pd
 
         if v["kind"] == "category":

@@ -77,6 +77,44 @@ describe('checks: the judge and the worker', function () {
     assert.strictEqual(result.status, 'passed', `${result.summary}\n${result.details.join('\n')}`);
   });
 
+  it('values cross as data both ways, type and all: NumPy, pandas, dates, decimals, paths, nested containers', async () => {
+    const test = [
+      'import collections, datetime, decimal, fractions, math, pathlib',
+      'import numpy as np',
+      'import pandas as pd',
+      'from echo import echo, kinds',
+      '',
+      'VALUES = [',
+      '    None, True, 3, 2**70, -0.0, 1.5, "é\\udcff", b"\\x00\\xff", bytearray(b"ab"), (1, (2, [3])), {1: "a", ("k",): [1.0]},',
+      '    {1, 2}, frozenset({3}), complex(1, -2), pathlib.Path("/tmp/x"), datetime.date(2024, 3, 4),',
+      '    datetime.datetime(2024, 3, 4, 5, 6, 7, tzinfo=datetime.timezone.utc), datetime.timedelta(days=2, seconds=3),',
+      '    decimal.Decimal("1.10"), fractions.Fraction(1, 3), range(1, 9, 2), collections.Counter("aab"),',
+      '    collections.OrderedDict(a=1), [float(i) for i in range(100)], list(range(100)), int, list[int], dict[str, float | None],',
+      ']',
+      '',
+      'def test_plain_values():',
+      '    for value in VALUES:',
+      '        back = echo(value)',
+      '        assert back == value and type(back) is type(value), (value, back)',
+      '    assert math.isnan(echo(float("nan"))) and echo(float("inf")) == float("inf")',
+      '',
+      'def test_numpy_and_pandas():',
+      '    a = np.arange(12, dtype=np.int32).reshape(3, 4)',
+      '    back = echo(a)',
+      '    assert back.dtype == np.int32 and back.shape == (3, 4) and np.array_equal(back, a)',
+      '    assert echo(np.float32(1.5)) == np.float32(1.5) and type(echo(np.float32(1.5))) is np.float32',
+      '    frame = pd.DataFrame({"a": [1, 2], "b": ["x", None], "c": pd.Categorical(["u", "v"]), "d": pd.to_datetime(["2024-01-01", "2024-01-02"])}, index=["r1", "r2"])',
+      '    pd.testing.assert_frame_equal(echo(frame), frame)',
+      '    series = pd.Series([1.0, None], name="s", index=pd.RangeIndex(5, 7))',
+      '    pd.testing.assert_series_equal(echo(series), series)',
+      '    assert kinds(frame) == ["DataFrame", "int64", "object", "category", "datetime64[ns]"]',
+      '',
+    ].join('\n');
+    const echo = 'def echo(x):\n    return x\n\n\ndef kinds(frame):\n    return [type(frame).__name__, *[str(t) for t in frame.dtypes]]\n';
+    const { result } = await judged({ 'echo.py': echo }, { 'test_echo.py': test });
+    assert.strictEqual(result.status, 'passed', `${result.summary}\n${result.tests.map((t) => t.detail ?? t.message).join('\n')}`);
+  });
+
   it('a worker that exits early, hangs or floods its output is reported as such, and the next test gets a fresh one', async () => {
     const work = await folder({
       'bad.py': [
