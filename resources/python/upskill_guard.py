@@ -77,6 +77,7 @@ def install(copy_dir, tmp_dir, allow_processes=False, extra_read=(), report=None
     and for any attempt on `secret` folders (the hidden tests, the exercise's own folder)."""
     import _thread
     import hashlib
+    import importlib.machinery
     import os
     import posixpath
     import stat
@@ -123,7 +124,9 @@ def install(copy_dir, tmp_dir, allow_processes=False, extra_read=(), report=None
 
     # Library modules whose job is to run source text given to them: a learner cannot use them
     # to run code hidden from the analysers.
-    runs_strings = frozenset(("code.py", "codeop.py", "timeit.py", "doctest.py", "pdb.py", "bdb.py", "cProfile.py", "profile.py", "trace.py", "runpy.py"))
+    # Standard modules that build classes from code templates of their own (field names are
+    # checked identifiers), at any time.
+    template_modules = ("/collections/__init__.py", "/dataclasses.py", "/typing.py", "/enum.py", "/functools.py", "/string.py")
     process_events = frozenset(("subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn", "os.fork", "os.forkpty", "os.startfile", "pty.spawn"))
     refused_always = frozenset(("gc.get_referrers", "gc.get_referents", "gc.get_objects", "sys.settrace", "sys.setprofile", "sys.addaudithook", "ctypes.dlsym", "ctypes.dlsym/handle", "ctypes.call_function", "ctypes.cdata", "ctypes.cdata/buffer", "ctypes.addressof", "ctypes.string_at", "ctypes.wstring_at", "ctypes.get_errno", "ctypes.set_errno", "ctypes.seh_exception", "ctypes.get_last_error", "ctypes.set_last_error", "sys.monitoring.register_callback", "sys.monitoring.use_tool_id", "_xxsubinterpreters.create", "sys._current_frames"))
     code_events = frozenset(("code.__new__", "marshal.loads", "marshal.load"))
@@ -149,12 +152,13 @@ def install(copy_dir, tmp_dir, allow_processes=False, extra_read=(), report=None
     pathlib_snapshot = tuple((c, tuple(vars(c).items())) for c in pathlib_classes)
     state = _make_hook(
         (
-            watched, process_events, refused_always, code_events, write_pairs, write_one, runs_strings,
+            watched, process_events, refused_always, code_events, write_pairs, write_one,
             readable, writable, library_roots, copy_dir, snapshot, bool(allow_processes),
             sys._getframe, _thread.get_ident, os.fspath, os.fsdecode, posixpath.join, posixpath.normpath, os.getcwd, os.readlink, os.lstat, stat.S_ISLNK,
             hashlib.sha256, path_types, os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND, os.getpid, report, Refused, type, isinstance, len, str, bytes, int, tuple, frozenset,
             type.__dict__["__dict__"].__get__, pathlib_snapshot, os.stat, stat.S_ISDIR, secret_roots,
             network_events, family_of, _socket.socket, (_socket.AF_INET, _socket.AF_INET6),
+            os.open, os.read, os.close, template_modules, importlib.machinery.ExtensionFileLoader, object.__getattribute__,
         )
     )
     sys.addaudithook(state)
@@ -163,12 +167,13 @@ def install(copy_dir, tmp_dir, allow_processes=False, extra_read=(), report=None
 
 _HOOK_SOURCE = '''
 def make(cfg):
-    (watched, process_events, refused_always, code_events, write_pairs, write_one, runs_strings,
+    (watched, process_events, refused_always, code_events, write_pairs, write_one,
      readable, writable, library_roots, copy_dir, snapshot, allow_processes,
      getframe, get_ident, fspath, fsdecode, join, normpath, getcwd, readlink, lstat, is_link,
      sha256, path_types, write_flags, getpid, report, Refused, type_, isinstance_, len_, str_, bytes_, int_, tuple_, frozenset_,
      type_dict_get, pathlib_snapshot, stat_, is_dir, secret_roots,
-     network_events, family_of, socket_type, inet_families) = cfg
+     network_events, family_of, socket_type, inet_families,
+     open_fd, read_fd, close_fd, template_modules, extension_loader, get_attribute) = cfg
     busy = set()
     snap_paths = frozenset_(p for p, _ in snapshot)
 
@@ -313,27 +318,7 @@ def make(cfg):
                     if is_dir(st.st_mode):
                         refuse("opening the folder %s as a file descriptor" % path, where_of(frame))
             elif event == "compile":
-                source, filename = args[0], args[1]
-                first, learner = learner_frames(frame)
-                fname = filename
-                if type_(fname) is bytes_:
-                    fname = fsdecode(fname)
-                if type_(fname) is str_ and fname.startswith("/"):
-                    path = resolve(fname)
-                    if path is not None and path.startswith(copy_dir + "/"):
-                        h = snap_hash(path)
-                        data = source
-                        if type_(data) is str_:
-                            data = data.encode("utf-8")
-                        if h is None or type_(data) is not bytes_ or sha256(data).hexdigest() != h:
-                            refuse("compiling %s: only the .py files of the exercise folder as they were when the check started may run" % path, where_of(frame))
-                        return
-                if first is not None and first.startswith(copy_dir + "/"):
-                    refuse("compile/exec/eval of source text: code must live in .py files, where Ruff and mypy see it", where_of(frame))
-                if first is not None and first.rsplit("/", 1)[-1] in runs_strings and learner:
-                    refuse("running source text through %s: code must live in .py files, where Ruff and mypy see it" % first.rsplit("/", 1)[-1], where_of(frame))
-                if first is not None and not caller_is_library(first) and learner:
-                    refuse("compile/exec/eval of source text from %s" % first, where_of(frame))
+                check_compile(args[0], args[1], frame)
             elif event in code_events:
                 first, learner = learner_frames(frame)
                 if first is None or not caller_is_library(first):
@@ -383,6 +368,76 @@ def make(cfg):
                     refuse("signalling another process (%s)" % event, where_of(frame))
         finally:
             busy.discard(me)
+
+    def file_bytes(path):
+        try:
+            fd = open_fd(path, 0)
+        except OSError:
+            return None
+        chunks = []
+        try:
+            while True:
+                chunk = read_fd(fd, 1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+        finally:
+            close_fd(fd)
+        return b"".join(chunks)
+
+    def same_source(source, data):
+        if type_(source) is str_:
+            source = source.encode("utf-8")
+        return type_(source) is bytes_ and data is not None and (source == data or source == data.decode("utf-8", "replace").encode("utf-8"))
+
+    def check_compile(source, filename, frame):
+        """Source text may run only from the files the analysers saw (the copy's .py files as
+        they were at the start) or from the Python install, and library code may generate code
+        only while a module is being imported, or through the few standard modules that build
+        classes from templates (namedtuple, dataclasses, typing)."""
+        fname = fsdecode(filename) if type_(filename) is bytes_ else filename
+        first = frame.f_code.co_filename if frame is not None else None
+        path = resolve(fname) if type_(fname) is str_ and fname.startswith("/") else None
+        if path is not None and path.startswith(copy_dir + "/"):
+            h = snap_hash(path)
+            data = source.encode("utf-8") if type_(source) is str_ else source
+            if h is None or type_(data) is not bytes_ or sha256(data).hexdigest() != h:
+                refuse("compiling %s: only the .py files of the exercise folder as they were when the check started may run" % path, where_of(frame))
+            return
+        if first is None or first.startswith(copy_dir + "/"):
+            refuse("compile/exec/eval of source text: code must live in .py files, where Ruff and mypy see it", where_of(frame))
+        if path is not None:
+            if under(path, library_roots) and not under(path, writable) and same_source(source, file_bytes(path)):
+                return
+            refuse("compiling text under the name of %s, which is not a file of the exercise folder or the Python installation holding that text" % path, where_of(frame))
+        if first.startswith("<frozen importlib"):
+            # A compiled extension module of the Python installation (Cython, say) running
+            # code of its own while it is imported.
+            caller = frame.f_back
+            loader = caller.f_locals.get("self") if caller is not None else None
+            if type_(loader) is extension_loader:
+                lp = get_attribute(loader, "__dict__").get("path")
+                lp = resolve(lp) if type_(lp) is str_ else None
+                if lp is not None and under(lp, library_roots) and not under(lp, writable):
+                    return
+            refuse("importing source that is not a file (%s): modules run only from .py files" % (fname,), where_of(frame))
+        if caller_is_library(first):
+            for suffix in template_modules:
+                if first.endswith(suffix):
+                    return
+        # Otherwise library code generating code: fine while a module is imported (six, attrs
+        # at class creation), not as a helper the learner's code calls to run text.
+        f = frame.f_back if frame is not None else None
+        while f is not None:
+            name = f.f_code.co_filename
+            if name.startswith("<frozen importlib"):
+                return
+            if name.startswith(copy_dir + "/"):
+                break
+            f = f.f_back
+        if f is None:
+            return
+        refuse("running source text through %s: code must live in .py files, where Ruff and mypy see it" % first.rsplit("/", 1)[-1], where_of(frame))
 
     def pathlib_intact():
         for cls, items in pathlib_snapshot:

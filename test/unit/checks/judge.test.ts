@@ -307,6 +307,23 @@ describe('checks: the audit hook of the worker', function () {
       'attempt("exec a text file", lambda: exec(open("notes.txt").read()))',
       'attempt("compile", lambda: compile("1 + 1", "x", "eval"))',
       'attempt("code object", lambda: (lambda: 0).__code__.replace(co_consts=(1,)))',
+      'attempt("runpy on a text file", lambda: __import__("runpy").run_path("notes.txt"))',
+      'attempt("code module", lambda: __import__("code").InteractiveInterpreter().runsource("x = 1"))',
+      'import importlib.abc, importlib.util',
+      'class TextLoader(importlib.abc.SourceLoader):',
+      '    def get_filename(self, name): return os.__file__',
+      '    def get_data(self, path): return open("notes.txt", "rb").read()',
+      'def load_text_as_module():',
+      '    spec = importlib.util.spec_from_loader("hidden_logic", TextLoader())',
+      '    spec.loader.exec_module(importlib.util.module_from_spec(spec))',
+      'attempt("a loader passing text off as a library file", load_text_as_module)',
+      'def import_written_module():',
+      '    folder = os.environ["TMPDIR"]',
+      '    with open(os.path.join(folder, "written.py"), "w") as f:',
+      '        f.write("X = 1\\n")',
+      '    sys.path.insert(0, folder)',
+      '    import written',
+      'attempt("import a module written at run time", import_written_module)',
       'attempt("subprocess", lambda: __import__("subprocess").run(["true"]))',
       'attempt("os.system", lambda: os.system("true"))',
       'attempt("write outside", lambda: open(os.path.join(SECRET_DIR, "x.py"), "w"))',
@@ -329,7 +346,7 @@ describe('checks: the audit hook of the worker', function () {
       '',
     ].join('\n');
     const { out, stderr } = await guarded(probe);
-    for (const name of ['read secret', 'add a hook', 'settrace', 'gc walk', 'ctypes', 'exec a text file', 'compile', 'code object', 'subprocess', 'os.system', 'write outside', 'symlink to it', 'read secret after']) {
+    for (const name of ['runpy on a text file', 'code module', 'a loader passing text off as a library file', 'import a module written at run time', 'read secret', 'add a hook', 'settrace', 'gc walk', 'ctypes', 'exec a text file', 'compile', 'code object', 'subprocess', 'os.system', 'write outside', 'symlink to it', 'read secret after']) {
       assert.strictEqual(out[name], 'refused', `${name}: ${out[name]}\n${stderr}`);
     }
     assert.strictEqual(out['read own file'], 'allowed', stderr);
