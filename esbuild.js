@@ -53,6 +53,8 @@ const lazyBundles = {
 
 const common = {
   bundle: true,
+  // resources/python/*.py (the judge, the worker and its audit hook) are inlined as text.
+  loader: { '.py': 'text' },
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'warning',

@@ -93,7 +93,7 @@ export interface PytestOptions {
 }
 
 /** A folder for one tool run beside the scratch copy (never inside the learner's files). */
-async function toolDir(ctx: CheckContext): Promise<string> {
+export async function toolDir(ctx: CheckContext): Promise<string> {
   const dir = path.join(path.dirname(ctx.workDir), `tool-${randomBytes(6).toString('hex')}`);
   await fs.mkdir(dir, { recursive: true });
   return dir;
@@ -109,7 +109,7 @@ export function useNetworkBlock(kind: 'namespace' | 'python' | undefined): void 
  * The `unshare` flags that give a new network namespace on this machine, if any: the
  * learner's own user mapped to itself where util-linux can (-c), else to root (-r).
  */
-function namespaceFlags(): Promise<string[] | undefined> {
+export function namespaceFlags(): Promise<string[] | undefined> {
   if (process.platform !== 'linux') return Promise.resolve(undefined);
   namespaceProbe ??= (async () => {
     for (const flags of [['-c', '-n'], ['-r', '-n']]) {

@@ -15,6 +15,12 @@ import pytest
 import linreg
 from linreg import fit_linear_regression, gradients, mse
 
+try:
+    # In Upskill's check your code runs in a process of its own: its numpy is patched there.
+    from upskill_judge import worker_module
+except ImportError:  # run by hand: your code runs in this process
+    from importlib import import_module as worker_module
+
 FORBIDDEN_NAMES = {"lstsq", "pinv", "solve", "inv", "tensorsolve", "tensorinv", "polyfit", "qr", "svd", "cholesky", "eig", "eigh"}
 FORBIDDEN_MODULES = {"sklearn", "scipy", "statsmodels", "torch", "tensorflow", "jax"}
 
@@ -136,17 +142,22 @@ def test_the_module_uses_no_closed_form_solver_or_ml_library() -> None:
 
 
 def test_fitting_works_with_the_closed_form_solvers_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = {name: getattr(np.linalg, name) for name in FORBIDDEN_NAMES if hasattr(np.linalg, name)}
+    # numpy as the code under test sees it.
+    their_np, their_linalg = worker_module("numpy"), worker_module("numpy.linalg")
+    real = {name: getattr(their_linalg, name) for name in FORBIDDEN_NAMES if hasattr(their_linalg, name)}
+    called: list[str] = []
 
     def refuse(*args: object, **kwargs: object) -> None:
+        called.append("a solver")
         raise AssertionError("linreg.py called a closed-form solver from numpy.linalg; fit by gradient descent")
 
     for name in real:
-        monkeypatch.setattr(np.linalg, name, refuse)
-    monkeypatch.setattr(np, "polyfit", refuse)
+        monkeypatch.setattr(their_linalg, name, refuse)
+    monkeypatch.setattr(their_np, "polyfit", refuse)
     for name, value in vars(linreg).items():
         if any(value is f for f in real.values()):
             monkeypatch.setattr(linreg, name, refuse)
     for _, X, y in datasets(1):
         result = fit_linear_regression(X, y, learning_rate=0.1, n_iterations=500)
         assert np.all(np.isfinite(result.weights))
+    assert not called, "linreg.py called a closed-form solver from numpy.linalg (and caught the error); fit by gradient descent"

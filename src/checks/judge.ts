@@ -1,0 +1,148 @@
+// The exercise's own tests, run in a judge process that never imports or runs the learner's
+// code (resources/python/upskill_judge.py). pytest, the assertions, the timing, the memory
+// measurements and the JUnit report all live in the judge; the learner's modules run in a
+// worker process behind an audit hook (upskill_worker.py, upskill_guard.py), and only data
+// crosses between them (upskill_wire.py). The tests themselves sit in a folder beside the
+// copy, which the worker may not read.
+
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import GUARD from '../../resources/python/upskill_guard.py';
+import JUDGE from '../../resources/python/upskill_judge.py';
+import JUDGE_RUN from '../../resources/python/upskill_judge_run.py';
+import WIRE from '../../resources/python/upskill_wire.py';
+import WORKER from '../../resources/python/upskill_worker.py';
+import { parseJUnit } from './junit';
+import { logOutput } from './output';
+import { runProcess, timeLeft } from './process';
+import { requireModule } from './python';
+import { type PytestRun, namespaceFlags, NETWORK_BLOCKS, toolDir } from './pytestRun';
+import type { CheckContext } from './types';
+
+/** The Python files of the judge, by the name they are written under. */
+export const JUDGE_FILES: Readonly<Record<string, string>> = {
+  'upskill_guard.py': GUARD,
+  'upskill_judge.py': JUDGE,
+  'upskill_judge_run.py': JUDGE_RUN,
+  'upskill_wire.py': WIRE,
+  'upskill_worker.py': WORKER,
+};
+
+/** The oldest Python whose audit hooks and typing the judge and worker rely on. */
+export const JUDGE_MIN_PYTHON: readonly [number, number] = [3, 9];
+
+export interface JudgeFile {
+  /** Path in the judge's test folder (the same as in the exercise's starter or hidden tests). */
+  readonly rel: string;
+  /** Where the exercise keeps it. */
+  readonly from: string;
+}
+
+export interface JudgeOptions {
+  readonly noNetwork?: boolean;
+  /** The code under test may start processes (refused by the audit hook otherwise). */
+  readonly allowProcesses?: boolean;
+  /** Seconds one call into the learner's code may take before the worker is stopped. */
+  readonly callTimeoutSeconds?: number;
+}
+
+export interface JudgeRun extends PytestRun {
+  /** What the audit hook refused of the learner's code, one sentence each. */
+  readonly refusals: readonly string[];
+  /** How worker processes ended early (crashed, hung, flooded the protocol). */
+  readonly crashes: readonly string[];
+}
+
+/** Files that Python could import or execute: never linked into the judge's folder. */
+const CODE_FILE = /\.(py|pyc|pyo|pyd|pyi|pyw|pyz|so|pth|zip|egg|whl|dylib|dll)$/i;
+
+/**
+ * The tests' folder shows the copy's data as its own (`Path(__file__).parent / "data.csv"`
+ * works as it does in the learner's folder): every file of the copy that is not code and that
+ * the judge's folder lacks is linked to the copy's file. The learner's modules are never there,
+ * so the judge can import none of them by accident; the worker, which may not read the
+ * judge's folder, reads the links' targets in the copy.
+ */
+export async function overlayData(copy: string, judgeDir: string, rel = ''): Promise<void> {
+  for (const e of await fs.readdir(path.join(copy, rel), { withFileTypes: true }).catch(() => [])) {
+    const r = path.join(rel, e.name);
+    if (e.isDirectory()) {
+      if (e.name === '__pycache__' || e.name === '.git') continue;
+      await fs.mkdir(path.join(judgeDir, r), { recursive: true });
+      await overlayData(copy, judgeDir, r);
+    } else if (e.isFile() && !CODE_FILE.test(e.name)) {
+      await fs.symlink(path.join(copy, r), path.join(judgeDir, r)).catch(() => undefined);
+    }
+  }
+}
+
+/** Whether this interpreter can run the judge (it needs PEP 578 audit hooks and modern typing). */
+export function judgeSupports(version: string): boolean {
+  const [major, minor] = version.split('.').map(Number);
+  // A version not fully known is given the benefit of the doubt: the worker says if it cannot start.
+  if (!Number.isFinite(major) || !Number.isFinite(minor)) return true;
+  return major > JUDGE_MIN_PYTHON[0] || (major === JUDGE_MIN_PYTHON[0] && minor >= JUDGE_MIN_PYTHON[1]);
+}
+
+/** Runs `files` (the exercise's tests, its own modules and data) as the judge's test folder against the copy in ctx.workDir. */
+export async function runJudge(ctx: CheckContext, files: readonly JudgeFile[], args: readonly string[], opts: JudgeOptions = {}): Promise<JudgeRun> {
+  await requireModule(ctx.python, 'pytest');
+  const scratch = await toolDir(ctx);
+  try {
+    const lib = path.join(scratch, 'lib');
+    const judgeDir = path.join(scratch, 'judge');
+    const tmp = path.join(scratch, 'tmp');
+    await Promise.all([lib, judgeDir, tmp].map((d) => fs.mkdir(d, { recursive: true })));
+    for (const [name, source] of Object.entries(JUDGE_FILES)) await fs.writeFile(path.join(lib, name), source, 'utf8');
+    for (const f of files) {
+      const dest = path.join(judgeDir, f.rel);
+      await fs.mkdir(path.dirname(dest), { recursive: true });
+      await fs.copyFile(f.from, dest);
+    }
+    await overlayData(ctx.workDir, judgeDir);
+    const ini = path.join(scratch, 'pytest.ini');
+    await fs.writeFile(ini, '[pytest]\naddopts =\n', 'utf8');
+    const junit = path.join(scratch, 'junit.xml');
+    const report = path.join(scratch, 'judge-report.json');
+    const config = path.join(scratch, 'judge.json');
+    await fs.writeFile(
+      config,
+      JSON.stringify({
+        copy: ctx.workDir,
+        tmp,
+        lib,
+        judge: judgeDir,
+        report,
+        // Never readable from the learner's code: the tests, and the exercise with its reference solution.
+        secret: [judgeDir, ctx.exercise.dir],
+        allowProcesses: opts.allowProcesses === true,
+        noNetwork: opts.noNetwork === true,
+        callTimeout: opts.callTimeoutSeconds ?? 60,
+      }),
+      'utf8',
+    );
+    const conftests = files.some((f) => path.basename(f.rel) === 'conftest.py');
+    const argv = [ctx.python.path, '-I', path.join(lib, 'upskill_judge_run.py'), config, '-q', '-rN', '--color=no', '--tb=long', '-c', ini, '--rootdir', judgeDir, '--confcutdir', judgeDir, '-o', 'addopts=', '-p', 'no:cacheprovider', `--basetemp=${path.join(tmp, 'pytest')}`, `--junitxml=${junit}`, '-o', 'junit_family=xunit1'];
+    if (!conftests) argv.push('--noconftest');
+    argv.push(...args, judgeDir);
+    let networkBlock: string | undefined;
+    if (opts.noNetwork) {
+      const flags = await namespaceFlags();
+      if (flags) argv.unshift('unshare', ...flags, '--');
+      networkBlock = flags ? NETWORK_BLOCKS.namespace : 'network blocked in Python (the audit hook of the process that runs your code)';
+      ctx.log(`  ${networkBlock}`);
+    }
+    // pytest reads these itself (isolated mode covers only PYTHON* variables); no plugin
+    // installed in the interpreter loads into the judge either.
+    const env = { PYTEST_ADDOPTS: undefined, PYTEST_PLUGINS: undefined, PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1', PYTHONPATH: undefined, PYTHONSTARTUP: undefined };
+    const run = await runProcess(argv, { cwd: ctx.workDir, env, timeoutMs: timeLeft(ctx), signal: ctx.signal, log: ctx.log });
+    logOutput(ctx, run);
+    const xml = await fs.readFile(junit, 'utf8').catch(() => '');
+    // The judge's folder goes away; the same files sit in the copy (shipped) or the learner's folder (revealed).
+    const tests = parseJUnit(xml).map((t) => ({ ...t, file: t.file ? path.resolve(ctx.workDir, t.file) : undefined }));
+    const facts = JSON.parse(await fs.readFile(report, 'utf8').catch(() => '{}')) as { refusals?: string[]; crashes?: string[] };
+    return { run, tests, networkBlock, refusals: facts.refusals ?? [], crashes: facts.crashes ?? [] };
+  } finally {
+    await fs.rm(scratch, { recursive: true, force: true });
+  }
+}
