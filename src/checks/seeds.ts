@@ -92,14 +92,12 @@ export async function planSeeds(root: string): Promise<SeedPlan> {
   const values = [randomInt(2, 9), randomInt(2, 9), randomInt(2, 9)];
   const sum = values[0] + values[1] + values[2];
   const wrongSum = sum + randomInt(1, 5);
-  const lintKind = randomInt(0, 2);
-  const unused = ['os', 'json', 'math', 'string', 'random'][randomInt(0, 5)];
+  // An unused local variable (F841): every linter flags it, and Ruff's fix for it is unsafe,
+  // so `ruff check --fix` leaves it (and fails) as it does for most findings.
+  const unused = ['total', 'count', 'size', 'width', 'rows'][randomInt(0, 5)];
   const docstring = `"""Added by Upskill's check: a module that changes with each run."""`;
   const cleanModule = [docstring, '', '', `def ${name}(values: list[int]) -> int:`, '    """Return the sum of the values."""', '    return sum(values)', ''].join('\n');
-  const lintModule =
-    lintKind === 0
-      ? [docstring, '', `import ${unused}`, '', '', `def ${name}(values: list[int]) -> int:`, '    """Return the sum of the values."""', '    return sum(values)', ''].join('\n')
-      : [docstring, '', '', `def ${name}(values: list[int]) -> int:`, '    """Return the sum of the values."""', '    total = len(values)', '    return sum(values)', ''].join('\n');
+  const lintModule = [docstring, '', '', `def ${name}(values: list[int]) -> int:`, '    """Return the sum of the values."""', `    ${unused} = len(values)`, '    return sum(values)', ''].join('\n');
   const typeModule = [docstring, '', '', `def ${name}(values: list[int]) -> int:`, '    """Return how many values there are."""', '    return str(len(values))', ''].join('\n');
   const formatModule = [docstring, '', '', `def ${name}(values: list[int]) -> int:`, '    """Return the sum of the values."""', '    return sum(', '        values', '    )', ''].join('\n');
   const testText = (expected: number) =>
@@ -145,7 +143,7 @@ export async function planSeeds(root: string): Promise<SeedPlan> {
         case 'clean':
           return `a new module (${module}) and a new test (${test}), nothing wrong in them`;
         case 'lint':
-          return lintKind === 0 ? `an unused import (F401) in ${module}` : `an unused local variable (F841) in ${module}`;
+          return `an unused local variable (F841) in ${module}`;
         case 'type':
           return `a function of ${module} that returns a str where its annotation says int (a mypy error)`;
         case 'test':
