@@ -20,6 +20,7 @@ import type { WorkflowRules } from '../core/model';
 import { safeName, storageRoot } from './scratch';
 import { planSeeds, type SeedKind, type SeedPlan, writeSeed } from './seeds';
 import { makeShims, readToolLog, type ToolCall } from './toolShims';
+import { runProcess, timeLeft } from './process';
 import type { CheckContext, CommandRun } from './types';
 import type { EventName, Workflow } from './workflowModel';
 import { eventsOf } from './workflowModel';
@@ -129,9 +130,48 @@ function whyPassed(r: RunRecord, plan: SeedPlan): string {
   return [...new Set(reasons)].slice(0, 4).join('; ');
 }
 
+const GIT_IDENTITY = ['-c', 'user.name=Upskill', '-c', 'user.email=upskill@localhost.invalid', '-c', 'commit.gpgsign=false', '-c', 'core.hooksPath=/dev/null'];
+
+/**
+ * Makes a copy look like a runner's checkout: a git repository whose last commit adds the
+ * seeded files on top of the project (origin/main is the commit before), with the files git
+ * ignores removed, as a fresh clone would not have them. So `git diff --exit-code` after a
+ * formatter, or a linter that reads .gitignore, behave as on GitHub. Without git the copy
+ * stays as it is, and the log says so.
+ */
+async function asCheckout(dir: string, seeded: readonly string[], ctx: CheckContext, runs: CommandRun[]): Promise<void> {
+  const git = async (...args: string[]) => {
+    const run = await runProcess(['git', ...GIT_IDENTITY, ...args], { cwd: dir, timeoutMs: Math.max(1000, timeLeft(ctx)), signal: ctx.signal, env: { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' } });
+    runs.push(run);
+    if (run.exitCode !== 0) throw new Error(`git ${args.join(' ')}: ${(run.stderr || run.stdout).trim().split('\n').pop()}`);
+  };
+  try {
+    const hasRepo = await fs.stat(path.join(dir, '.git')).then(() => true, () => false);
+    if (!hasRepo) await git('init', '-q', '-b', 'main');
+    const held = new Map<string, Buffer>();
+    for (const f of seeded) {
+      held.set(f, await fs.readFile(path.join(dir, f)));
+      await fs.rm(path.join(dir, f));
+    }
+    await git('add', '-A');
+    await git('commit', '-q', '--allow-empty', '--no-verify', '-m', 'the project');
+    await git('update-ref', 'refs/remotes/origin/main', 'HEAD');
+    for (const [f, bytes] of held) await fs.writeFile(path.join(dir, f), bytes);
+    await git('add', '-f', '--', ...seeded);
+    await git('commit', '-q', '--no-verify', '-m', 'a change to check');
+    await git('clean', '-q', '-f', '-d', '-X');
+  } catch (e) {
+    ctx.log(`The copy is not made a git checkout (${(e as Error).message}); steps that use git see no repository.`);
+  }
+}
+
 /** Runs the workflows on every seeded change, and says what they did. */
 export async function judgeWorkflows(ctx: CheckContext, files: readonly WorkflowFile[], rules: WorkflowRules, runs: CommandRun[]): Promise<Judgement> {
   const started = Date.now();
+  const bash = await runProcess(['bash', '-c', 'true'], { cwd: ctx.workDir, timeoutMs: 10_000, signal: ctx.signal });
+  if (bash.exitCode !== 0) {
+    return { status: 'error', summary: 'Running the workflow needs bash (GitHub runs steps with it), and this machine has none on PATH; on Windows, install Git for Windows (Git Bash) or use WSL.', details: [bash.stderr.trim()], durationMs: Date.now() - started };
+  }
   const wanted = (rules.triggers ?? []).filter((e): e is EventName => e === 'push' || e === 'pull_request');
   const declared = (['push', 'pull_request'] as const).filter((e) => files.some((f) => eventsOf(f.wf).has(e)));
   const events: EventName[] = wanted.length ? wanted : declared.length ? [...declared] : ['push', 'pull_request'];
@@ -154,6 +194,7 @@ export async function judgeWorkflows(ctx: CheckContext, files: readonly Workflow
       const checkout = path.join(temp, `checkout-${kind}`);
       await fs.cp(ctx.workDir, checkout, { recursive: true, verbatimSymlinks: true });
       await writeSeed(checkout, plan, kind);
+      await asCheckout(checkout, [plan.module, plan.test], ctx, runs);
       for (const event of events) {
         const t0 = Date.now();
         const toolLog = path.join(temp, `tools-${kind}-${event}.log`);

@@ -97,11 +97,12 @@ describe('checks: a workflow judged by running it', function () {
     assert.match(r.summary, /^On a clean push to main .* the workflow fails: .*"ruff check \." \(its "if: fromJSON\(env\.LINT\)" could not be evaluated: fromJSON could not read "yes"/);
   });
 
-  it('passes honest variety: coverage run -m pytest, python -m pytest, two tools in one step, make targets', async () => {
+  it('passes honest variety: coverage run -m pytest, python -m pytest, two tools in one step, make targets, git in a step', async () => {
     for (const [name, steps, files] of [
       ['coverage', '      - run: ruff check . && ruff format --check .\n      - run: coverage run -m pytest -q && coverage report\n', {}],
       ['python -m', '      - run: python -m ruff check .\n      - run: python -m pytest -q\n', {}],
       ['make', '      - run: make lint test\n', { Makefile: 'lint:\n\truff check .\n\ntest:\n\tpython -m pytest -q\n' }],
+      ['git diff after a formatter, with an ignored scratch file', '      - run: ruff format . && git diff --exit-code\n      - run: ruff check .\n      - run: pytest -q\n', { '.gitignore': 'scratch/\n', 'scratch/notes.py': 'import os\n' }],
       ['a failure() step and GITHUB_ENV', '      - run: echo "TARGETS=." >> "$GITHUB_ENV"\n      - run: ruff check "$TARGETS"\n      - run: pytest -q\n      - run: echo "lint or tests failed"\n        if: failure()\n', {}],
     ] as const) {
       const { r } = await judge(wf(steps), files);
