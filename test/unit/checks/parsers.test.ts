@@ -90,7 +90,6 @@ jobs:
       [
         [2, 'The workflow is not triggered'],
         [8, 'The matrix declares "python-version" but'],
-        [10, 'No step runs ruff as'],
         [8, 'The Python matrix lacks 3.10.'],
         [11, 'Dependencies are not cached; add'],
       ],

@@ -54,40 +54,61 @@ describe('checks: a pre-commit configuration read as pre-commit reads it', () =>
     ['a misspelt key', GOOD.replace('        args: [--fix]', '        arg: [--fix]'), /a key pre-commit does not know: arg/],
     ['a missing hook', GOOD.replace('      - id: ruff-format\n', ''), /There is no ruff-format hook yet/],
     ['a local hook with the right id', GOOD.replace(`  - repo: ${MYPY}\n    rev: v1.17.1`, '  - repo: local').replace('        additional_dependencies: [types-PyYAML]', '        name: mypy\n        entry: echo\n        language: system'), /The mypy hook must come from .*mirrors-mypy; the hook "mypy" of local is not that hook/],
-    ['an entry override', GOOD.replace('      - id: ruff-format', '      - id: ruff-format\n        entry: "true"'), /"ruff-format" .* sets "entry", which replaces what the hook runs/],
-    ['a manual stage', GOOD.replace('      - id: ruff-format', '      - id: ruff-format\n        stages: [manual]'), /"ruff-format" .* does not run at commit time/],
-    ['default_stages without pre-commit', `default_stages: [pre-push]\n${GOOD}`, /does not run at commit time \(stages \["pre-push"\], from default_stages\)/],
-    ['install hook types without pre-commit', `default_install_hook_types: [pre-push]\n${GOOD}`, /"default_install_hook_types" leaves out pre-commit/],
-    ['types that leave out Python', GOOD.replace('      - id: ruff-format', '      - id: ruff-format\n        types: [markdown]'), /"types: \["markdown"\]", which no Python file has/],
-    ['exclude_types python', GOOD.replace('      - id: ruff-format', '      - id: ruff-format\n        exclude_types: [python]'), /exclude_types.*leaves out Python files/],
-    ['--exit-zero', GOOD.replace('[--fix]', '[--fix, --exit-zero]'), /passes --exit-zero, which makes it exit 0 whatever it finds/],
-    ['--ignore ALL', GOOD.replace('[--fix]', '[--ignore, ALL]'), /passes --ignore ALL, which switches every rule off/],
+    ['args that are not a list', GOOD.replace('[--fix]', '--fix'), /"args" must be a list of strings/],
   ] as const) {
     it(`refuses ${name}`, () => assert.match(problems(text).join('\n'), expected));
   }
+});
 
-  it('collects the file patterns that decide what a required hook sees', () => {
-    const { selections } = readPreCommit('c.yaml', `exclude: ^docs/\n${GOOD.replace('      - id: mypy', '      - id: mypy\n        files: ^src/')}`, REQUIRED);
-    assert.deepStrictEqual(selections, [
-      { hook: 'ruff-check', files: [], exclude: ['^docs/'] },
-      { hook: 'ruff-format', files: [], exclude: ['^docs/'] },
-      { hook: 'mypy', files: ['^src/'], exclude: ['^docs/'] },
-    ]);
+describe('checks: pre-commit hooks judged by running them on commits', function () {
+  this.timeout(120_000);
+  const spec: CheckSpec = { type: 'structure', assert: [{ preCommitHooks: { file: '.pre-commit-config.yaml', hooks: REQUIRED } }] };
+  const PROJECT = {
+    'features.py': '"""Features."""\n\n\ndef double(x: int) -> int:\n    """Twice x."""\n    return 2 * x\n',
+    'pyproject.toml': '[tool.ruff.lint]\nselect = ["E", "F", "I", "B", "UP"]\n\n[tool.mypy]\nstrict = true\n',
+  };
+  const check = async (config: string, files: Record<string, string> = {}) => {
+    const ctx = context(await folder({ ...PROJECT, ...files, '.pre-commit-config.yaml': config }), [spec], { timeoutMs: 90_000 });
+    const r = (await runChecks(ctx)).results[0];
+    return { r, text: `${r.summary}\n${r.details.join('\n')}`, log: ctx.lines.join('\n') };
+  };
+
+  it('passes hooks that refuse a commit with a lint finding, a formatting slip or a type error, and let a clean one through', async () => {
+    const { r, log } = await check(`repos:\n  - repo: https://github.com/pre-commit/pre-commit-hooks\n    rev: v5.0.0\n    hooks:\n      - id: trailing-whitespace\n      - id: end-of-file-fixer\n      - id: check-yaml\n${GOOD.replace('repos:\n', '')}`);
+    assert.strictEqual(r.status, 'passed', `${r.summary}\n${log}`);
+    assert.match(log, /═ A commit that adds an unused (import \(F401\)|local variable \(F841\)) in upskill_check_\w+\.py\n[\s\S]*?ruff-check \(https:\/\/github\.com\/astral-sh\/ruff-pre-commit\): failed · ruff check --force-exclude --fix upskill_check_\w+\.py test_upskill_check_\w+\.py · exit 1/);
+    assert.match(log, /mypy \(https:\/\/github\.com\/pre-commit\/mirrors-mypy\): failed · mypy --ignore-missing-imports upskill_check_\w+\.py test_upskill_check_\w+\.py · exit 1/);
+    assert.match(log, /check-yaml \(.*\): skipped · no files to check/);
   });
 
-  it("evaluates files and exclude with Python's re, against the folder's own Python files", async () => {
-    const spec = (hooks = REQUIRED): CheckSpec => ({ type: 'structure', assert: [{ preCommitHooks: { file: '.pre-commit-config.yaml', hooks } }] });
-    const check = async (config: string, files: Record<string, string> = { 'features.py': 'x = 1\n', 'src/model.py': 'y = 2\n' }) =>
-      (await runChecks(context(await folder({ '.pre-commit-config.yaml': config, ...files }), [spec()]))).results[0];
-    assert.strictEqual((await check(GOOD)).status, 'passed');
-    const verbose = await check(`exclude: |\n  (?x)^(\n    docs/.*\n  )$\n${GOOD}`);
-    assert.strictEqual(verbose.status, 'passed', `Python's verbose regular expressions work: ${verbose.summary}`);
-    const src = await check(GOOD.replace('      - id: mypy', '      - id: mypy\n        files: ^src/'));
-    assert.strictEqual(src.status, 'failed');
-    assert.match(src.summary, /The mypy hook never sees features\.py/);
-    const everything = await check(`exclude: '.*'\n${GOOD}`, {});
-    assert.match(everything.details.join('\n'), /The ruff-check hook never sees train\.py, src\/pipeline\/features\.py, tests\/test_features\.py/, 'a folder without Python files is judged on sample paths');
-    const broken = await check(GOOD.replace('      - id: mypy', '      - id: mypy\n        exclude: "(unclosed"'));
-    assert.match(broken.summary, /The mypy hook's file patterns: '\(unclosed' is not a valid regular expression/);
+  for (const [name, edit, expected] of [
+    ['ruff-check with --exit-zero', (t: string) => t.replace('[--fix]', '[--fix, --exit-zero]'), /A commit that adds an unused local variable \(F841\) .* is not refused: ruff-check passed \(ruff check --force-exclude --fix --exit-zero /],
+    ['ruff-check told to ignore what it finds', (t: string) => t.replace('[--fix]', '[--extend-ignore=F]'), /A commit that adds an unused local variable \(F841\) .* is not refused: ruff-check passed/],
+    ['mypy with --ignore-errors... spelt as a config override', (t: string) => t.replace('        additional_dependencies: [types-PyYAML]', '        args: [--ignore-missing-imports, --disable-error-code=return-value]'), /a str where its annotation says int .* is not refused: .*mypy passed/],
+    ['mypy with pass_filenames: false and an entry that checks nothing', (t: string) => t.replace('        additional_dependencies: [types-PyYAML]', '        pass_filenames: false\n        args: [--version]'), /is not refused: .*mypy passed \(mypy --version, exit 0\)/],
+    ['a files: filter that covers only the files of today', (t: string) => t.replace('      - id: ruff-check\n', '      - id: ruff-check\n        files: ^features\\.py$\n'), /is not refused: ruff-check skipped: no files to check/],
+    ['a hook moved to the manual stage', (t: string) => t.replace('      - id: ruff-format\n', '      - id: ruff-format\n        stages: [manual]\n'), /split over three lines .* is not refused: .*ruff-format skipped: not at commit time \(stages: \["manual"\]\)/],
+    ['an entry replaced by true', (t: string) => t.replace('        additional_dependencies: [types-PyYAML]', '        entry: "true"'), /a str where its annotation says int .* is not refused: .*mypy passed \(true /],
+    ['a top-level exclude of every Python file', (t: string) => `exclude: \\.py$\n${t}`, /is not refused: ruff-check skipped: no files to check/],
+  ] as const) {
+    it(`refuses ${name}, by what the hooks do`, async () => {
+      const { r, text } = await check(edit(GOOD));
+      assert.strictEqual(r.status, 'failed', text);
+      assert.match(text, expected);
+    });
+  }
+
+  it('refuses hooks that block a clean commit, naming the hook', async () => {
+    const { r } = await check(GOOD.replace('      - id: ruff-format\n', '      - id: ruff-format\n        args: [--line-length=10]\n'));
+    assert.strictEqual(r.status, 'failed');
+    assert.match(r.summary, /The hooks refuse a commit of a new module .* ruff-format \(ruff format --force-exclude --line-length=10 .*\) exited 0: it changed (test_)?upskill_check_\w+\.py.*\. A hook that fails on good code blocks every commit/);
+  });
+
+  it('runs local system and pygrep hooks; a hook it cannot run never refuses a commit', async () => {
+    const local = GOOD.replace('repos:\n', `repos:\n  - repo: local\n    hooks:\n      - id: no-print\n        name: no print\n        entry: '\\bprint\\('\n        language: pygrep\n        types: [python]\n      - id: node-thing\n        name: a node hook\n        entry: eslint\n        language: node\n`);
+    const { r, log } = await check(local);
+    assert.strictEqual(r.status, 'passed', r.summary);
+    assert.match(log, /no-print \(local\): passed · pre-commit-standin:pygrep/);
+    assert.match(log, /node-thing \(local\): not run · language node is not run here/);
   });
 });

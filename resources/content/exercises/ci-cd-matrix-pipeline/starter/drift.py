@@ -12,7 +12,7 @@ def psi(expected: Sequence[float], actual: Sequence[float], eps: float = 1e-6) -
     if len(expected) != len(actual) or not expected:
         raise ValueError("both distributions need the same, non-zero number of bins")
     total = 0.0
-    for e, a in zip(expected, actual):
+    for e, a in zip(expected, actual, strict=True):
         e, a = max(e, eps), max(a, eps)
         total += (a - e) * math.log(a / e)
     return total
