@@ -21,7 +21,7 @@ const LAYERS = {
   // Ids shared by the manifest and the code.
   constants: { may: [] },
   // The webviews' browser side: it shares only the message types with the host.
-  'webview-ui': { may: ['webview/protocol', 'webview/exerciseProtocol'] },
+  'webview-ui': { may: ['webview/protocol', 'webview/exerciseProtocol', 'webview/environmentProtocol'] },
 };
 const DOCS = 'see docs/architecture.md';
 
@@ -75,7 +75,7 @@ export default tseslint.config(
   ...Object.entries(LAYERS).map(([name, layer]) => layerRule(name, layer)),
   {
     // The message types are imported by the browser side too: like it, they stay free of VS Code.
-    files: ['src/webview/protocol.ts', 'src/webview/exerciseProtocol.ts'],
+    files: ['src/webview/protocol.ts', 'src/webview/exerciseProtocol.ts', 'src/webview/environmentProtocol.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

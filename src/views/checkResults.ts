@@ -3,16 +3,18 @@
 // in the Exercise view; one toast with "Show" only when that view is hidden), and a
 // terminal to install a missing tool. CheckService runs and records; this surface owns the
 // UI around it, and checks an exercise when one of its files is saved with
-// `upskill.checkOnSave` on.
+// `upskill.checkOnSave` on. A setup problem is told as setup (a warning, never a verdict),
+// with its fix; the exercise is checked again when the fix succeeded.
 
 import * as vscode from 'vscode';
-import { quoteArg } from '../checks/process';
-import type { CheckReport, Finding, MissingToolError } from '../checks/types';
+import type { CheckReport, Finding } from '../checks/types';
 import { Commands, Settings } from '../constants';
+import type { Fix } from '../core/environment';
 import { DisposableBase } from '../core/lifecycle';
 import type { Exercise } from '../core/model';
 import { isInside } from '../core/paths';
 import type { CheckOutcome, CheckService } from '../services/checkService';
+import type { SetupProblem } from '../services/environment';
 import type { ExerciseService } from '../services/exerciseService';
 
 const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
@@ -34,6 +36,8 @@ export class CheckResults extends DisposableBase {
     private readonly log: vscode.LogOutputChannel,
     /** Whether the Exercise view, which shows every result, is on screen. */
     private readonly panelVisible: () => boolean,
+    /** Runs a setup fix in a terminal; true when it succeeded (the environment is checked again by then). */
+    private readonly runFix: (fix: Fix) => Promise<boolean>,
   ) {
     super();
     this.register(checks.onDidCheck(({ exercise, report }) => this.publishDiagnostics(exercise, report)));
@@ -87,8 +91,8 @@ export class CheckResults extends DisposableBase {
       case 'cancelled':
         vscode.window.setStatusBarMessage(`Check of "${exercise.title}" cancelled. Nothing was recorded.`, 6000);
         break;
-      case 'missingTool':
-        void this.offerInstall(outcome.error);
+      case 'setup':
+        void this.offerFix(exercise, outcome.problem);
         break;
       case 'crashed':
         void vscode.window.showErrorMessage(`Checking "${exercise.title}" failed: ${outcome.message}`, 'Show Output').then((a) => {
@@ -175,16 +179,18 @@ export class CheckResults extends DisposableBase {
     if (action === 'Next Exercise') await vscode.commands.executeCommand(Commands.nextExercise, exercise.id);
   }
 
-  private async offerInstall(e: MissingToolError): Promise<void> {
-    const canInstall = e.python && e.module;
-    const action = await vscode.window.showErrorMessage(e.message, ...(canInstall ? ['Install in Terminal'] : []), 'Show Output');
-    if (action === 'Show Output') this.log.show(true);
-    if (action === 'Install in Terminal' && e.python && e.module) {
-      const terminal = vscode.window.createTerminal({ name: `Upskill: install ${e.module}` });
-      terminal.show();
-      // pip for the interpreter that was searched; the message says what to do when it refuses (Debian's python3).
-      terminal.sendText([e.python, '-m', 'pip', 'install', ...e.module.split(' ').filter(Boolean)].map(quoteArg).join(' '));
+  /** The setup problem with its fix (and the offline alternative); a fix that worked is followed by the check. */
+  private async offerFix(exercise: Exercise, problem: SetupProblem): Promise<void> {
+    const { fix, alternative } = problem.fixes;
+    const checkEnvironment = vscode.l10n.t('Check Environment');
+    const actions = [...(fix ? [fix.title] : []), ...(alternative ? [alternative.title] : []), checkEnvironment];
+    const action = await vscode.window.showWarningMessage(problem.message, ...actions);
+    if (action === checkEnvironment) {
+      await vscode.commands.executeCommand(Commands.checkEnvironment);
+      return;
     }
+    const chosen = action === fix?.title ? fix : action === alternative?.title ? alternative : undefined;
+    if (chosen && (await this.runFix(chosen))) await this.check(exercise);
   }
 }
 
