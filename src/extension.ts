@@ -83,7 +83,7 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
   // Other windows' passes: read again on focus and when the Skills view is shown (the store
   // also merges before every write).
   subs.push(new ProgressFollower(progress, tree.view.onDidChangeVisibility, (e) => log.error(`Reading progress stored by another window failed: ${String(e)}`)));
-  const panel = new ExerciseView(context.extensionUri, content, progress, exercises, checks, active);
+  const panel = new ExerciseView(context.extensionUri, content, progress, exercises, checks, active, environment);
   subs.push(panel, vscode.window.registerWebviewViewProvider(Views.exercise, panel));
   // The study timer: its store, the lease-holding service and the status-bar item. It is
   // also where the Checklist, the dashboard and the learning log read study time.

@@ -56,7 +56,7 @@ export interface Fixes {
 
 export interface EnvironmentReport {
   readonly python?: ProbedPython;
-  /** Interpreters tried, in order, with how each was chosen. */
+  /** Interpreters tried, in order, up to the one that answered, with how each was chosen. */
   readonly tried: readonly InterpreterCandidate[];
   /** No interpreter starts, or the one found is too old. */
   readonly interpreterProblem?: string;
@@ -111,6 +111,13 @@ export class EnvironmentService extends DisposableBase {
     this.programs = undefined;
   }
 
+  /** "pytest 8.3.4", … for an interpreter as last asked (from the cache: never a process). */
+  knownVersions(pythonPath: string): string[] {
+    const hit = [...this.cache.values()].find((c) => c.python.path === pythonPath);
+    if (!hit) return [];
+    return KNOWN_TOOLS.filter((t) => t.kind === 'module' && hit.python.answer.packages[t.id]?.version).map((t) => `${t.label} ${hit.python.answer.packages[t.id].version}`);
+  }
+
   /** The folder the exercises' venv is made in: `<exercises folder>/.venv`. */
   venvDir(): string {
     return path.join(this.exercises.exercisesRoot() ?? this.storageDir, '.venv');
@@ -160,7 +167,9 @@ export class EnvironmentService extends DisposableBase {
     const candidates = await interpreterCandidates(resource);
     const programsPromise = this.programAnswers(programIds, () => (probed = true));
     let python: ProbedPython | undefined;
+    const tried: InterpreterCandidate[] = [];
     for (const c of candidates) {
+      tried.push(c);
       python = await this.fromCache(c, modules);
       if (!python) {
         python = await this.probe(c, modules);
@@ -202,7 +211,7 @@ export class EnvironmentService extends DisposableBase {
     const ready = !interpreterProblem && gaps.modules.length === 0 && gaps.programs.length === 0;
     const report: EnvironmentReport = {
       ...(python && { python }),
-      tried: candidates,
+      tried,
       ...(interpreterProblem && { interpreterProblem }),
       rows,
       fixes: { ...(fix && { fix }), ...(alternative && { alternative }), manual },

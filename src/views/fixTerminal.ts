@@ -107,7 +107,8 @@ export class FixTerminals extends DisposableBase {
       };
       const terminal = vscode.window.createTerminal({ name: `Upskill: ${fix.title}`, pty, iconPath: new vscode.ThemeIcon('tools') });
       this.register(terminal);
-      terminal.show();
+      // Shown without taking the keyboard: nothing to type, and the learner may go on editing.
+      terminal.show(true);
     });
   }
 }

@@ -57,7 +57,7 @@ function render(model: EnvironmentModel | undefined, checking: boolean): void {
     interp.append(dl);
   }
   if (model.problem) interp.append(h('p', { className: 'problem', text: model.problem }));
-  if (model.tried.length > 1 || !model.interpreter) interp.append(h('p', { className: 'muted', text: `Tried in order: ${model.tried.join(', ')}.` }));
+  if (model.tried.length > 1 || !model.interpreter) interp.append(h('p', { className: 'muted', text: `Tried in order: ${model.tried.join('; ')}.` }));
   interp.append(h('div', { className: 'toolbar' }, button('Choose Python…', 'choosePython', false)));
   root.append(interp);
 

@@ -121,7 +121,7 @@ export function environmentModel(r: EnvironmentReport, fixing?: string): Environ
   const alternative = fixLine(r.fixes.alternative);
   return {
     ...(p && { interpreter: { path: p.path, version: p.version, origin: p.origin, kind: describeKind(p.env), prefix: p.env.prefix } }),
-    tried: r.tried.map((c) => `${c.path} (${c.origin})`),
+    tried: r.tried.map((c) => `${c.path}, from ${c.origin}`),
     ...(r.interpreterProblem && { problem: r.interpreterProblem }),
     tools: r.rows.map((row) => ({
       label: row.tool.label,
