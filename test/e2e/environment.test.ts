@@ -150,6 +150,25 @@ describe('Your Python: setup problems and Check Environment (e2e)', function () 
     const progress = await storedProgress(s, 'after-check');
     assert.strictEqual(progress.attempts, 1);
   });
+
+  it('"How was this checked?" shows the interpreter, the tool versions and the exact commands', async () => {
+    const frame = await s.wb.exerciseView();
+    await frame.locator('details.how > summary').click();
+    const how = await waitFor('the commands', async () => {
+      const text = (await frame.locator('details.how').innerText({ timeout: 1000 }).catch(() => '')) ?? '';
+      return /-m mypy/.test(text) ? text : undefined;
+    });
+    const venvPython = path.join(exercisesVenv(), 'bin', 'python');
+    assert.ok(how.includes(`Interpreter: ${venvPython} (Python 3.`), how);
+    assert.match(how, /Tools: pytest \d+\.[\d.]+, pytest-mock [\d.]+, mypy [\d.]+/);
+    assert.ok(how.includes(`${venvPython} -P -m mypy`), how);
+    assert.match(how, /exit 1, \d+ ms/);
+    for (const theme of THEMES) {
+      await s.wb.setTheme(theme);
+      await s.wb.screenshot(`how-was-this-checked-${theme}`);
+    }
+    await s.wb.setTheme('dark');
+  });
 });
 
 describe('The Get Started walkthrough (e2e)', function () {
@@ -175,9 +194,16 @@ describe('The Get Started walkthrough (e2e)', function () {
     const page = s.wb.page.locator('.gettingStartedContainer');
     await waitFor('the walkthrough', async () => /Get started with Upskill/.test((await page.textContent({ timeout: 1000 }).catch(() => '')) ?? ''), 60_000);
     assert.strictEqual(await stepDone('Check your Python'), false);
-    assert.strictEqual(await stepDone('Set your weekly goal and start the timer'), false);
+    assert.strictEqual(await stepDone('Plan your study week'), false);
     for (const theme of THEMES) {
       await s.wb.setTheme(theme);
+      // The step's Markdown is drawn in a webview of its own, after the list.
+      await waitFor('the step Markdown', async () => {
+        for (const frame of s.wb.page.frames()) {
+          if (/Upskill checks every exercise with/.test((await frame.locator('body').innerText({ timeout: 500 }).catch(() => '')) ?? '')) return true;
+        }
+        return false;
+      });
       await s.wb.screenshot(`walkthrough-${theme}`);
     }
     await s.wb.setTheme('dark');
@@ -186,8 +212,25 @@ describe('The Get Started walkthrough (e2e)', function () {
   it('a step completes only after the real action: the timer step once the timer runs', async () => {
     await s.wb.runCommand('Upskill: Start Study Timer');
     await s.wb.runCommand('Upskill: Get Started');
-    await waitFor('the timer step to be done', () => stepDone('Set your weekly goal and start the timer'), 30_000);
+    await waitFor('the timer step to be done', () => stepDone('Plan your study week'), 30_000);
     assert.strictEqual(await stepDone('Check your Python'), false, 'not done by anything but Check Environment');
+  });
+
+  it('the first-exercise step asks what the learner does most, recommends a path, and completes on a real start', async () => {
+    await s.wb.runCommand('Upskill: Start Your First Exercise…');
+    await s.wb.waitForQuickPick(/What do you do most/);
+    assert.deepStrictEqual((await s.wb.quickPickItems()).map((i) => i.label), ['Notebooks', 'Pipelines', 'Models in production']);
+    assert.strictEqual(await stepDone('Start your first exercise'), false);
+    await s.wb.selectQuickPick('Notebooks');
+    await s.wb.waitForQuickPick(/A path for notebooks/);
+    const steps = await s.wb.quickPickItems();
+    assert.match(steps[0].description, /^recommended · From notebook to module · beginner/);
+    assert.ok(steps.length >= 3, JSON.stringify(steps));
+    await s.wb.screenshot('get-started-path');
+    await s.wb.selectQuickPick(steps[0].label);
+    await waitFor('the exercise to start', async () => (await fs.readdir(path.join(s.workspace, 'upskill-exercises')).catch((): string[] => [])).includes('notebook-to-module-extract'));
+    await s.wb.runCommand('Upskill: Get Started');
+    await waitFor('the first-exercise step to be done', () => stepDone('Start your first exercise'), 30_000);
   });
 
   it('the environment step completes after Check Environment finds everything', async () => {
