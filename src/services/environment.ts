@@ -168,19 +168,29 @@ export class EnvironmentService extends DisposableBase {
     const programsPromise = this.programAnswers(programIds, () => (probed = true));
     let python: ProbedPython | undefined;
     const tried: InterpreterCandidate[] = [];
+    // A choice the learner made (the setting, the Python extension's selection) that does not
+    // start is a setup problem: falling back to another Python would check with the wrong one.
+    let chosenBroken: string | undefined;
     for (const c of candidates) {
       tried.push(c);
       python = await this.fromCache(c, modules);
       if (!python) {
-        python = await this.probe(c, modules);
+        const answer = await this.probe(c, modules);
         probed = true;
+        if (typeof answer === 'string') {
+          if (!c.origin.startsWith('PATH') && !chosenBroken) chosenBroken = vscode.l10n.t('{0} (from {1}) does not start ({2}).', c.path, c.origin, answer);
+          continue;
+        }
+        python = answer;
       }
-      if (python) break;
+      break;
     }
     const programs = await programsPromise;
     const rows = toolRows(requirements, python?.answer.packages ?? {}, programs);
     let interpreterProblem: string | undefined;
-    if (!python) {
+    if (chosenBroken) {
+      interpreterProblem = chosenBroken;
+    } else if (!python) {
       interpreterProblem = vscode.l10n.t('no Python interpreter starts. Tried: {0}.', candidates.map((c) => `${c.path} (${c.origin})`).join(', '));
     } else if (!versionSupported(python.version)) {
       interpreterProblem = vscode.l10n.t('{0} is Python {1} (from {2}); the checks need Python {3} or later.', python.path, python.version, python.origin, MIN_PYTHON.join('.'));
@@ -234,14 +244,16 @@ export class EnvironmentService extends DisposableBase {
     return { ...hit.python, origin: c.origin };
   }
 
-  private async probe(c: InterpreterCandidate, modules: readonly string[]): Promise<ProbedPython | undefined> {
+  /** The interpreter's answer, or why it gave none. */
+  private async probe(c: InterpreterCandidate, modules: readonly string[]): Promise<ProbedPython | string> {
     const argv = [c.path, '-c', ENVIRONMENT_PROBE, probeArgument(modules)];
     // PYTHONPATH is cleared as for the checks, so the probe sees what they will see.
     const run = await runProcess(argv, { cwd: os.tmpdir(), env: { PYTHONPATH: undefined, PYTHONSTARTUP: undefined }, timeoutMs: PROBE_TIMEOUT_MS });
     if (run.exitCode !== 0) {
       const last = `${run.stderr}\n${run.stdout}`.trim().split('\n').pop() ?? '';
-      this.log.info(`Environment: ${c.path} (${c.origin}) did not answer (exit ${run.exitCode ?? run.signal}${run.timedOut ? ', timed out' : ''}): ${last}`);
-      return undefined;
+      const why = `exit ${run.exitCode ?? run.signal}${run.timedOut ? ', timed out' : ''}${last ? `: ${last}` : ''}`;
+      this.log.info(`Environment: ${c.path} (${c.origin}) did not answer (${why}).`);
+      return why;
     }
     try {
       const answer = parseProbe(run.stdout);
@@ -252,7 +264,7 @@ export class EnvironmentService extends DisposableBase {
       return python;
     } catch (e) {
       this.log.warn(`Environment: ${c.path} gave an answer Upskill could not read: ${(e as Error).message}`);
-      return undefined;
+      return (e as Error).message;
     }
   }
 
