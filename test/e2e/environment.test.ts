@@ -169,6 +169,18 @@ describe('Your Python: setup problems and Check Environment (e2e)', function () 
     }
     await s.wb.setTheme('dark');
   });
+
+  it('an interpreter chosen in the settings that does not start is a setup problem, not a fall-back to python3', async () => {
+    await s.wb.dismissNotifications();
+    const broken = path.join(s.home, 'no-such-venv', 'bin', 'python');
+    await fs.writeFile(path.join(s.workspace, '.vscode', 'settings.json'), JSON.stringify({ 'upskill.pythonPath': broken }, null, 2));
+    await s.wb.openFile(`upskill-exercises/${ID}/metrics.py`);
+    await s.wb.runCommand('Upskill: Check Exercise');
+    const note = await s.wb.waitForNotification(/cannot be checked yet/, 60_000);
+    assert.ok(note.includes(`${broken} (from setting upskill.pythonPath) does not start`), note);
+    assert.match(note, /no attempt was recorded/);
+    assert.strictEqual((await storedProgress(s, 'after-broken')).attempts, 1, 'still the one real check');
+  });
 });
 
 describe('The Get Started walkthrough (e2e)', function () {
