@@ -412,7 +412,7 @@ export function fixForModules(ctx: FixContext, modules: readonly string[]): { fi
     fix = { title: 'Install with pip', detail: `Installs ${names} into ${env.kind === 'venv' ? 'this virtual environment' : 'this Python'} with pip.`, steps };
   }
   const offline = env.kind === 'venv' && !env.systemSitePackages && env.baseExecutable && modules.every((m) => ctx.answer.packages[m]?.inSystemSite);
-  return offline ? { fix, alternative: exercisesVenv(ctx, env.baseExecutable as string, modules, "Use the System's Packages") } : { fix };
+  return offline ? { fix, alternative: exercisesVenv(ctx, env.baseExecutable as string, modules, 'Use System Packages') } : { fix };
 }
 
 /** Programs are the system's to install: how, in a sentence. */

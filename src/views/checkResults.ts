@@ -51,7 +51,7 @@ export class CheckResults extends DisposableBase {
   check(exercise: Exercise): Promise<CheckReport | undefined> {
     const inFlight = this.inFlight.get(exercise.id);
     if (inFlight) {
-      vscode.window.setStatusBarMessage(`$(sync~spin) "${exercise.title}" is already being checked.`, 4000);
+      vscode.window.setStatusBarMessage(`$(sync~spin) ${vscode.l10n.t('"{0}" is already being checked.', exercise.title)}`, 4000);
       return inFlight;
     }
     const run = this.checkWithProgress(exercise).finally(() => this.inFlight.delete(exercise.id));
@@ -61,14 +61,15 @@ export class CheckResults extends DisposableBase {
 
   private async checkWithProgress(exercise: Exercise): Promise<CheckReport | undefined> {
     if (!(await this.exercises.startedDir(exercise))) {
-      const action = await vscode.window.showWarningMessage(`"${exercise.title}" has not been started yet.`, 'Start Exercise');
-      if (action === 'Start Exercise') await vscode.commands.executeCommand(Commands.startExercise, exercise.id);
+      const start = vscode.l10n.t('Start Exercise');
+      const action = await vscode.window.showWarningMessage(vscode.l10n.t('"{0}" has not been started yet.', exercise.title), start);
+      if (action === start) await vscode.commands.executeCommand(Commands.startExercise, exercise.id);
       return undefined;
     }
     // The tools read the files on disk.
     await vscode.workspace.saveAll(false);
     const outcome = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Checking "${exercise.title}"`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking "{0}"', exercise.title), cancellable: true },
       async (progressUi, token) => {
         const controller = new AbortController();
         const sub = token.onCancellationRequested(() => controller.abort());
@@ -89,13 +90,13 @@ export class CheckResults extends DisposableBase {
         void this.announce(exercise, outcome.report);
         break;
       case 'cancelled':
-        vscode.window.setStatusBarMessage(`Check of "${exercise.title}" cancelled. Nothing was recorded.`, 6000);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('Check of "{0}" cancelled. Nothing was recorded.', exercise.title), 6000);
         break;
       case 'setup':
         void this.offerFix(exercise, outcome.problem);
         break;
       case 'crashed':
-        void vscode.window.showErrorMessage(`Checking "${exercise.title}" failed: ${outcome.message}`, 'Show Output').then((a) => {
+        void vscode.window.showErrorMessage(vscode.l10n.t('Checking "{0}" failed: {1}', exercise.title, outcome.message), vscode.l10n.t('Show Output')).then((a) => {
           if (a) this.log.show(true);
         });
         break;
@@ -170,13 +171,15 @@ export class CheckResults extends DisposableBase {
   /** A short verdict in the status bar; a toast with "Show" only when the Exercise view is hidden. */
   private async announce(exercise: Exercise, report: CheckReport): Promise<void> {
     const failed = report.results.filter((r) => r.status === 'failed' || r.status === 'error').length;
-    const verdict = report.passed ? `"${exercise.title}" passed.` : `"${exercise.title}": ${failed} of ${report.results.length} checks did not pass.`;
+    const verdict = report.passed ? vscode.l10n.t('"{0}" passed.', exercise.title) : vscode.l10n.t('"{0}": {1} of {2} checks did not pass.', exercise.title, failed, report.results.length);
     vscode.window.setStatusBarMessage(`${report.passed ? '$(pass)' : '$(error)'} ${verdict}`, 10_000);
     if (this.panelVisible()) return;
-    const actions = report.passed ? ['Show', 'Next Exercise'] : ['Show'];
+    const show = vscode.l10n.t('Show');
+    const next = vscode.l10n.t('Next Exercise');
+    const actions = report.passed ? [show, next] : [show];
     const action = await (report.passed ? vscode.window.showInformationMessage(verdict, ...actions) : vscode.window.showWarningMessage(verdict, ...actions));
-    if (action === 'Show') await vscode.commands.executeCommand(Commands.showExercise, exercise.id);
-    if (action === 'Next Exercise') await vscode.commands.executeCommand(Commands.nextExercise, exercise.id);
+    if (action === show) await vscode.commands.executeCommand(Commands.showExercise, exercise.id);
+    if (action === next) await vscode.commands.executeCommand(Commands.nextExercise, exercise.id);
   }
 
   /** The setup problem with its fix (and the offline alternative); a fix that worked is followed by the check. */

@@ -78,7 +78,7 @@ describe('Your Python: setup problems and Check Environment (e2e)', function () 
     assert.match(note, /setup problem, not your solution: no attempt was recorded/);
     const toast = s.wb.page.locator('.notifications-toasts .notification-toast', { hasText: /cannot be checked yet/ }).first();
     const buttons = (await toast.locator('.monaco-button').allTextContents()).map((t) => t.trim());
-    assert.deepStrictEqual(buttons, ['Install with pip', "Use the System's Packages", 'Check Environment']);
+    assert.deepStrictEqual(buttons, ['Install with pip', 'Use System Packages', 'Check Environment']);
     await s.wb.screenshot('setup-problem-before-check');
     // No verdict: the Exercise view has no result, and the stored progress no attempt.
     const view = await s.wb.waitForExerciseView(new RegExp(TITLE));
@@ -111,8 +111,8 @@ describe('Your Python: setup problems and Check Environment (e2e)', function () 
   });
 
   it("its offline fix makes a .venv that reuses the system's packages, selects it, and the next look finds everything", async () => {
-    const { frame } = await environmentFrame(s.wb, /Use the System's Packages/);
-    await frame.locator('button', { hasText: "Use the System's Packages" }).click();
+    const { frame } = await environmentFrame(s.wb, /Use System Packages/);
+    await frame.locator('button', { hasText: 'Use System Packages' }).click();
     // venv writes its configuration twice: the system's packages are switched on at the end.
     const cfg = await waitFor(
       'the exercises .venv with the system site-packages',

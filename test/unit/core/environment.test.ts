@@ -131,7 +131,7 @@ describe('core: the environment checks run in', () => {
       const c = ctx(venv, { answer: { pip: true, venv: true, ensurepip: true, packages: PACKAGES([], ['pytest', 'mypy']) } });
       const { fix, alternative } = fixForModules(c, ['pytest', 'mypy']);
       assert.strictEqual(fix?.title, 'Install with pip');
-      assert.strictEqual(alternative?.title, "Use the System's Packages");
+      assert.strictEqual(alternative?.title, 'Use System Packages');
       assert.deepStrictEqual(fixCommands(alternative!), [
         '/usr/bin/python3.11 -m venv --system-site-packages /home/ada/ws/upskill-exercises/.venv',
         'set "upskill.pythonPath" to /home/ada/ws/upskill-exercises/.venv/bin/python',
