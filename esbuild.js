@@ -99,7 +99,7 @@ const configs = validator && !tests ? [validatorConfig] : [
   },
   {
     ...common,
-    entryPoints: { checklist: 'src/webview-ui/checklist.ts', exercise: 'src/webview-ui/exercise.ts' },
+    entryPoints: { checklist: 'src/webview-ui/checklist.ts', exercise: 'src/webview-ui/exercise.ts', environment: 'src/webview-ui/environment.ts' },
     outdir: 'dist/webview',
     format: 'iife',
     platform: 'browser',

@@ -22,7 +22,7 @@ const LAYERS = {
   // Ids shared by the manifest and the code.
   constants: { may: [] },
   // The webviews' browser side: it shares only the message types with the host.
-  'webview-ui': { may: ['webview/protocol', 'webview/exerciseProtocol'] },
+  'webview-ui': { may: ['webview/protocol', 'webview/exerciseProtocol', 'webview/environmentProtocol'] },
 };
 const DOCS = 'see docs/architecture.md';
 
@@ -125,7 +125,7 @@ export default tseslint.config(
   ...Object.entries(LAYERS).map(([name, layer]) => layerRule(name, layer)),
   {
     // The message types are imported by the browser side too: like it, they stay free of VS Code.
-    files: ['src/webview/protocol.ts', 'src/webview/exerciseProtocol.ts'],
+    files: ['src/webview/protocol.ts', 'src/webview/exerciseProtocol.ts', 'src/webview/environmentProtocol.ts'],
     plugins: { upskill: layerPlugin },
     rules: {
       'upskill/layers': [
@@ -150,7 +150,7 @@ export default tseslint.config(
       'upskill/layers': [
         'error',
         {
-          may: [...BELOW_SERVICES, 'webview/protocol', 'webview/exerciseProtocol'],
+          may: [...BELOW_SERVICES, 'webview/protocol', 'webview/exerciseProtocol', 'webview/environmentProtocol'],
           message: {
             import: `Layer rule: unit tests import only ${list(BELOW_SERVICES)} and the webview protocols, which run without VS Code; ${DOCS}.`,
             vscode: `Layer rule: unit tests run without VS Code; test that in test/integration (${DOCS}).`,

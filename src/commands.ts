@@ -3,7 +3,7 @@
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as vscode from 'vscode';
-import { Commands } from './constants';
+import { Commands, WALKTHROUGH } from './constants';
 import type { Exercise } from './core/model';
 import type { ContentService } from './services/contentService';
 import type { StudyTimeSource } from './services/studyTime';
@@ -17,6 +17,8 @@ import type { ExerciseTerminals } from './views/exerciseTerminal';
 import type { ExerciseView } from './webview/exerciseView';
 import { exportLearningLog } from './views/learningLogExport';
 import type { DashboardPanel } from './webview/dashboardPanel';
+import type { EnvironmentPanel } from './webview/environmentPanel';
+import { getStarted } from './views/getStarted';
 
 export interface Handlers {
   readonly log: vscode.LogOutputChannel;
@@ -31,6 +33,7 @@ export interface Handlers {
   readonly terminals: ExerciseTerminals;
   readonly dashboard: DashboardPanel;
   readonly study?: StudyTimeSource;
+  readonly environment: EnvironmentPanel;
 }
 
 export function registerCommands(s: Handlers): vscode.Disposable[] {
@@ -62,6 +65,9 @@ export function registerCommands(s: Handlers): vscode.Disposable[] {
     [Commands.openTerminal]: withExercise('Open a terminal for which exercise?', (e) => s.terminals.open(e), { onlyStarted: true }),
     [Commands.openDashboard]: () => s.dashboard.open(),
     [Commands.exportLearningLog]: () => exportLearningLog(s.content, s.progress, s.study),
+    [Commands.checkEnvironment]: () => s.environment.open(),
+    [Commands.getStarted]: () => getStarted(s.content, s.progress),
+    [Commands.openWalkthrough]: () => vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH, false),
   };
   return Object.entries(commands).map(([id, handler]) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {

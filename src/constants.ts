@@ -22,6 +22,9 @@ export const Commands = {
   openTerminal: 'upskill.openTerminal',
   openDashboard: 'upskill.openDashboard',
   exportLearningLog: 'upskill.exportLearningLog',
+  checkEnvironment: 'upskill.checkEnvironment',
+  getStarted: 'upskill.getStarted',
+  openWalkthrough: 'upskill.openWalkthrough',
 } as const;
 
 export const Views = {
@@ -33,11 +36,24 @@ export const Views = {
 /** Webview panel types (the serializer restores them by this id). */
 export const Panels = {
   dashboard: 'upskill.dashboard',
+  environment: 'upskill.environment',
 } as const;
+
+/** The walkthrough, as `workbench.action.openWalkthrough` names it: `<publisher>.<name>#<id>`. */
+export const WALKTHROUGH = 'upskill.upskill#upskill.getStarted';
 
 export const ContextKeys = {
   /** The active editor shows a file of a started exercise (enables the editor-title Check button). */
   inExercise: 'upskill.inExercise',
+  /** The last Check Environment found everything an exercise needs (completes the walkthrough's first step). */
+  environmentReady: 'upskill.environmentReady',
+  /** Some exercise was started (progress other than "to do"): Check, Reset and the rest can act. */
+  hasStartedExercise: 'upskill.hasStartedExercise',
+  /** An exercise was started in this window (completes the walkthrough's second step). */
+  startedAnExercise: 'upskill.startedAnExercise',
+  studyTimerRunning: 'upskill.studyTimerRunning',
+  /** The study timer is running or paused: Stop can act. */
+  studyTimerActive: 'upskill.studyTimerActive',
 } as const;
 
 export const Settings = {
@@ -61,6 +77,8 @@ export const Settings = {
 export const StorageKeys = {
   /** workspaceState: ids of tree nodes the learner expanded or collapsed. */
   treeExpansion: 'upskill.tree.expansion',
+  /** globalState: the walkthrough was opened once, on the first start. */
+  walkthroughShown: 'upskill.walkthrough.shown',
 } as const;
 
 /** Folder, inside the first workspace folder, that holds started exercises. */

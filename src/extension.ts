@@ -1,14 +1,17 @@
 // Composition root: build the services and surfaces, register them, nothing else. Content
 // loads when the Skills view or a command first asks for it, not here.
 
+import * as os from 'os';
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
-import { ContextKeys, Views } from './constants';
+import { ContextKeys, StorageKeys, Views, WALKTHROUGH } from './constants';
+import type { Fix } from './core/environment';
 import type { ProgressMap } from './core/progress';
 import type { KeyValueStore } from './core/versionedStore';
 import { ActiveExercise } from './services/activeExercise';
 import { CheckService } from './services/checkService';
 import { ContentService } from './services/contentService';
+import { EnvironmentService } from './services/environment';
 import { ExerciseService } from './services/exerciseService';
 import { ProgressFollower } from './services/progressFollower';
 import { StudyTimer } from './services/studyTimer';
@@ -19,8 +22,10 @@ import { CheckResults } from './views/checkResults';
 import { ExerciseActions } from './views/exerciseActions';
 import { SkillsTree } from './views/skillsTree';
 import { ExerciseTerminals } from './views/exerciseTerminal';
+import { FixTerminals } from './views/fixTerminal';
 import { ChecklistView } from './webview/checklistView';
 import { DashboardPanel } from './webview/dashboardPanel';
+import { EnvironmentPanel } from './webview/environmentPanel';
 import { ExerciseView } from './webview/exerciseView';
 
 /** What activate() returns: read-only views for other extensions and the in-host tests. */
@@ -63,7 +68,10 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
   subs.push(content);
   const exercises = new ExerciseService(content, progress, log);
   subs.push(exercises);
-  const checks = new CheckService(exercises, progress, log, Date.now, context.globalStorageUri.fsPath);
+  // Probes nothing until Check Environment or a check asks.
+  const environment = new EnvironmentService(content, exercises, log, context.globalStorageUri.fsPath);
+  subs.push(environment);
+  const checks = new CheckService(exercises, progress, log, Date.now, context.globalStorageUri.fsPath, environment);
   subs.push(checks);
   const active = new ActiveExercise(content, progress, exercises);
   subs.push(active);
@@ -75,7 +83,7 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
   // Other windows' passes: read again on focus and when the Skills view is shown (the store
   // also merges before every write).
   subs.push(new ProgressFollower(progress, tree.view.onDidChangeVisibility, (e) => log.error(`Reading progress stored by another window failed: ${String(e)}`)));
-  const panel = new ExerciseView(context.extensionUri, content, progress, exercises, checks, active);
+  const panel = new ExerciseView(context.extensionUri, content, progress, exercises, checks, active, environment);
   subs.push(panel, vscode.window.registerWebviewViewProvider(Views.exercise, panel));
   // The study timer: its store, the lease-holding service and the status-bar item. It is
   // also where the Checklist, the dashboard and the learning log read study time.
@@ -95,12 +103,24 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
   const dashboard = new DashboardPanel(checklistDeps);
   subs.push(dashboard);
   const exerciseActions = new ExerciseActions(content, progress, exercises, panel);
-  const checkResults = new CheckResults(checks, exercises, log, () => panel.visible);
+  // A setup fix runs in its own terminal; the environment is reported again when it ends.
+  const fixTerminals = new FixTerminals(log);
+  subs.push(fixTerminals);
+  const runFix = async (fix: Fix): Promise<boolean> => {
+    const ok = await fixTerminals.run(fix, vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.homedir());
+    await environment.report({ force: true });
+    return ok;
+  };
+  const environmentPanel = new EnvironmentPanel(context.extensionUri, environment, runFix);
+  subs.push(environmentPanel);
+  const checkResults = new CheckResults(checks, exercises, log, () => panel.visible, runFix);
   subs.push(checkResults);
   const terminals = new ExerciseTerminals(exercises);
   subs.push(terminals);
 
-  subs.push(...registerCommands({ log, content, progress, exercises: exerciseActions, checks: checkResults, panel, terminals, timer, timerItem, studyStore, dashboard, study }));
+  subs.push(...registerCommands({ log, content, progress, exercises: exerciseActions, checks: checkResults, panel, terminals, timer, timerItem, studyStore, dashboard, study, environment: environmentPanel }));
+  subs.push(...contextKeys(progress, exercises, timer));
+  openWalkthroughOnce(context.globalState);
 
   return {
     progressSnapshot: () => progress.all,
@@ -116,6 +136,38 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
 
 export function deactivate(): void {
   // Everything is disposed through context.subscriptions.
+}
+
+/**
+ * Context keys for the palette's when-clauses and the walkthrough's completion events. Each
+ * is set from state the extension already holds (no probing): the walkthrough's steps
+ * complete only after the action really happened.
+ */
+function contextKeys(progress: ProgressStore, exercises: ExerciseService, timer: StudyTimer): vscode.Disposable[] {
+  const set = (key: string, value: boolean) => void vscode.commands.executeCommand('setContext', key, value);
+  const started = () => set(ContextKeys.hasStartedExercise, Object.values(progress.all).some((p) => p.state !== 'todo'));
+  const timing = () => {
+    set(ContextKeys.studyTimerRunning, timer.timer.status === 'running');
+    set(ContextKeys.studyTimerActive, timer.timer.status !== 'stopped');
+  };
+  void progress.load().then(started);
+  timing();
+  return [
+    progress.onDidChange(started),
+    timer.onDidChange(timing),
+    exercises.onDidStart(() => set(ContextKeys.startedAnExercise, true)),
+  ];
+}
+
+/**
+ * The walkthrough opens by itself once, on the first start, unless the learner turned off
+ * walkthroughs opening on install (VS Code's own setting for this).
+ */
+function openWalkthroughOnce(state: vscode.Memento): void {
+  if (state.get<boolean>(StorageKeys.walkthroughShown)) return;
+  void state.update(StorageKeys.walkthroughShown, true);
+  if (!vscode.workspace.getConfiguration('workbench.welcomePage.walkthroughs').get<boolean>('openOnInstall', true)) return;
+  void vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH, false);
 }
 
 function mementoStore(memento: vscode.Memento): KeyValueStore {

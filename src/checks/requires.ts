@@ -5,6 +5,7 @@
 // interpreter instead of reading an ImportError in a pytest traceback.
 
 import * as os from 'os';
+import { debianName, pipName } from '../core/pythonPackages';
 import { runProcess } from './process';
 import { MissingToolError, type PythonInfo } from './types';
 
@@ -24,31 +25,7 @@ export const FIND_SPEC = [
   'print(json.dumps([n for n in sys.argv[1:] if missing(n)]))',
 ].join('\n');
 
-/** Import names whose pip distribution has another name; the rest install under their own name. */
-const PIP_NAMES: Readonly<Record<string, string>> = {
-  sklearn: 'scikit-learn',
-  yaml: 'PyYAML',
-  PIL: 'Pillow',
-  cv2: 'opencv-python',
-  bs4: 'beautifulsoup4',
-  dateutil: 'python-dateutil',
-};
-
-/** Debian's package for an import name where it is not python3-<name>. */
-const DEBIAN_NAMES: Readonly<Record<string, string>> = {
-  sklearn: 'python3-sklearn',
-  PIL: 'python3-pil',
-  cv2: 'python3-opencv',
-  dateutil: 'python3-dateutil',
-};
-
-export function pipName(module: string): string {
-  return PIP_NAMES[module] ?? module;
-}
-
-export function debianName(module: string): string {
-  return DEBIAN_NAMES[module] ?? `python3-${module.toLowerCase().replace(/_/g, '-')}`;
-}
+export { debianName, pipName } from '../core/pythonPackages';
 
 /** The names in `modules` that `python` cannot import; one subprocess, nothing when `modules` is empty. */
 export async function missingPackages(python: PythonInfo, modules: readonly string[], opts: { readonly signal?: AbortSignal; readonly timeoutMs?: number } = {}): Promise<string[]> {

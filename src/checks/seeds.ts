@@ -13,7 +13,7 @@
 import { randomBytes, randomInt } from 'crypto';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { SKIPPED_FOLDERS } from './scratch';
+import { SKIPPED_FOLDERS } from '../core/folderWalk';
 
 export type SeedKind = 'clean' | 'lint' | 'type' | 'test' | 'format';
 

@@ -8,10 +8,12 @@
 // fits them), because core imports nothing else in src/.
 
 import * as path from 'path';
+import { shellQuote } from './environment';
 import { helpFor } from './findingHelp';
 import type {
   ExerciseHeader,
   FindingLine,
+  HowChecked,
   PanelReportInput,
   PanelResultInput,
   PanelTestInput,
@@ -47,6 +49,8 @@ export interface ResultContext {
   readonly stale: boolean;
   /** This was the exercise's first check. */
   readonly first: boolean;
+  /** Tool versions of the interpreter that ran, as last asked ("pytest 8.3.4"). */
+  readonly versions?: readonly string[];
 }
 
 /** The last check as the panel lists it, compared with the one before (if any). */
@@ -71,7 +75,25 @@ export function resultModel(report: PanelReportInput, previous: PanelReportInput
       ...(r.status !== 'passed' && missed.length > 0 && { nextBug: missed[0].description }),
     };
   });
-  return { passed: report.passed, checks, stale: ctx.stale, ...(ctx.first && { filesToChange: ctx.filesToChange }) };
+  return { passed: report.passed, checks, stale: ctx.stale, ...(ctx.first && { filesToChange: ctx.filesToChange }), how: howChecked(report, ctx.versions ?? []) };
+}
+
+/** The interpreter, the tool versions and every command each check ran, as a shell would take them. */
+export function howChecked(report: PanelReportInput, versions: readonly string[]): HowChecked {
+  const p = report.python;
+  return {
+    ...(p && { interpreter: `${p.path} (Python ${p.version}, from ${p.origin})` }),
+    versions,
+    checks: report.results.map((r) => ({
+      title: r.title,
+      ...(r.tool && { tool: r.tool }),
+      commands: (r.runs ?? []).map((run) => ({
+        line: run.argv.map(shellQuote).join(' '),
+        cwd: run.cwd,
+        outcome: run.timedOut ? `timed out after ${run.durationMs} ms` : `exit ${run.exitCode ?? run.signal}, ${run.durationMs} ms`,
+      })),
+    })),
+  };
 }
 
 function lineText(r: PanelResultInput, before: PanelResultInput | undefined, spec: CheckSpec | undefined): string {

@@ -27,8 +27,21 @@ export interface PanelTestInput {
   readonly line?: number;
 }
 
+/** A process a check ran (a CommandRun from src/checks fits). */
+export interface PanelRunInput {
+  readonly argv: readonly string[];
+  readonly cwd: string;
+  readonly exitCode: number | null;
+  readonly signal?: string | null;
+  readonly timedOut: boolean;
+  readonly durationMs: number;
+}
+
 export interface PanelResultInput {
   readonly type: string;
+  readonly runs?: readonly PanelRunInput[];
+  /** e.g. "ruff 0.x (WebAssembly, bundled)". */
+  readonly tool?: string;
   readonly title: string;
   readonly status: PanelStatus;
   readonly summary: string;
@@ -41,6 +54,7 @@ export interface PanelResultInput {
 
 export interface PanelReportInput {
   readonly passed: boolean;
+  readonly python?: { readonly path: string; readonly version: string; readonly origin: string };
   readonly results: readonly PanelResultInput[];
 }
 
@@ -74,8 +88,18 @@ export interface CheckLine {
   readonly nextBug?: string;
 }
 
+/** "How was this checked?": enough to run the same commands by hand. */
+export interface HowChecked {
+  /** "/home/ada/.venv/bin/python (Python 3.11.4, from Python extension)". */
+  readonly interpreter?: string;
+  /** "pytest 8.3.4", "mypy 1.13.0": what the interpreter had when last asked. */
+  readonly versions: readonly string[];
+  readonly checks: readonly { readonly title: string; readonly tool?: string; readonly commands: readonly { readonly line: string; readonly cwd: string; readonly outcome: string }[] }[];
+}
+
 export interface ResultModel {
   readonly passed: boolean;
+  readonly how?: HowChecked;
   readonly checks: readonly CheckLine[];
   /** Files were edited since this check ran. */
   readonly stale: boolean;

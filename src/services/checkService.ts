@@ -1,15 +1,21 @@
 // Runs an exercise's checks with the learner's Python, writes the full story to the output
 // channel, records the verdict in progress and fires `onDidCheck`. What the learner sees
 // (progress, diagnostics, notifications, the install terminal) is src/views/checkResults.ts.
+//
+// A setup problem (no interpreter starts, one too old, a tool or package missing) is found
+// before any check runs, from the environment's cached answer, and is never a verdict: it
+// comes back as `setup` with its fix, and no attempt is recorded.
 
 import * as vscode from 'vscode';
 import { type CheckReport, type MissingToolError, isMissingTool } from '../checks/types';
 import { Settings } from '../constants';
+import type { Fix } from '../core/environment';
 import { Emitter } from '../core/events';
 import { DisposableBase } from '../core/lifecycle';
 import type { Exercise } from '../core/model';
 import { recordCheck } from '../core/progress';
 import type { ProgressStore } from '../state/progressStore';
+import type { EnvironmentService, SetupProblem } from './environment';
 import type { ExerciseService } from './exerciseService';
 import { findPython } from './interpreter';
 import { checksModule } from './lazy';
@@ -20,8 +26,8 @@ export type CheckOutcome =
   | { readonly status: 'notStarted' }
   /** Cancelled through the signal; nothing was recorded. */
   | { readonly status: 'cancelled' }
-  /** The interpreter or a module it needs is missing; nothing was recorded. */
-  | { readonly status: 'missingTool'; readonly error: MissingToolError }
+  /** The interpreter, a tool or a package is missing or unusable; nothing was recorded. */
+  | { readonly status: 'setup'; readonly problem: SetupProblem }
   /** Upskill itself failed; the output channel has the stack. */
   | { readonly status: 'crashed'; readonly message: string };
 
@@ -52,6 +58,8 @@ export class CheckService extends DisposableBase {
     private readonly clock: () => number = Date.now,
     /** Upskill's own storage: scratch copies and tool caches live here, never in the learner's folder. */
     private readonly storageDir?: string,
+    /** Asked before a check runs; without it only the engine's own missing-tool errors stop a run. */
+    private readonly environment?: EnvironmentService,
   ) {
     super();
   }
@@ -78,7 +86,14 @@ export class CheckService extends DisposableBase {
     if (!workDir) return { status: 'notStarted' };
     try {
       progress?.('finding Python…');
-      const python = await findPython(vscode.Uri.file(workDir));
+      const resource = vscode.Uri.file(workDir);
+      const preflight = await this.environment?.preflight(exercise, resource);
+      if (preflight?.problem) {
+        this.log.warn(`Not checked: ${preflight.problem.message}`);
+        return { status: 'setup', problem: preflight.problem };
+      }
+      // The pre-flight found the interpreter already (from its cache when nothing changed).
+      const python = preflight?.python ?? (await findPython(resource));
       const logged: string[] = [];
       this.log.info(`Checking ${exercise.id} in ${workDir} with ${python.path} (Python ${python.version}, from ${python.origin}).`);
       const { formatReport, runChecks } = await checksModule();
@@ -105,14 +120,27 @@ export class CheckService extends DisposableBase {
       return { status: 'checked', report };
     } catch (e) {
       if (isMissingTool(e)) {
-        this.log.error(`${e.message} Searched: ${e.searched.join(', ')}.`);
-        return { status: 'missingTool', error: e };
+        this.log.error(`${e.message} Searched: ${e.searched.join(', ')}. Nothing was recorded.`);
+        // The cached answer said all was there: ask again, so the fix fits what is missing now.
+        this.environment?.invalidate();
+        const again = await this.environment?.preflight(exercise, vscode.Uri.file(workDir)).catch(() => undefined);
+        return { status: 'setup', problem: again?.problem ?? setupFromMissingTool(e) };
       }
       const message = (e as Error).message ?? String(e);
       this.log.error(`Check of ${exercise.id} crashed: ${(e as Error).stack ?? message}`);
       return { status: 'crashed', message };
     }
   }
+}
+
+/** The engine's own missing-tool error as a setup problem, with pip for the interpreter it names. */
+function setupFromMissingTool(e: MissingToolError): SetupProblem {
+  const packages = e.module?.split(' ').filter(Boolean) ?? [];
+  const fix: Fix | undefined =
+    e.python && packages.length
+      ? { title: 'Install with pip', detail: `Installs ${packages.join(' ')} for ${e.python} with pip.`, steps: [{ kind: 'run', argv: [e.python, '-m', 'pip', 'install', ...packages] }] }
+      : undefined;
+  return { message: `${e.message} This is a setup problem, not your solution: no attempt was recorded.`, fixes: { ...(fix && { fix }), manual: [] } };
 }
 
 /**

@@ -3,16 +3,18 @@
 // in the Exercise view; one toast with "Show" only when that view is hidden), and a
 // terminal to install a missing tool. CheckService runs and records; this surface owns the
 // UI around it, and checks an exercise when one of its files is saved with
-// `upskill.checkOnSave` on.
+// `upskill.checkOnSave` on. A setup problem is told as setup (a warning, never a verdict),
+// with its fix; the exercise is checked again when the fix succeeded.
 
 import * as vscode from 'vscode';
-import { quoteArg } from '../checks/process';
-import type { CheckReport, Finding, MissingToolError } from '../checks/types';
+import type { CheckReport, Finding } from '../checks/types';
 import { Commands, Settings } from '../constants';
+import type { Fix } from '../core/environment';
 import { DisposableBase } from '../core/lifecycle';
 import type { Exercise } from '../core/model';
 import { isInside } from '../core/paths';
 import type { CheckOutcome, CheckService } from '../services/checkService';
+import type { SetupProblem } from '../services/environment';
 import type { ExerciseService } from '../services/exerciseService';
 
 const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
@@ -34,6 +36,8 @@ export class CheckResults extends DisposableBase {
     private readonly log: vscode.LogOutputChannel,
     /** Whether the Exercise view, which shows every result, is on screen. */
     private readonly panelVisible: () => boolean,
+    /** Runs a setup fix in a terminal; true when it succeeded (the environment is checked again by then). */
+    private readonly runFix: (fix: Fix) => Promise<boolean>,
   ) {
     super();
     this.register(checks.onDidCheck(({ exercise, report }) => this.publishDiagnostics(exercise, report)));
@@ -47,7 +51,7 @@ export class CheckResults extends DisposableBase {
   check(exercise: Exercise): Promise<CheckReport | undefined> {
     const inFlight = this.inFlight.get(exercise.id);
     if (inFlight) {
-      vscode.window.setStatusBarMessage(`$(sync~spin) "${exercise.title}" is already being checked.`, 4000);
+      vscode.window.setStatusBarMessage(`$(sync~spin) ${vscode.l10n.t('"{0}" is already being checked.', exercise.title)}`, 4000);
       return inFlight;
     }
     const run = this.checkWithProgress(exercise).finally(() => this.inFlight.delete(exercise.id));
@@ -57,14 +61,15 @@ export class CheckResults extends DisposableBase {
 
   private async checkWithProgress(exercise: Exercise): Promise<CheckReport | undefined> {
     if (!(await this.exercises.startedDir(exercise))) {
-      const action = await vscode.window.showWarningMessage(`"${exercise.title}" has not been started yet.`, 'Start Exercise');
-      if (action === 'Start Exercise') await vscode.commands.executeCommand(Commands.startExercise, exercise.id);
+      const start = vscode.l10n.t('Start Exercise');
+      const action = await vscode.window.showWarningMessage(vscode.l10n.t('"{0}" has not been started yet.', exercise.title), start);
+      if (action === start) await vscode.commands.executeCommand(Commands.startExercise, exercise.id);
       return undefined;
     }
     // The tools read the files on disk.
     await vscode.workspace.saveAll(false);
     const outcome = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Checking "${exercise.title}"`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking "{0}"', exercise.title), cancellable: true },
       async (progressUi, token) => {
         const controller = new AbortController();
         const sub = token.onCancellationRequested(() => controller.abort());
@@ -85,13 +90,13 @@ export class CheckResults extends DisposableBase {
         void this.announce(exercise, outcome.report);
         break;
       case 'cancelled':
-        vscode.window.setStatusBarMessage(`Check of "${exercise.title}" cancelled. Nothing was recorded.`, 6000);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('Check of "{0}" cancelled. Nothing was recorded.', exercise.title), 6000);
         break;
-      case 'missingTool':
-        void this.offerInstall(outcome.error);
+      case 'setup':
+        void this.offerFix(exercise, outcome.problem);
         break;
       case 'crashed':
-        void vscode.window.showErrorMessage(`Checking "${exercise.title}" failed: ${outcome.message}`, 'Show Output').then((a) => {
+        void vscode.window.showErrorMessage(vscode.l10n.t('Checking "{0}" failed: {1}', exercise.title, outcome.message), vscode.l10n.t('Show Output')).then((a) => {
           if (a) this.log.show(true);
         });
         break;
@@ -166,25 +171,29 @@ export class CheckResults extends DisposableBase {
   /** A short verdict in the status bar; a toast with "Show" only when the Exercise view is hidden. */
   private async announce(exercise: Exercise, report: CheckReport): Promise<void> {
     const failed = report.results.filter((r) => r.status === 'failed' || r.status === 'error').length;
-    const verdict = report.passed ? `"${exercise.title}" passed.` : `"${exercise.title}": ${failed} of ${report.results.length} checks did not pass.`;
+    const verdict = report.passed ? vscode.l10n.t('"{0}" passed.', exercise.title) : vscode.l10n.t('"{0}": {1} of {2} checks did not pass.', exercise.title, failed, report.results.length);
     vscode.window.setStatusBarMessage(`${report.passed ? '$(pass)' : '$(error)'} ${verdict}`, 10_000);
     if (this.panelVisible()) return;
-    const actions = report.passed ? ['Show', 'Next Exercise'] : ['Show'];
+    const show = vscode.l10n.t('Show');
+    const next = vscode.l10n.t('Next Exercise');
+    const actions = report.passed ? [show, next] : [show];
     const action = await (report.passed ? vscode.window.showInformationMessage(verdict, ...actions) : vscode.window.showWarningMessage(verdict, ...actions));
-    if (action === 'Show') await vscode.commands.executeCommand(Commands.showExercise, exercise.id);
-    if (action === 'Next Exercise') await vscode.commands.executeCommand(Commands.nextExercise, exercise.id);
+    if (action === show) await vscode.commands.executeCommand(Commands.showExercise, exercise.id);
+    if (action === next) await vscode.commands.executeCommand(Commands.nextExercise, exercise.id);
   }
 
-  private async offerInstall(e: MissingToolError): Promise<void> {
-    const canInstall = e.python && e.module;
-    const action = await vscode.window.showErrorMessage(e.message, ...(canInstall ? ['Install in Terminal'] : []), 'Show Output');
-    if (action === 'Show Output') this.log.show(true);
-    if (action === 'Install in Terminal' && e.python && e.module) {
-      const terminal = vscode.window.createTerminal({ name: `Upskill: install ${e.module}` });
-      terminal.show();
-      // pip for the interpreter that was searched; the message says what to do when it refuses (Debian's python3).
-      terminal.sendText([e.python, '-m', 'pip', 'install', ...e.module.split(' ').filter(Boolean)].map(quoteArg).join(' '));
+  /** The setup problem with its fix (and the offline alternative); a fix that worked is followed by the check. */
+  private async offerFix(exercise: Exercise, problem: SetupProblem): Promise<void> {
+    const { fix, alternative } = problem.fixes;
+    const checkEnvironment = vscode.l10n.t('Check Environment');
+    const actions = [...(fix ? [fix.title] : []), ...(alternative ? [alternative.title] : []), checkEnvironment];
+    const action = await vscode.window.showWarningMessage(problem.message, ...actions);
+    if (action === checkEnvironment) {
+      await vscode.commands.executeCommand(Commands.checkEnvironment);
+      return;
     }
+    const chosen = action === fix?.title ? fix : action === alternative?.title ? alternative : undefined;
+    if (chosen && (await this.runFix(chosen))) await this.check(exercise);
   }
 }
 

@@ -1,7 +1,7 @@
 // Browser side of the Exercise view: renders the model the host posts. Text goes in with
 // textContent; rendered Markdown goes through the allow-list in sanitize.ts.
 
-import type { CheckLine, ExerciseAction, ExercisePanelModel, FindingLine, FromExerciseView, ResultModel, ToExerciseView } from '../webview/exerciseProtocol';
+import type { CheckLine, ExerciseAction, ExercisePanelModel, FindingLine, FromExerciseView, HowChecked, ResultModel, ToExerciseView } from '../webview/exerciseProtocol';
 import { appendSanitized } from './sanitize';
 
 interface SavedState {
@@ -108,7 +108,30 @@ function resultSection(result: ResultModel): HTMLElement {
   for (const c of result.checks) list.append(checkItem(c));
   section.append(list);
   if (result.passed) section.append(h('div', { className: 'toolbar' }, button('Next Exercise', 'next', { primary: true, aria: 'Start the next exercise' })));
+  if (result.how) section.append(howSection(result.how));
   return section;
+}
+
+/** "How was this checked?": the interpreter, tool versions and each exact command, to run by hand. */
+function howSection(how: HowChecked): HTMLElement {
+  const details = h('details', { className: 'how' }, h('summary', { text: 'How was this checked?' }));
+  if (how.interpreter) details.append(h('p', {}, h('span', { className: 'label', text: 'Interpreter: ' }), h('code', { text: how.interpreter })));
+  if (how.versions.length) details.append(h('p', {}, h('span', { className: 'label', text: 'Tools: ' }), document.createTextNode(how.versions.join(', '))));
+  details.append(
+    h('p', {
+      className: 'note',
+      text: 'Each check ran in a private copy of your folder (with any hidden tests of the exercise added), so nothing a check writes lands in your files. Run a command in your exercise folder to see what it sees.',
+    }),
+  );
+  for (const c of how.checks) {
+    const item = h('div', { className: 'how-check' }, h('h4', { text: c.tool ? `${c.title} (${c.tool})` : c.title }));
+    if (!c.commands.length) item.append(h('p', { className: 'note', text: 'No process: Upskill read the files itself.' }));
+    for (const cmd of c.commands) {
+      item.append(h('pre', { className: 'command', attrs: { 'aria-label': `Command of ${c.title}` } }, h('code', { text: cmd.line })), h('p', { className: 'note', text: `in ${cmd.cwd} · ${cmd.outcome}` }));
+    }
+    details.append(item);
+  }
+  return details;
 }
 
 function checkItem(c: CheckLine): HTMLElement {

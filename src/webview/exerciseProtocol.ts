@@ -3,7 +3,7 @@
 
 import type { ExercisePanelModel } from '../core/exercisePanelModel';
 
-export type { CheckLine, ExercisePanelModel, FindingLine, ResultModel } from '../core/exercisePanelModel';
+export type { CheckLine, ExercisePanelModel, FindingLine, HowChecked, ResultModel } from '../core/exercisePanelModel';
 
 /** `model` is absent when there is no current exercise (the view shows how to start one). */
 export type ToExerciseView = { readonly type: 'state'; readonly model?: ExercisePanelModel };

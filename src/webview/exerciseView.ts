@@ -17,6 +17,7 @@ import { isInside } from '../core/paths';
 import type { ActiveExercise } from '../services/activeExercise';
 import type { CheckService } from '../services/checkService';
 import type { ContentService } from '../services/contentService';
+import type { EnvironmentService } from '../services/environment';
 import type { ExerciseService } from '../services/exerciseService';
 import type { ProgressStore } from '../state/progressStore';
 import { type ExerciseAction, type ToExerciseView, isFromExerciseView } from './exerciseProtocol';
@@ -25,6 +26,8 @@ import { setWebviewPage } from './page';
 /** The last check of an exercise and what the panel needs to show it. */
 interface Checked {
   readonly report: CheckReport;
+  /** The interpreter's tool versions when the check ran. */
+  readonly versions: readonly string[];
   readonly previous?: CheckReport;
   readonly workDir: string;
   readonly filesToChange: readonly string[];
@@ -58,6 +61,8 @@ export class ExerciseView extends DisposableBase implements vscode.WebviewViewPr
     private readonly exercises: ExerciseService,
     private readonly checks: CheckService,
     active: ActiveExercise,
+    /** Tool versions for "how was this checked?", from its cache. */
+    private readonly environment?: EnvironmentService,
   ) {
     super();
     this.shown = active.current;
@@ -163,6 +168,7 @@ export class ExerciseView extends DisposableBase implements vscode.WebviewViewPr
     const provided = exercise.starter ? await listFiles(path.join(exercise.dir, exercise.starter)).catch(() => []) : [];
     this.checked.set(exercise.id, {
       report,
+      versions: report.python ? (this.environment?.knownVersions(report.python.path) ?? []) : [],
       previous: this.checked.get(exercise.id)?.report,
       workDir,
       provided,
@@ -206,7 +212,7 @@ export class ExerciseView extends DisposableBase implements vscode.WebviewViewPr
     const c = this.checked.get(exercise.id);
     const result: ResultModel | undefined =
       c &&
-      resultModel(c.report, c.previous, { workDir: c.workDir, checks: exercise.checks, filesToChange: c.filesToChange, provided: c.provided, stale: c.stale, first: c.first });
+      resultModel(c.report, c.previous, { workDir: c.workDir, checks: exercise.checks, filesToChange: c.filesToChange, provided: c.provided, stale: c.stale, first: c.first, versions: c.versions });
     const checkOnSave = vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.checkOnSave, false);
     return {
       exercise: exerciseHeader({ exercise, skillTitle: catalog.skills.get(exercise.skillId)?.title ?? exercise.skillId, state: p.state, started }),

@@ -23,7 +23,7 @@ export async function stageExtension(extensionsDir) {
   const target = path.join(extensionsDir, `${publisher}.${name}-${version}`);
   await fs.rm(target, { recursive: true, force: true });
   await fs.mkdir(target, { recursive: true });
-  for (const item of ['package.json', 'README.md', 'dist', 'media', 'resources']) {
+  for (const item of ['package.json', 'package.nls.json', 'l10n', 'README.md', 'dist', 'media', 'resources']) {
     await fs.cp(path.join(ROOT, item), path.join(target, item), { recursive: true });
   }
   await fs.cp(path.join(ROOT, 'node_modules', '@astral-sh', 'ruff-wasm-nodejs'), path.join(target, 'node_modules', '@astral-sh', 'ruff-wasm-nodejs'), { recursive: true });

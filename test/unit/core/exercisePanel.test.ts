@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import type { CheckReport, CheckResult, Finding } from '../../../src/checks/types';
-import { exerciseHeader, filesToChange, resultModel, suggestCheckOnSave, MAX_FINDINGS } from '../../../src/core/exercisePanel';
+import { exerciseHeader, filesToChange, howChecked, resultModel, suggestCheckOnSave, MAX_FINDINGS } from '../../../src/core/exercisePanel';
 import { helpFor } from '../../../src/core/findingHelp';
 import type { CheckSpec } from '../../../src/core/model';
 import { catalogOf } from './catalog';
@@ -151,5 +151,24 @@ describe('core/findingHelp', () => {
     const plain = exerciseHeader({ exercise, skillTitle: 'Typing', state: 'todo', started: false });
     assert.ok(!('why' in plain), 'no why: no key (the view shows nothing)');
     assert.ok(!('why' in exerciseHeader({ exercise: { ...exercise, why: '   ' }, skillTitle: 'Typing', state: 'todo', started: false })));
+  });
+});
+
+describe('core/exercisePanel: how was this checked?', () => {
+  it('"how was this checked?": the interpreter, the tool versions and each exact command, quoted for a shell', () => {
+    const run = (argv: string[], exitCode: number | null, extra = {}) => ({ argv, cwd: '/s/copy', exitCode, timedOut: false, cancelled: false, durationMs: 40, stdout: '', stderr: '', truncated: false, ...extra });
+    const r: CheckReport = {
+      ...report(
+        result('mypy', 'failed', { tool: '/v/bin/python -m mypy', runs: [run(['/v/bin/python', '-P', '-m', 'mypy', '--strict', 'my file.py'], 1)] }),
+        result('pytest', 'failed', { runs: [run(['/v/bin/python', '-c', "print('x')"], null, { signal: 'SIGKILL', timedOut: true, durationMs: 120000 })] }),
+      ),
+      python: { path: '/v/bin/python', version: '3.11.4', origin: 'Python extension' },
+    };
+    const how = howChecked(r, ['pytest 8.3.4', 'mypy 1.13.0']);
+    assert.strictEqual(how.interpreter, '/v/bin/python (Python 3.11.4, from Python extension)');
+    assert.deepStrictEqual(how.versions, ['pytest 8.3.4', 'mypy 1.13.0']);
+    assert.deepStrictEqual(how.checks[0], { title: 'mypy', tool: '/v/bin/python -m mypy', commands: [{ line: "/v/bin/python -P -m mypy --strict 'my file.py'", cwd: '/s/copy', outcome: 'exit 1, 40 ms' }] });
+    assert.deepStrictEqual(how.checks[1].commands, [{ line: "/v/bin/python -c 'print('\\''x'\\'')'", cwd: '/s/copy', outcome: 'timed out after 120000 ms' }]);
+    assert.deepStrictEqual(resultModel(r, undefined, { ...ctx, versions: ['pytest 8.3.4'] }).how?.versions, ['pytest 8.3.4'], 'the result carries it');
   });
 });
