@@ -1,0 +1,2 @@
+def test_placeholder() -> None:
+    assert 1 + 1 == 2
