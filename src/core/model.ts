@@ -90,6 +90,8 @@ export interface Exercise {
   readonly checks: readonly CheckSpec[];
   /** Ways to pass without doing the work that the checks must refuse; the validator tries each. */
   readonly cheats?: readonly Cheat[];
+  /** Correct solutions written differently from the reference; the validator requires each to pass. */
+  readonly honest?: readonly HonestVariant[];
   /** Competencies its pass proves, as `<skill>.<competency>` keys that resolved when linking. */
   readonly competencies: readonly string[];
   readonly source: ContentSource;
@@ -103,6 +105,18 @@ export interface Exercise {
  */
 export interface Cheat {
   readonly folder: string;
+  readonly description: string;
+  readonly base?: 'starter' | 'solution';
+}
+
+/**
+ * An honest variant: a correct solution written differently from the reference (other
+ * names and order, another algorithm, another spelling of a tool), laid exactly like a
+ * cheat, that every check must pass. It keeps the checks from refusing honest work.
+ */
+export interface HonestVariant {
+  readonly folder: string;
+  /** What it does differently from the reference, in one sentence. */
   readonly description: string;
   readonly base?: 'starter' | 'solution';
 }

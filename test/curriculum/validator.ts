@@ -9,14 +9,17 @@
 //      seeded bug.
 //   3. It attacks: a generic cheat set for each check kind the exercise uses (cheats.ts)
 //      and the exercise's own `cheats:` folders; every one must be refused.
-//   4. Without running anything: the catalog loads without errors, every competency is
+//   4. Honest variety: each of the exercise's `honest:` folders (at least two),
+//      correct work written differently from the reference, laid like a cheat, must pass
+//      every check, so that a check that refuses honest work is found before a learner is.
+//   5. Without running anything: the catalog loads without errors, every competency is
 //      linked XOR self-assessed, every exercise has `why:`, at least two hints that parse,
 //      Markdown instructions with a heading, and every file the content names exists;
 //      seeded bugs are the reference plus one small mutation.
 //
-// Every check run (starter, solution, each cheat) is a job in one queue that `jobs`
-// workers take from, so both cores stay busy across exercises and never more than `jobs`
-// runs share them.
+// Every check run (starter, solution, each honest variant, each cheat) is a job in one
+// queue that `jobs` workers take from, so both cores stay busy across exercises and never
+// more than `jobs` runs share them.
 //
 // Git exercises: an exercise folder cannot ship a nested `.git`, so the solution of a git
 // exercise holds `make-history.sh`, the commands a learner would type. The validator lays
@@ -36,7 +39,7 @@ import { filesUnder } from '../../src/checks/scratch';
 import { isPattern, matchingFiles } from '../../src/checks/workflowFiles';
 import type { CheckReport, PythonInfo } from '../../src/checks/types';
 import { listContentFiles, loadCatalog, nodeContentFs } from '../../src/core/content';
-import type { Catalog, CatchBugsCheck, CheckType, ContentSource, Exercise, PytestCheck } from '../../src/core/model';
+import type { Catalog, CatchBugsCheck, CheckType, ContentSource, Exercise, HonestVariant, PytestCheck } from '../../src/core/model';
 import { type CheatCase, exerciseCheats, genericCheats, layOver } from './cheats';
 
 const execFileAsync = promisify(execFile);
@@ -87,6 +90,9 @@ export interface Row {
   solutionPasses?: boolean;
   refused: number;
   tried: number;
+  /** Honest variants that passed every check, of those tried. */
+  honestPassed: number;
+  honestTried: number;
   /** Time spent in this exercise's check runs, added up. */
   ms: number;
 }
@@ -146,7 +152,7 @@ export async function validateContent(opts: ValidateOptions): Promise<Validation
   const violations: Violation[] = [];
   const rows = new Map<string, Row>();
   const ids = opts.only?.length ? [...opts.only].sort() : [...declared].sort();
-  for (const id of ids) rows.set(id, { id, refused: 0, tried: 0, ms: 0 });
+  for (const id of ids) rows.set(id, { id, refused: 0, tried: 0, honestPassed: 0, honestTried: 0, ms: 0 });
   const violate = (v: Violation) => violations.push(v);
 
   // ---- The catalog, without running anything.
@@ -166,8 +172,16 @@ export async function validateContent(opts: ValidateOptions): Promise<Validation
       return [];
     });
     const cheats = [...generic, ...exerciseCheats(ex)];
-    rows.get(ex.id)!.tried = cheats.length;
-    queue.push({ ex, kind: 'starter', label: 'starter' }, { ex, kind: 'solution', label: 'solution' }, ...cheats.map((cheat, i): Job => ({ ex, kind: 'cheat', label: `cheat-${i + 1}`, cheat })));
+    const honest = ex.honest ?? [];
+    const row = rows.get(ex.id)!;
+    row.tried = cheats.length;
+    row.honestTried = honest.length;
+    queue.push(
+      { ex, kind: 'starter', label: 'starter' },
+      { ex, kind: 'solution', label: 'solution' },
+      ...honest.map((variant, i): Job => ({ ex, kind: 'honest', label: `honest-${i + 1}`, variant })),
+      ...cheats.map((cheat, i): Job => ({ ex, kind: 'cheat', label: `cheat-${i + 1}`, cheat })),
+    );
   }
   const left = new Map<string, number>();
   for (const j of queue) left.set(j.ex.id, (left.get(j.ex.id) ?? 0) + 1);
@@ -310,6 +324,8 @@ async function metadataProblems(ex: Exercise, python: PythonInfo, modules: Map<s
     else if (unclosedCodeSpan(h)) p.push(`hint ${i + 1} has an odd number of backticks: a code span is never closed`);
   });
   if ((ex.cheats ?? []).length < 1) p.push('lists no cheats of its own (cheats: in exercise.yaml)');
+  const honest = ex.honest ?? [];
+  if (honest.length < 2) p.push(`has ${honest.length} honest variant${honest.length === 1 ? '' : 's'}; at least 2 are expected (honest: in exercise.yaml), each a correct solution written differently from the reference`);
   if (ex.source.kind === 'builtin' && path.basename(ex.dir) !== ex.id) p.push(`its folder ${path.basename(ex.dir)}/ is not named after its id`);
   if (ex.competencies.length < 1) p.push('proves no competency (competencies: in exercise.yaml)');
   if (ex.checks.length < 1) p.push('has no checks');
@@ -342,6 +358,10 @@ async function metadataProblems(ex: Exercise, python: PythonInfo, modules: Map<s
   for (const c of ex.cheats ?? []) {
     const entries = await fs.readdir(at(c.folder)).catch(() => []);
     if (!entries.length) p.push(`its cheat folder ${c.folder} is missing or empty`);
+  }
+  for (const h of honest) {
+    const entries = await fs.readdir(at(h.folder)).catch(() => []);
+    if (!entries.length) p.push(`its honest variant folder ${h.folder} is missing or empty`);
   }
 
   // Packages: every third-party import is declared, and the interpreter has what is declared.
@@ -389,10 +409,11 @@ function execFileAsyncInput(file: string, args: string[], input: string): Promis
 
 interface Job {
   readonly ex: Exercise;
-  readonly kind: 'starter' | 'solution' | 'cheat';
-  /** Names the run's folder: starter, solution, cheat-3. */
+  readonly kind: 'starter' | 'solution' | 'honest' | 'cheat';
+  /** Names the run's folder: starter, solution, honest-2, cheat-3. */
   readonly label: string;
   readonly cheat?: CheatCase;
+  readonly variant?: HonestVariant;
 }
 
 interface RunContext {
@@ -426,6 +447,22 @@ async function solvedFolder(ex: Exercise, dir: string): Promise<void> {
   await starterFolder(ex, dir);
   if (ex.solution === undefined) throw new Error('it has no reference solution');
   await layOver(dir, path.join(ex.dir, ex.solution));
+  await addHiddenTests(ex, dir);
+}
+
+/**
+ * An honest variant's folder: laid over the starter (or the solved folder) as a cheat is,
+ * with the hidden tests beside it as a learner's second check sees them.
+ */
+async function honestFolder(ex: Exercise, variant: HonestVariant, dir: string): Promise<void> {
+  if (variant.base === 'solution') await solvedFolder(ex, dir);
+  else await starterFolder(ex, dir);
+  await layOver(dir, path.join(ex.dir, variant.folder));
+  await addHiddenTests(ex, dir);
+}
+
+/** The hidden tests a first check leaves in the learner's folder, where the learner has no file of that name. */
+async function addHiddenTests(ex: Exercise, dir: string): Promise<void> {
   for (const spec of ex.checks.filter((c): c is PytestCheck => c.type === 'pytest' && c.hiddenTests !== undefined)) {
     const src = path.join(ex.dir, spec.hiddenTests!);
     for (const rel of await filesUnder(src)) {
@@ -455,12 +492,13 @@ const refusedCleanly = (r: CheckReport) => !r.passed && r.results.some((x) => x.
 async function runJob(job: Job, ctx: RunContext): Promise<Violation | undefined> {
   const { ex } = job;
   const dir = path.join(ctx.tmp, ex.id, job.label);
-  const what = job.kind === 'cheat' ? `cheat "${job.cheat!.name}"` : `the ${job.kind}`;
+  const what = job.kind === 'cheat' ? `cheat "${job.cheat!.name}"` : job.kind === 'honest' ? `honest variant "${job.variant!.folder}: ${job.variant!.description}"` : `the ${job.kind}`;
   const violation = (v: Omit<Violation, 'exercise' | 'folder' | 'kept'>): Violation => ({ exercise: ex.id, folder: dir, kept: ctx.keep, ...v });
   try {
     let report: CheckReport;
     try {
       if (job.kind === 'starter') await starterFolder(ex, dir);
+      else if (job.kind === 'honest') await honestFolder(ex, job.variant!, dir);
       else if (job.kind === 'solution' || job.cheat!.base === 'solution') await solvedFolder(ex, dir);
       else await starterFolder(ex, dir);
       if (job.cheat) await job.cheat.apply(dir);
@@ -482,6 +520,14 @@ async function runJob(job: Job, ctx: RunContext): Promise<Violation | undefined>
         ctx.row.solutionPasses = report.passed && report.results.every((r) => r.status === 'passed');
         if (!ctx.row.solutionPasses) return violation({ what: 'the reference solution does not pass', details: describeReport(report) });
         return undefined;
+      case 'honest': {
+        if (report.passed && report.results.every((r) => r.status === 'passed')) {
+          ctx.row.honestPassed++;
+          return undefined;
+        }
+        const failed = report.results.filter((r) => r.status !== 'passed').map((r) => `${r.title} (${r.status})`);
+        return violation({ what: `${what} does not pass: ${failed.join(', ') || 'the report did not pass'}; is the check refusing honest work?`, details: describeReport(report) });
+      }
       default:
         if (refusedCleanly(report)) {
           ctx.row.refused++;
@@ -498,8 +544,8 @@ async function runJob(job: Job, ctx: RunContext): Promise<Violation | undefined>
 
 export function formatTable(rows: readonly Row[]): string {
   const yes = (b?: boolean) => (b === undefined ? '-' : b ? 'yes' : 'NO');
-  const lines = rows.map((r) => [r.id, yes(r.starterFails), yes(r.solutionPasses), `${r.refused} / ${r.tried}`, (r.ms / 1000).toFixed(1)]);
-  const head = ['exercise', 'starter fails', 'solution passes', 'cheats refused / tried', 'seconds'];
+  const lines = rows.map((r) => [r.id, yes(r.starterFails), yes(r.solutionPasses), `${r.honestPassed} / ${r.honestTried}`, `${r.refused} / ${r.tried}`, (r.ms / 1000).toFixed(1)]);
+  const head = ['exercise', 'starter fails', 'solution passes', 'honest passed / tried', 'cheats refused / tried', 'seconds'];
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const fmt = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
   return [fmt(head), fmt(widths.map((w) => '-'.repeat(w))), ...lines.map(fmt)].join('\n');

@@ -157,10 +157,12 @@ async function linkExercise(
   const owned: [Place, string, 'file' | 'dir'][] = [[p('instructions'), instructions, 'file']];
   if (raw.starter !== undefined) owned.push([p('starter'), raw.starter, 'dir']);
   if (raw.solution !== undefined) owned.push([p('solution'), raw.solution, 'dir']);
-  // Paths that only have to be safe: the learner's files, and the cheat folders, which only
-  // the validator reads (it checks they exist) and which the packaged extension leaves out.
+  // Paths that only have to be safe: the learner's files, and the cheat and honest-variant
+  // folders, which only the validator reads (it checks they exist) and which the packaged
+  // extension leaves out.
   const learner: [Place, string][] = [];
   raw.cheats?.forEach((c, i) => learner.push([p('cheats', i, 'folder'), c.folder]));
+  raw.honest?.forEach((c, i) => learner.push([p('honest', i, 'folder'), c.folder]));
   if (raw.main !== undefined) learner.push([p('main'), raw.main]);
 
   raw.checks.forEach((c, i) => collectCheckPaths(c, (rest) => p('checks', i, ...rest), owned, learner));
@@ -212,6 +214,7 @@ function exerciseFields(raw: RawExercise, kind: Exercise['kind'], dir: string, i
     hints: raw.hints ?? [],
     checks: raw.checks,
     cheats: raw.cheats ?? [],
+    honest: raw.honest ?? [],
   };
 }
 

@@ -1,7 +1,7 @@
 // The shape of a content file once it has passed the JSON Schema: field names as authors
 // write them. The linker turns these into the model's types.
 
-import type { CheckSpec, Cheat, Difficulty, ExerciseKind } from '../model';
+import type { CheckSpec, Cheat, Difficulty, ExerciseKind, HonestVariant } from '../model';
 
 export interface RawTrack {
   id: string;
@@ -38,6 +38,7 @@ export interface RawExercise {
   hints?: string[];
   checks: CheckSpec[];
   cheats?: Cheat[];
+  honest?: HonestVariant[];
 }
 
 export interface RawContentFile {

@@ -242,6 +242,29 @@ ${cheats}`;
     ]);
   });
 
+  it('honest variants are read into the model like cheats; an escaping folder is an error at its line', async () => {
+    const ex = (honest: string) => `${TEAM}exercises:
+  - id: ex
+    skill: team-review
+    title: Ex
+    difficulty: beginner
+    kind: project
+    instructions: team.yaml
+    checks:
+      - { type: pytest }
+    honest:
+${honest}`;
+    const good = await workspace({ 'team.yaml': ex('      - { folder: honest/heap, description: a heap instead of a sort }\n      - { folder: honest/tweak, description: other names, base: solution }\n') });
+    const loaded = await loadCatalog([good], nodeContentFs);
+    assert.deepStrictEqual(errorsOf(loaded, good), []);
+    assert.deepStrictEqual(loaded.exercises.get('ex')?.honest, [
+      { folder: 'honest/heap', description: 'a heap instead of a sort' },
+      { folder: 'honest/tweak', description: 'other names', base: 'solution' },
+    ]);
+    const bad = await workspace({ 'team.yaml': ex('      - { folder: /abs, description: y }\n') });
+    assert.match(errorsOf(await loadCatalog([bad], nodeContentFs), bad).join('\n'), /^\.upskill\/team\.yaml:20:\d+ exercises\[0\]\.honest\[0\]\.folder: /);
+  });
+
   it('reads only top-level YAML and exercise.yaml files as content', async () => {
     const ws = await workspace({ 'team.yaml': TEAM, 'ex/starter/.github/workflows/ci.yml': 'on: push\n', 'ex/starter/config.yaml': 'a: 1\n' });
     const c = await loadCatalog([ws], nodeContentFs);

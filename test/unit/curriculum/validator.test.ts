@@ -1,6 +1,7 @@
 // The content validator's own tests: a tiny track (test/fixtures/curriculum-track) with a
-// good exercise, a broken one (a starter that passes, a cheat that gets through, a missing
-// main file, no why:, one hint, no heading) and one that does not load, run through the
+// good exercise, a broken one (a starter that passes, a cheat that gets through, a single
+// honest variant that fails, a missing main file, no why:, one hint, no heading) and one
+// that does not load, run through the
 // validator's API with the real check engine; and its command line. The shipped exercises
 // are validated by `npm run validate-content`, not here.
 
@@ -49,6 +50,15 @@ describe('content validator (test/curriculum)', function () {
       );
     });
 
+    it('reports an honest variant that fails, by name, with the check that refused it, and an exercise with fewer than two', () => {
+      const honest = v.violations.find((x) => x.exercise === 'fixture-broken' && /honest variant/.test(x.what) && /does not pass/.test(x.what));
+      assert.ok(honest, whats('fixture-broken').join('\n'));
+      assert.match(honest.what, /^honest variant "honest\/no-spaces: the seed written without spaces around =" does not pass: The seed is 42 \(failed\)/);
+      assert.ok(honest.details?.some((d) => /\[failed\] The seed is 42/.test(d)), 'the report shows which check failed');
+      assert.ok(whats('fixture-broken').some((w) => /^has 1 honest variant; at least 2 are expected/.test(w)));
+      assert.ok(!whats('fixture-good').some((w) => /honest/.test(w)));
+    });
+
     it('reports a file the content names that does not exist, and an exercise that did not load', () => {
       assert.ok(whats('fixture-broken').includes('its main file train.py is not in starter/'));
       const content = v.violations.filter((x) => x.exercise === undefined);
@@ -67,16 +77,16 @@ describe('content validator (test/curriculum)', function () {
       assert.ok(w.includes('its instructions README.md: no top-level "# " heading'));
     });
 
-    it('passes the good exercise: its starter fails, its solution passes, every cheat is refused', () => {
+    it('passes the good exercise: its starter fails, its solution and both honest variants pass, every cheat is refused', () => {
       assert.deepStrictEqual(whats('fixture-good'), []);
       const good = v.rows.find((r) => r.id === 'fixture-good')!;
-      assert.deepStrictEqual([good.starterFails, good.solutionPasses, good.refused, good.tried], [true, true, 3, 3]);
+      assert.deepStrictEqual([good.starterFails, good.solutionPasses, good.honestPassed, good.honestTried, good.refused, good.tried], [true, true, 2, 2, 3, 3]);
       const broken = v.rows.find((r) => r.id === 'fixture-broken')!;
-      assert.deepStrictEqual([broken.starterFails, broken.solutionPasses, broken.refused, broken.tried], [false, true, 2, 3]);
+      assert.deepStrictEqual([broken.starterFails, broken.solutionPasses, broken.honestPassed, broken.honestTried, broken.refused, broken.tried], [false, true, 0, 1, 2, 3]);
       const table = formatTable(v.rows);
-      assert.match(table, /^exercise +starter fails +solution passes +cheats refused \/ tried +seconds$/m);
-      assert.match(table, /^fixture-broken +NO +yes +2 \/ 3 +\d+\.\d$/m);
-      assert.match(table, /^fixture-missing +- +- +0 \/ 0 +0\.0$/m);
+      assert.match(table, /^exercise +starter fails +solution passes +honest passed \/ tried +cheats refused \/ tried +seconds$/m);
+      assert.match(table, /^fixture-broken +NO +yes +0 \/ 1 +2 \/ 3 +\d+\.\d$/m);
+      assert.match(table, /^fixture-missing +- +- +0 \/ 0 +0 \/ 0 +0\.0$/m);
     });
 
     it('validates only the track it was given: the shipped catalog is loaded beside it, not validated', () => {
@@ -92,7 +102,7 @@ describe('content validator (test/curriculum)', function () {
     const c = capture();
     const code = await main(['--path', FIXTURE, '--only', 'fixture-good', '--jobs', '2'], ROOT, c.io);
     const out = c.out.join('\n');
-    assert.match(out, /fixture-good +yes +yes +3 \/ 3/);
+    assert.match(out, /fixture-good +yes +yes +2 \/ 2 +3 \/ 3/);
     assert.doesNotMatch(out, /fixture-broken/);
     assert.match(out, /✗ content: the content has 1 error/);
     assert.strictEqual(code, 1);
@@ -120,8 +130,8 @@ describe('content validator (test/curriculum)', function () {
       const code = await main(['--path', dir, '--jobs', '1'], ROOT, c.io);
       const out = c.out.join('\n');
       assert.strictEqual(code, 0, out);
-      assert.match(out, /^fixture-good +yes +yes +3 \/ 3 +\d+\.\d$/m);
-      assert.match(out, /1 exercise, 5 check runs on 1 worker: no violations\. Total \d+\.\d s\./);
+      assert.match(out, /^fixture-good +yes +yes +2 \/ 2 +3 \/ 3 +\d+\.\d$/m);
+      assert.match(out, /1 exercise, 7 check runs on 1 worker: no violations\. Total \d+\.\d s\./);
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }
