@@ -1,0 +1,1 @@
+"""Features and scoring for the churn model."""

@@ -1,0 +1,1 @@
+"""Features and training code for the churn model."""

@@ -1,0 +1,1 @@
+"""Feature helpers for the churn model."""
