@@ -54,13 +54,37 @@ _calls = []
 _real = _mock.CallableMixin._mock_call
 
 
+def _from_mock_machinery(frame):
+    # mock's own frames, and the function autospec generates around a mock (exec'd source,
+    # so its file is "<string>"; its globals hold the signature checker).
+    code = frame.f_code
+    return code.co_filename == _mock.__file__ or (code.co_filename == "<string>" and "_checksig_" in frame.f_globals)
+
+
+def _stands_in(mock, frame):
+    # The mock, or one it hangs from, is what the module looks NAME up as right now: a mock
+    # made first and patched in with new=, or with patch.object, whatever its own name.
+    g = frame.f_globals.get(_NAME)
+    if g is None:
+        return False
+    g = getattr(g, "mock", g) if not isinstance(g, _mock.NonCallableMock) else g
+    seen = 0
+    m = mock
+    while m is not None and seen < 50:
+        if m is g:
+            return True
+        m = getattr(m, "_mock_new_parent", None) or getattr(m, "_mock_parent", None)
+        seen += 1
+    return False
+
+
 def _recording_call(self, *args, **kwargs):
     frame = _sys._getframe(1)
-    while frame is not None and frame.f_code.co_filename == _mock.__file__:
+    while frame is not None and _from_mock_machinery(frame):
         frame = frame.f_back
     if frame is not None and _os.path.basename(frame.f_code.co_filename) == _MODULE:
         names = (self._extract_mock_name() or "").split(".")
-        if _NAME in names or any(n.startswith(_NAME + "(") for n in names):
+        if _NAME in names or any(n.startswith(_NAME + "(") for n in names) or _stands_in(self, frame):
             _calls.append(frame.f_code.co_name)
     return _real(self, *args, **kwargs)
 

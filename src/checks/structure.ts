@@ -74,7 +74,12 @@ async function toolConfigProblems(ctx: CheckContext, file: string, tools: readon
     } else if (tool === 'mypy') {
       await requireModule(ctx.python, 'mypy');
       const cache = path.join(storageRoot(ctx.storageDir), 'cache', safeName(ctx.exercise.id), 'mypy-config');
-      const run = await runProcess([...pythonModule(ctx.python, 'mypy'), '--config-file', abs, '--cache-dir', cache, '-c', 'x = 1'], { cwd: ctx.workDir, timeoutMs: timeLeft(ctx), signal: ctx.signal, log: ctx.log });
+      // A probe file rather than `-c`: mypy refuses `-c` beside a config that names `files`,
+      // `packages` or `modules`, which are honest settings; files on the command line win.
+      await fs.mkdir(cache, { recursive: true });
+      const probe = path.join(cache, 'upskill_config_probe.py');
+      await fs.writeFile(probe, 'x = 1\n', 'utf8');
+      const run = await runProcess([...pythonModule(ctx.python, 'mypy'), '--config-file', abs, '--cache-dir', cache, probe], { cwd: ctx.workDir, timeoutMs: timeLeft(ctx), signal: ctx.signal, log: ctx.log });
       runs.push(run);
       const ended = describeEnd(run, ctx.timeoutMs);
       if (ended) throw new Error(`mypy reading ${file} did not finish: ${ended}`);

@@ -14,7 +14,8 @@ import { inside } from '../core/paths';
 import { plural, result } from './result';
 import type { CheckContext, CheckResult, CommandRun, Finding } from './types';
 import { judgeWorkflows, seedFor } from './workflowJudge';
-import type { Workflow } from './workflowModel';
+import { interpolate } from './ghExpression';
+import { type Combination, expandMatrix, type Workflow } from './workflowModel';
 
 interface Step {
   uses?: string;
@@ -120,12 +121,13 @@ export function evaluateWorkflow(file: string, text: string, rules: WorkflowRule
     }
   }
   if (rules.pythonMatrix?.length) {
-    const withMatrix = jobIds.find((j) => jobs[j]?.strategy?.matrix && 'python-version' in jobs[j].strategy!.matrix!);
-    const versions = withMatrix ? (jobs[withMatrix].strategy!.matrix!['python-version'] as unknown[]) : [];
-    const have = Array.isArray(versions) ? versions.map(String) : [];
-    const missing = rules.pythonMatrix.filter((v) => !have.includes(v));
-    if (!withMatrix) findings.push(at(jobIds.length ? ['jobs', jobIds[0]] : ['jobs'], `No job has a "strategy.matrix.python-version" list; test on ${rules.pythonMatrix.join(', ')}.`));
-    else if (missing.length) findings.push(at(['jobs', withMatrix, 'strategy', 'matrix', 'python-version'], `The Python matrix lacks ${missing.join(', ')}. Quote versions ("3.10"), or YAML reads 3.10 as 3.1.`));
+    // Judged by what actions/setup-python receives in each combination of the expanded
+    // matrix, whatever the axis is called and whether it is a list or `include:` entries.
+    const tested = pythonVersionsTested(jobs);
+    const best = [...tested.entries()].sort((a, b) => b[1].size - a[1].size)[0];
+    const missing = rules.pythonMatrix.filter((v) => !best?.[1].has(v));
+    if (!best) findings.push(at(jobIds.length ? ['jobs', jobIds[0]] : ['jobs'], `No job runs actions/setup-python over a matrix of Python versions; test on ${rules.pythonMatrix.join(', ')} (for example "strategy.matrix.python-version" passed to setup-python's "python-version").`));
+    else if (missing.length) findings.push(at(['jobs', best[0], 'strategy', 'matrix'], `The Python versions this job sets up (${[...best[1]].join(', ') || 'none'}) lack ${missing.join(', ')}. Quote versions ("3.10"), or YAML reads 3.10 as 3.1.`));
   }
   if (rules.requireCache) {
     const cached = steps.some(({ s }) => (typeof s.uses === 'string' && s.uses.startsWith('actions/cache')) || (typeof s.uses === 'string' && s.uses.startsWith('actions/setup-python') && s.with && 'cache' in s.with));
@@ -206,4 +208,33 @@ export async function checkWorkflow(spec: WorkflowCheck, ctx: CheckContext): Pro
     runs,
     tool,
   });
+}
+
+/** Per job with a matrix: the Python versions its actions/setup-python steps get across the matrix's combinations. */
+function pythonVersionsTested(jobs: Record<string, Job>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const [id, job] of Object.entries(jobs)) {
+    if (!job?.strategy?.matrix || !Array.isArray(job.steps)) continue;
+    const setups = job.steps.filter((st) => typeof st?.uses === 'string' && st.uses.startsWith('actions/setup-python') && st.with && st.with['python-version'] !== undefined);
+    if (!setups.length) continue;
+    let combos: Combination[];
+    try {
+      combos = expandMatrix(job.strategy.matrix, { contexts: {} });
+    } catch {
+      continue;
+    }
+    const versions = new Set<string>();
+    for (const combo of combos) {
+      for (const st of setups) {
+        try {
+          const v = interpolate(String(st.with!['python-version']), { contexts: { matrix: combo } }).trim();
+          if (v) versions.add(v);
+        } catch {
+          // An expression that cannot be read here names no version.
+        }
+      }
+    }
+    out.set(id, versions);
+  }
+  return out;
 }

@@ -284,4 +284,16 @@ describe('checks: the network block holds', () => {
     assert.strictEqual(cheat.report.results[0].status, 'failed');
     assert.match(cheat.report.results[0].summary, /no test made weather\.py call a mock in place of urlopen/);
   });
+
+  it('a mock made first and patched in with new=, and an autospec mock of a function, both count as the mocked urlopen', async () => {
+    const weather = 'from urllib.request import urlopen\n\ndef fetch(url):\n    with urlopen(url) as r:\n        return r.read()\n\ndef size(url):\n    return len(fetch(url))\n';
+    const spec = { type: 'no-network' as const, mustMock: { module: 'weather.py', name: 'urlopen' } };
+    const madeFirst = 'from unittest.mock import MagicMock, patch\nimport weather\n\ndef test_size():\n    fake = MagicMock()\n    fake.return_value.__enter__.return_value.read.return_value = b"abc"\n    with patch("weather.urlopen", new=fake):\n        assert weather.size("x") == 3\n    fake.assert_called_once_with("x")\n';
+    const autospec = 'from unittest.mock import patch\nimport weather\n\ndef test_size():\n    with patch("weather.urlopen", autospec=True) as m:\n        m.return_value.__enter__.return_value.read.return_value = b"abcd"\n        assert weather.size("x") == 4\n';
+    for (const test of [madeFirst, autospec]) {
+      const r = (await run({ 'weather.py': weather, 'test_w.py': test }, [spec])).report.results[0];
+      assert.strictEqual(r.status, 'passed', `${r.summary}\n${test}`);
+      assert.ok(r.details.some((d) => /weather\.py called the mocked urlopen from fetch/.test(d)), r.details.join('\n'));
+    }
+  });
 });

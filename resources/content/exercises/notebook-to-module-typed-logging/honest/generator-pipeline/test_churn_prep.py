@@ -17,7 +17,9 @@ def test_good_row() -> None:
 
 
 def test_new_customers_are_kept() -> None:
-    assert clean_customers([with_(tenure_months="0")])[0].tenure_months == 0
+    kept = clean_customers([with_(tenure_months="0")])
+    assert len(kept) == 1
+    assert kept[0].tenure_months == 0
 
 
 @pytest.mark.parametrize(
