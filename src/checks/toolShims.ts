@@ -107,6 +107,8 @@ export async function makeShims(dir: string, python: PythonInfo): Promise<Shims>
     '  case "${2:-}" in',
     `    pip|pip3) shift 2; exec ${pip} "$@";;`,
     ...(hasRuff ? [] : [`    ruff) shift 2; exec ${q(path.join(bin, 'ruff'))} "$@";;`]),
+    // coverage needs the launcher's packages rule (shimSources.ts) under either spelling.
+    ...(have.has('coverage') ? [`    coverage) shift 2; exec ${q(path.join(bin, 'coverage'))} "$@";;`] : []),
     '  esac',
     '  tool="$2"',
     `  ${py} "$@"`,

@@ -53,10 +53,11 @@ run_step() {
 # --- Debian packages --------------------------------------------------------------
 # python3-pytest, python3-pytest-mock, mypy, git, NumPy and pandas are what the curriculum
 # validator runs (exercises that `requires:` NumPy or pandas); python3-coverage is what a
-# workflow's `coverage run -m pytest` runs when the workflow checks run it; chromium drives
+# workflow's `coverage run -m pytest` runs when the workflow checks run it;
+# python3-flake8 is the linter of an honest workflow variant (a linter other than Ruff); chromium drives
 # the e2e tier; libkrb5-dev builds code-server; curl is what the Dockerfile health-check
 # tests and cheats run beside the stand-in server.
-APT_PACKAGES=(git python3-pytest python3-pytest-mock python3-coverage mypy python3-numpy python3-pandas chromium libkrb5-dev curl)
+APT_PACKAGES=(git python3-pytest python3-pytest-mock python3-coverage python3-flake8 mypy python3-numpy python3-pandas chromium libkrb5-dev curl)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
