@@ -46,7 +46,7 @@ else:  # Python 3.7 and older: no audit hooks, so the socket methods themselves 
 /** Records each call of a mock named NAME made from the module under test, for the mocking check. */
 function mockRecorder(module: string, name: string, out: string): string {
   return `
-import json as _json, os as _os, sys as _sys
+import json as _json, os as _os, sys as _sys, types as _types
 import unittest.mock as _mock
 
 _MODULE, _NAME, _OUT = ${JSON.stringify(module)}, ${JSON.stringify(name)}, ${JSON.stringify(out)}
@@ -61,17 +61,37 @@ def _from_mock_machinery(frame):
     return code.co_filename == _mock.__file__ or (code.co_filename == "<string>" and "_checksig_" in frame.f_globals)
 
 
+def _looked_up(frame):
+    # What the module finds as NAME right now: a global of that name, or the attribute NAME
+    # of a module it imported (urllib.request.urlopen through "import urllib.request").
+    found = []
+    if _NAME in frame.f_globals:
+        found.append(frame.f_globals[_NAME])
+    todo = [v for v in frame.f_globals.values() if isinstance(v, _types.ModuleType)]
+    seen = set()
+    while todo and len(seen) < 200:
+        module = todo.pop()
+        if id(module) in seen:
+            continue
+        seen.add(id(module))
+        attrs = getattr(module, "__dict__", {})
+        if _NAME in attrs:
+            found.append(attrs[_NAME])
+        prefix = module.__name__ + "."
+        todo.extend(v for v in list(attrs.values()) if isinstance(v, _types.ModuleType) and v.__name__.startswith(prefix))
+    return [g if isinstance(g, _mock.NonCallableMock) else getattr(g, "mock", g) for g in found]
+
+
 def _stands_in(mock, frame):
     # The mock, or one it hangs from, is what the module looks NAME up as right now: a mock
     # made first and patched in with new=, or with patch.object, whatever its own name.
-    g = frame.f_globals.get(_NAME)
-    if g is None:
+    targets = _looked_up(frame)
+    if not targets:
         return False
-    g = getattr(g, "mock", g) if not isinstance(g, _mock.NonCallableMock) else g
     seen = 0
     m = mock
     while m is not None and seen < 50:
-        if m is g:
+        if any(m is g for g in targets):
             return True
         m = getattr(m, "_mock_new_parent", None) or getattr(m, "_mock_parent", None)
         seen += 1
