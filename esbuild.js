@@ -75,6 +75,20 @@ const contentSnapshot = {
   },
 };
 
+/** Keeps esbuild's metafile of a bundle in out/meta/, for the bench's report of what each bundle holds. */
+function writeMetafile(name) {
+  return {
+    name: 'write-metafile',
+    setup(build) {
+      build.onEnd((result) => {
+        if (!result.metafile) return;
+        fs.mkdirSync('out/meta', { recursive: true });
+        fs.writeFileSync(`out/meta/${name}.json`, JSON.stringify(result.metafile));
+      });
+    },
+  };
+}
+
 const common = {
   bundle: true,
   // resources/python/*.py (the judge, the worker and its audit hook) are inlined as text.
@@ -107,7 +121,9 @@ const configs = validator && !tests ? [validatorConfig] : [
     target: 'node18',
     minify: production,
     external: ['vscode'],
-    plugins: [...common.plugins, lazyBundles],
+    // The bench reads what went into the bundle from here (out/meta/extension.json).
+    metafile: true,
+    plugins: [...common.plugins, lazyBundles, writeMetafile('extension')],
   },
   {
     ...common,
