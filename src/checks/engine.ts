@@ -63,6 +63,13 @@ function mapBack(r: CheckResult, scratch: string, learner: string): CheckResult 
   };
 }
 
+// What the extension needs from the engine's bundle besides the checks: the process runner
+// and the interpreter search (Check Environment), and the one MissingToolError class they
+// and the checks throw, so that `instanceof` holds across the bundle boundary.
+export { runProcess } from './process';
+export { resolvePython } from './python';
+export { MissingToolError } from './types';
+
 export async function runChecks(ctx: CheckContext): Promise<CheckReport> {
   const startedAt = Date.now();
   const results: CheckResult[] = [];

@@ -24,6 +24,7 @@ import { execFile, spawn } from 'child_process';
 import { randomBytes } from 'crypto';
 import { readdirSync, readFileSync } from 'fs';
 import type { Readable, Writable } from 'stream';
+import { commandLine } from '../core/commandLine';
 import { resourceFile } from './resources';
 import type { CommandRun, ResourceUsage } from './types';
 
@@ -45,13 +46,7 @@ export interface RunOptions {
   readonly capBytes?: number;
 }
 
-export function quoteArg(a: string): string {
-  return /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
-}
-
-export function commandLine(argv: readonly string[]): string {
-  return argv.map(quoteArg).join(' ');
-}
+export { commandLine, quoteArg } from '../core/commandLine';
 
 /** Output as text: UTF-8 where valid, replacement characters where not, so odd bytes never throw. */
 function lenientUtf8(buf: Buffer): string {

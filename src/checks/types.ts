@@ -122,14 +122,6 @@ export class MissingToolError extends Error {
   }
 }
 
-/**
- * True for a MissingToolError from any bundle: the check engine is a bundle of its own
- * (loaded on first use), so its class is not the one the extension's bundle holds.
- */
-export function isMissingTool(e: unknown): e is MissingToolError {
-  return e instanceof Error && e.name === 'MissingToolError' && Array.isArray((e as MissingToolError).searched);
-}
-
 export interface CheckContext {
   readonly exercise: Exercise;
   /** The learner's folder for this exercise (scaffold) or the workspace folder (project). */

@@ -7,7 +7,7 @@
 // comes back as `setup` with its fix, and no attempt is recorded.
 
 import * as vscode from 'vscode';
-import { type CheckReport, type MissingToolError, isMissingTool } from '../checks/types';
+import type { CheckReport, MissingToolError } from '../checks/types';
 import { Settings } from '../constants';
 import type { Fix } from '../core/environment';
 import { Emitter } from '../core/events';
@@ -119,7 +119,8 @@ export class CheckService extends DisposableBase {
       this.checked.fire({ exercise, report });
       return { status: 'checked', report };
     } catch (e) {
-      if (isMissingTool(e)) {
+      // The engine's bundle threw it, so its class is the one to test against.
+      if (e instanceof (await checksModule()).MissingToolError) {
         this.log.error(`${e.message} Searched: ${e.searched.join(', ')}. Nothing was recorded.`);
         // The cached answer said all was there: ask again, so the fix fits what is missing now.
         this.environment?.invalidate();

@@ -9,7 +9,8 @@ import { Emitter } from '../core/events';
 import { DisposableBase } from '../core/lifecycle';
 import { type Catalog, type ContentError, type ContentSource, formatContentError } from '../core/model';
 import { isInside } from '../core/paths';
-import { contentModule } from './lazy';
+import type { ContentSnapshot } from '../core/content/snapshot';
+import { contentLoadModule, contentModule } from './lazy';
 
 const EMPTY: Catalog = { tracks: [], skills: new Map(), exercises: new Map(), errors: [] };
 const RELOAD_DELAY_MS = 150;
@@ -20,6 +21,8 @@ export class ContentService extends DisposableBase {
   private watchers: vscode.Disposable[] = [];
   private watchKey: string | undefined;
   private reloadTimer?: NodeJS.Timeout;
+  /** Shipped content does not change while the extension runs: its snapshot is read once. */
+  private snapshot?: Promise<ContentSnapshot | undefined>;
   private readonly changed = this.register(new Emitter<Catalog>());
   readonly onDidChange = this.changed.event;
 
@@ -100,8 +103,11 @@ export class ContentService extends DisposableBase {
     const started = Date.now();
     let catalog: Catalog;
     try {
-      const { loadCatalog, nodeContentFs } = await contentModule();
-      catalog = await loadCatalog(sources, nodeContentFs);
+      const { loadCatalogWith, nodeContentFs, readSnapshot, snapshotFile } = await contentLoadModule();
+      this.snapshot ??= readSnapshot(snapshotFile(this.extensionPath));
+      const snapshot = await this.snapshot;
+      if (!snapshot) this.log.warn('The shipped content has no snapshot from the build: reading its files instead.');
+      catalog = await loadCatalogWith(sources, nodeContentFs, { snapshot, parser: async () => (await contentModule()).parseContentFile });
     } catch (e) {
       // The loader reports problems as errors; reaching here is a bug, and the learner still gets a message.
       this.log.error(`Loading content failed: ${(e as Error).stack ?? e}`);

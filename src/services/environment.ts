@@ -10,9 +10,9 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { commandLine, runProcess } from '../checks/process';
 import type { InterpreterCandidate, PythonInfo } from '../checks/types';
 import { ContextKeys } from '../constants';
+import { commandLine } from '../core/commandLine';
 import {
   ENVIRONMENT_PROBE,
   type EnvironmentClass,
@@ -40,6 +40,7 @@ import { type Exercise, exercisesInOrder } from '../core/model';
 import type { ContentService } from './contentService';
 import type { ExerciseService } from './exerciseService';
 import { interpreterCandidates } from './interpreter';
+import { checksModule } from './lazy';
 
 export interface ProbedPython extends PythonInfo {
   readonly env: EnvironmentClass;
@@ -248,6 +249,8 @@ export class EnvironmentService extends DisposableBase {
   private async probe(c: InterpreterCandidate, modules: readonly string[]): Promise<ProbedPython | string> {
     const argv = [c.path, '-c', ENVIRONMENT_PROBE, probeArgument(modules)];
     // PYTHONPATH is cleared as for the checks, so the probe sees what they will see.
+    // Processes are the check engine's: its bundle loads with the first probe.
+    const { runProcess } = await checksModule();
     const run = await runProcess(argv, { cwd: os.tmpdir(), env: { PYTHONPATH: undefined, PYTHONSTARTUP: undefined }, timeoutMs: PROBE_TIMEOUT_MS });
     if (run.exitCode !== 0) {
       const last = `${run.stderr}\n${run.stdout}`.trim().split('\n').pop() ?? '';
@@ -276,6 +279,7 @@ export class EnvironmentService extends DisposableBase {
     this.programsKey = key;
     this.programs = Promise.all(
       ids.map(async (id): Promise<[string, ProgramAnswer]> => {
+        const { runProcess } = await checksModule();
         const run = await runProcess([id, '--version'], { cwd: os.tmpdir(), timeoutMs: 10_000 });
         const first = run.stdout.trim().split('\n')[0] ?? '';
         const version = /(\d+\.\d+(\.\d+)?)/.exec(first)?.[1];

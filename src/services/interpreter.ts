@@ -3,9 +3,8 @@
 
 import * as vscode from 'vscode';
 import { Settings } from '../constants';
-import { resolvePython } from '../checks/python';
 import type { InterpreterCandidate, PythonInfo } from '../checks/types';
-import { pythonExtensionModule } from './lazy';
+import { checksModule, pythonExtensionModule } from './lazy';
 
 const PYTHON_EXTENSION_ID = 'ms-python.python';
 
@@ -34,6 +33,8 @@ async function pythonExtensionInterpreter(resource?: vscode.Uri): Promise<string
   }
 }
 
+/** Probing runs a process, so it is the check engine's (its bundle loads on first use). */
 export async function findPython(resource?: vscode.Uri): Promise<PythonInfo> {
-  return resolvePython(await interpreterCandidates(resource));
+  const [{ resolvePython }, candidates] = await Promise.all([checksModule(), interpreterCandidates(resource)]);
+  return resolvePython(candidates);
 }

@@ -76,7 +76,11 @@ export class StudyStore {
     const after = change(before);
     const log = foldOld(mergeLogs(before.log, after.log), this.clock());
     const result = { log, timer: after.timer };
-    await Promise.all([this.store.update(STUDY_KEY, toEnvelope(studySpec, log)), this.store.update(TIMER_KEY, toEnvelope(timerSpec, after.timer))]);
+    // The log first: if the window dies between the two writes, the timer still holds the
+    // run it recorded, and the next transition writes the same session again (merged by id).
+    // The other order could reset the timer with its time not yet in the log, and lose it.
+    await this.store.update(STUDY_KEY, toEnvelope(studySpec, log));
+    await this.store.update(TIMER_KEY, toEnvelope(timerSpec, after.timer));
     this.noticeChange(result);
     return result;
   }

@@ -1,33 +1,27 @@
 // Content loading: every content file of every source, parsed with positions, validated
 // against the JSON Schema, and linked into one catalog. Errors never throw: they come back
-// in `catalog.errors`, each with its file, line and column.
+// in `catalog.errors`, each with its file, line and column. This module carries the parser;
+// the extension loads shipped content through load.ts and brings this in only when a file
+// needs parsing.
 
-import type { Catalog, ContentSource } from '../model';
+import type { Catalog, ContentError, ContentSource } from '../model';
 import type { ContentFs } from './fs';
 import { link } from './link';
-import { type ParsedFile, parseContentFile } from './parse';
+import { loadCatalogWith, readSources } from './load';
+import { parseContentFile } from './parse';
+import { type ContentSnapshot, makeSnapshot } from './snapshot';
 
 export { type ContentFs, listContentFiles, nodeContentFs } from './fs';
+export { parseContentFile } from './parse';
 
-export async function loadCatalog(sources: readonly ContentSource[], fs: ContentFs): Promise<Catalog> {
-  const parsed: ParsedFile[] = [];
-  for (const source of sources) {
-    for (const file of await fs.listContentFiles(source.root)) {
-      let text: string;
-      try {
-        text = await fs.readFile(file);
-      } catch (e) {
-        parsed.push({
-          file,
-          source,
-          errors: [{ file, line: 1, column: 1, source, message: `could not read the file: ${(e as Error).message}` }],
-          locate: () => ({ line: 1, column: 1 }),
-        });
-        continue;
-      }
-      parsed.push(parseContentFile(file, text, source));
-    }
-  }
+export function loadCatalog(sources: readonly ContentSource[], fs: ContentFs): Promise<Catalog> {
+  return loadCatalogWith(sources, fs, { parser: () => parseContentFile });
+}
+
+/** Parses and links the shipped content under `root` for the build: a snapshot, or the errors that stop the build. */
+export async function buildSnapshot(root: string, fs: ContentFs): Promise<{ snapshot?: ContentSnapshot; errors: ContentError[] }> {
+  const source: ContentSource = { kind: 'builtin', root, label: 'Upskill', trusted: true };
+  const parsed = await readSources([source], fs, { parser: () => parseContentFile });
   const linked = await link(parsed, fs);
-  return { ...linked, errors: [...parsed.flatMap((p) => p.errors), ...linked.errors] };
+  return makeSnapshot(root, parsed, linked.errors);
 }

@@ -85,9 +85,17 @@ export async function link(files: readonly ParsedFile[], fs: ContentFs): Promise
 
   // Exercises need a known skill and safe, existing paths.
   const exercises = new Map<string, Exercise>();
-  for (const [id, { raw, at }] of exerciseDefs) {
-    const exercise = await linkExercise(raw, at, skills, skillDefs, problems, fs);
+  // Each exercise's file checks run at once, each with its own problems, kept in file order.
+  const linked = await Promise.all(
+    [...exerciseDefs.values()].map(async ({ raw, at }) => {
+      const own = new Problems();
+      return { exercise: await linkExercise(raw, at, skills, skillDefs, own, fs), own };
+    }),
+  );
+  for (const { exercise, own } of linked) {
+    problems.list.push(...own.list);
     if (exercise) {
+      const id = exercise.id;
       exercises.set(id, exercise);
       (skills.get(exercise.skillId)!.exerciseIds as string[]).push(id);
       for (const key of exercise.competencies) (competencyOf(skills, key)!.exerciseIds as string[]).push(id);
@@ -189,6 +197,7 @@ async function linkExercise(
       problems.add(place, reason);
       continue;
     }
+    if (at.file.verified) continue;
     const abs = path.join(dir, rel);
     const ok = type === 'dir' ? await fs.isDirectory(abs) : await fs.isFile(abs);
     if (!ok) problems.add(place, `${type === 'dir' ? 'folder' : 'file'} "${rel}" does not exist in ${path.basename(dir)}/`);

@@ -20,6 +20,8 @@ export interface ParsedFile {
   /** Undefined when the file could not be used at all. */
   readonly data?: RawContentFile;
   readonly errors: ContentError[];
+  /** From the build's snapshot: the exercises' files were checked when it was built. */
+  readonly verified?: boolean;
   /** Line and column (1-based) of the value at a path, or of its nearest existing parent. */
   locate(path: readonly PathSegment[], key?: boolean): { line: number; column: number };
 }

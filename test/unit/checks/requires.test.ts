@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { runChecks } from '../../../src/checks/engine';
 import { debianName, missingPackageMessage, missingPackages, pipName, requirePackages } from '../../../src/checks/requires';
-import { isMissingTool, MissingToolError, type PythonInfo } from '../../../src/checks/types';
+import { MissingToolError, type PythonInfo } from '../../../src/checks/types';
 import type { Exercise } from '../../../src/core/model';
 import { context, folder, PYTHON } from './helpers';
 
@@ -57,7 +57,7 @@ describe('checks: packages an exercise requires', () => {
 
   it('a missing package is a MissingToolError that offers pip for that interpreter', async () => {
     await assert.rejects(requirePackages(PYTHON, ['json', 'upskill_no_such_package']), (e: unknown) => {
-      assert.ok(e instanceof MissingToolError && isMissingTool(e));
+      assert.ok(e instanceof MissingToolError);
       assert.strictEqual(e.python, PYTHON.path);
       assert.strictEqual(e.module, 'upskill_no_such_package');
       assert.deepStrictEqual(e.searched, [PYTHON.path]);
@@ -83,7 +83,7 @@ describe('checks: packages an exercise requires', () => {
       const tools = await folder({});
       const { python, starts } = await countingPython(tools);
       const ctx = withRequires(context(dir, [{ type: 'structure', assert: [{ fileExists: 'serve.py' }] }], { python }), ['json', 'upskill_no_such_package']);
-      await assert.rejects(runChecks(ctx), (e: unknown) => isMissingTool(e) && (e as MissingToolError).module === 'upskill_no_such_package');
+      await assert.rejects(runChecks(ctx), (e: unknown) => e instanceof MissingToolError && e.module === 'upskill_no_such_package');
       assert.strictEqual(await starts(), 1, 'one subprocess');
       assert.ok(!ctx.lines.some((l) => l.startsWith('[1/1]')), 'no check ran');
     });
