@@ -1041,6 +1041,23 @@ def hints(obj):
     return _worker().request("hints", obj, False)
 
 
+class unseeded_global_random:
+    """`with unseeded_global_random():` the worker's global generators (the `random` module's
+    and NumPy's) ignore every seed and draw from the OS, until the block ends. Code that
+    makes its own generator from its seed gives the same results inside as outside; code
+    that draws from a global generator, however it seeds or restores it, does not. The test
+    compares the results (see upskill_unseeded.py)."""
+
+    def __enter__(self):
+        _worker().request("unseeded", True)
+        return self
+
+    def __exit__(self, *exc):
+        w = _STATE.get("worker")
+        if w is not None and w.alive:
+            w.request("unseeded", False)
+
+
 class fresh_worker:
     """`with fresh_worker() as w:` a worker of its own, for tests of what importing does."""
 
