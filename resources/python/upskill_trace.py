@@ -32,7 +32,30 @@ EVENT_EXEC = 4
 WALL = 0x40000000
 
 
-def _programs_of(pid):
+def _proc_number(pid, me):
+    """/proc's number for a tracee. Upskill may run a check as the first process of a PID
+    namespace while /proc stays the machine's: then the number waitpid gives is not /proc's.
+    The tracee is found by what /proc says of it: traced by this process (TracerPid, in
+    /proc's numbering) and `pid` as its number in the innermost namespace (NSpid)."""
+    if me == os.getpid():
+        return pid
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open("/proc/%s/status" % entry) as f:
+                fields = dict(line.split(":", 1) for line in f.read().splitlines() if ":" in line)
+        except OSError:
+            continue
+        if fields.get("TracerPid", "").strip() == str(me) and fields.get("NSpid", "").split()[-1:] == [str(pid)]:
+            return int(entry)
+    return None
+
+
+def _programs_of(pid, me):
+    pid = _proc_number(pid, me)
+    if pid is None:
+        return {"exe": "", "argv": []}
     try:
         exe = os.readlink("/proc/%d/exe" % pid)
     except OSError:
@@ -85,6 +108,10 @@ def main():
             json.dump({"traced": False, "why": "this machine does not allow ptrace"}, f)
         _, status = os.waitpid(pid, 0)
         sys.exit(os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else 128 + os.WTERMSIG(status))
+    try:
+        me = int(os.readlink("/proc/self"))  # this process in /proc's numbering
+    except (OSError, ValueError):
+        me = os.getpid()
     programs = []
     live = {pid}
     exit_code = 0
@@ -110,7 +137,7 @@ def main():
             live.add(who)
         elif sig == signal.SIGTRAP and event == EVENT_EXEC:
             if len(programs) < 10000:
-                programs.append(_programs_of(who))
+                programs.append(_programs_of(who, me))
         elif sig == signal.SIGTRAP and event:
             pass  # fork, vfork, clone: the new process is reported by its own stop
         elif sig != signal.SIGSTOP or event:

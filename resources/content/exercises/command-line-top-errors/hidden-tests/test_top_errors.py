@@ -38,7 +38,7 @@ def programs_outside_shell_tools(programs: list[dict[str, object]]) -> list[str]
     writable = [str(SCRIPT.parent), os.path.realpath(tempfile.gettempdir())]
     out = []
     for p in programs:
-        exe = str(p["exe"])
+        exe = str(p["exe"]) or "a program whose file the trace could not read"
         name = os.path.basename(exe)
         copied = any(exe.startswith(w + os.sep) for w in writable)
         if name not in SHELL_TOOLS or copied:
