@@ -51,7 +51,10 @@ def on():
 
     globals_["_upskill_original_seed"] = types.FunctionType(seed_fn.__code__, globals_, seed_fn.__name__, seed_fn.__defaults__, seed_fn.__closure__)
     _SAVED["random"] = (seed_fn, seed_fn.__code__, _random_module._inst.getstate())
-    seed_fn.__code__ = _SeedSwap.seed.__code__
+    try:
+        seed_fn.__code__ = _SeedSwap.seed.__code__
+    except ValueError:
+        pass  # a Python whose Random.seed has other free variables: its seeding stays as it is
     _random_module._inst.seed()
     try:
         import numpy as np  # the learner's code may import it later, inside a function
