@@ -1026,6 +1026,30 @@ def run_script(script, *args, cwd=None, env=None, timeout=120, input=None):
     return subprocess.run([sys.executable, str(script), *[str(a) for a in args]], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, input=input)
 
 
+def run_traced(args, **kwargs):
+    """subprocess.run(args, **kwargs), with every program the command and its descendants
+    executed: (CompletedProcess, [{"exe", "argv"}, ...]), or None in place of the list where
+    this machine allows no tracing (see upskill_trace.py). For rules about what a script
+    may run, judged by what it ran."""
+    import tempfile
+
+    fd, report = tempfile.mkstemp(prefix="upskill-trace-", suffix=".json", dir=CONFIG.get("tmp"))
+    os.close(fd)
+    try:
+        # The tracer is Upskill's own code: started as it is, not as a learner's Python would be.
+        subprocess.Popen = _RealPopen
+        try:
+            done = subprocess.run([sys.executable, "-I", os.path.join(CONFIG["lib"], "upskill_trace.py"), report, "--", *[os.fspath(a) for a in args]], **kwargs)
+        finally:
+            subprocess.Popen = GuardedPopen
+        done.args = args
+        with open(report) as f:
+            traced = json.load(f)
+    finally:
+        os.unlink(report)
+    return done, (traced["programs"] if traced.get("traced") else None)
+
+
 def fresh_import(name):
     """A new, independent copy of the learner's module `name`, executed now in the worker."""
     return _worker().request("fresh_import", name, "upskill_fresh_" + name.replace(".", "_"))
@@ -1039,6 +1063,23 @@ def worker_module(name):
 def hints(obj):
     """typing.get_type_hints(obj) for a learner function or class, resolved in the worker."""
     return _worker().request("hints", obj, False)
+
+
+class unseeded_global_random:
+    """`with unseeded_global_random():` the worker's global generators (the `random` module's
+    and NumPy's) ignore every seed and draw from the OS, until the block ends. Code that
+    makes its own generator from its seed gives the same results inside as outside; code
+    that draws from a global generator, however it seeds or restores it, does not. The test
+    compares the results (see upskill_unseeded.py)."""
+
+    def __enter__(self):
+        _worker().request("unseeded", True)
+        return self
+
+    def __exit__(self, *exc):
+        w = _STATE.get("worker")
+        if w is not None and w.alive:
+            w.request("unseeded", False)
 
 
 class fresh_worker:

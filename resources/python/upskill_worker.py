@@ -41,6 +41,7 @@ def _bootstrap():
     sys.dont_write_bytecode = True
     upskill_guard.install(config["copy"], config["tmp"], allow_processes=config.get("allowProcesses", False), report=report, secret=config.get("secret", ()), block_network=config.get("noNetwork", False))
     import upskill_wire
+    import upskill_unseeded  # noqa: F401 - loaded now, from the trusted folder, for the "unseeded" op
 
     sys.path.remove(lib)
     os.chdir(config.get("cwd") or config["copy"])
@@ -450,6 +451,7 @@ def serve(config, refusals, upskill_wire):
         "value": lambda obj: obj,
         "hints": lambda obj, extras: __import__("typing").get_type_hints(obj, include_extras=extras),
         "source": lambda obj: __import__("inspect").getsource(obj),
+        "unseeded": lambda on: sys.modules["upskill_unseeded"].on() if on else sys.modules["upskill_unseeded"].off(),
     })
     pipe = upskill_wire.Pipe(config["rfd"], config["wfd"])
     peer = upskill_wire.Peer(pipe, codec, ops)

@@ -180,11 +180,13 @@ def likeness(req):
     for path in req["modules"]:
         try:
             with open(path, "rb") as f:
-                tree = ast.parse(f.read())
-        except (OSError, SyntaxError, ValueError):
+                data = f.read(MAX_BYTES + 1)
+        except OSError:
             continue
-        for name, fn in functions_of(tree):
-            targets.setdefault(name, []).append(fn)
+        # A notebook's code cells, and code in string literals (exec'd), define functions too.
+        for tree in trees(data, path) if path.endswith(".ipynb") else [parse(data)]:
+            for name, fn in functions_of(tree) if tree is not None else []:
+                targets.setdefault(name, []).append(fn)
     probe = Shapes()
     out = []
     for path in req["candidates"]:

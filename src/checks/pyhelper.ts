@@ -172,7 +172,7 @@ def notebook(req):
             module_defs = [n.name for n in ast.parse(read(path)).body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
         except SyntaxError:
             pass
-    return {"imports": imports, "nestedImports": nested_imports, "leftovers": sorted(set(defined) & set(module_defs)), "errors": errors}
+    return {"imports": imports, "nestedImports": nested_imports, "leftovers": sorted(set(defined) & set(module_defs)), "moduleDefs": module_defs, "errors": errors}
 
 
 def toml(req):

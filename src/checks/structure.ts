@@ -5,6 +5,7 @@ import { promises as fs, readFileSync, statSync } from 'fs';
 import * as path from 'path';
 import type { StructureAssertion, StructureCheck } from '../core/model';
 import { inside } from '../core/paths';
+import { likenessOf } from './likeness';
 import { dockerBuild, dockerfileProblems } from './dockerfile';
 import { healthcheckProblems } from './dockerHealth';
 import { parseDockerfile } from './dockerfileParse';
@@ -49,7 +50,37 @@ interface NotebookInfo {
   imports: number[];
   nestedImports: number[];
   leftovers: string[];
+  /** Functions and classes the module defines at its top level. */
+  moduleDefs?: string[];
   errors: string[];
+}
+
+/**
+ * A moved function is still in the notebook, whatever it is called there, when the notebook
+ * holds this share of its syntax (names, constants, docstrings and annotations erased; see
+ * likeness.ts). Lower than a copy of the code under test needs (30 nodes): a moved function
+ * is often small, and a notebook that calls it holds only calls, nothing of its body.
+ */
+export const NOTEBOOK_LEFTOVER = { share: 0.75, minNodes: 12 } as const;
+
+/**
+ * The moved functions the notebook still holds by likeness of code: each function of the
+ * module, and each function of the starter's notebook that the module now defines (the code
+ * as it was before it moved), measured against the learner's notebook.
+ */
+async function leftoversByLikeness(ctx: CheckContext, nbPath: string, notebook: string, moduleFile: string, moduleDefs: readonly string[], runs: CommandRun[]): Promise<string[]> {
+  const originals: string[] = [];
+  if (ctx.exercise.starter) {
+    const starterNotebook = path.join(ctx.exercise.dir, ctx.exercise.starter, notebook);
+    if (await fs.stat(starterNotebook).catch(() => undefined)) originals.push(starterNotebook);
+  }
+  const modules = [...((await fs.stat(moduleFile).catch(() => undefined)) ? [moduleFile] : []), ...originals];
+  const found = await likenessOf(ctx, modules, [nbPath], runs);
+  const moved = new Set(moduleDefs);
+  return (found[0]?.functions ?? [])
+    .filter((f) => f.total >= NOTEBOOK_LEFTOVER.minNodes && f.covered >= NOTEBOOK_LEFTOVER.share * f.total)
+    .filter((f) => moved.has(f.name.split('.')[0]))
+    .map((f) => `${f.name} (${Math.round((100 * f.covered) / f.total)}% of its code)`);
 }
 
 /**
@@ -189,6 +220,10 @@ export async function checkStructure(spec: StructureCheck, ctx: CheckContext): P
         );
       }
       if (nb.leftovers.length) problems.push(`${notebook} still defines ${nb.leftovers.join(', ')} itself; delete that cell and use the one from ${module}.`);
+      else {
+        const kept = await leftoversByLikeness(ctx, nbPath, notebook, moduleFile, nb.moduleDefs ?? [], runs);
+        if (kept.length) problems.push(`${notebook} still holds the code of ${kept.join(', ')} from ${module}, under another name; delete that cell and call the one from ${module}.`);
+      }
     } else if ('toolConfig' in a) {
       problems.push(...(await toolConfigProblems(ctx, a.toolConfig.file, a.toolConfig.tools, runs)));
     } else if ('dockerfile' in a) {

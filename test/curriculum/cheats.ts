@@ -200,6 +200,24 @@ export async function genericCheats(ex: Exercise, python?: string): Promise<Chea
   for (const spec of ex.checks) {
     if (spec.type !== 'structure') continue;
     for (const a of spec.assert) {
+      if ('notebookImports' in a) {
+        // The notebook's functions kept under new names, the module imported beside them:
+        // leftovers are judged by likeness of code, not by the names a notebook defines.
+        const { notebook, module } = a.notebookImports;
+        if (!ex.starter) continue;
+        add(`the starter's ${notebook} kept with each function renamed, ${module} imported beside it`, 'solution', async (dir) => {
+          const nb = JSON.parse(await fs.readFile(path.join(ex.dir, ex.starter!, notebook), 'utf8')) as { cells: { cell_type: string; source: string | string[] }[] };
+          const code = (c: { source: string | string[] }) => (Array.isArray(c.source) ? c.source.join('') : c.source);
+          const names = nb.cells.filter((c) => c.cell_type === 'code').flatMap((c) => [...code(c).matchAll(/^def (\w+)\(/gm)].map((m) => m[1]));
+          for (const c of nb.cells) {
+            if (c.cell_type !== 'code') continue;
+            c.source = names.reduce((src, n) => src.replace(new RegExp(`\\b${n}\\b`, 'g'), `${n}_kept`), code(c));
+          }
+          nb.cells.unshift({ cell_type: 'code', source: `import ${module}  # noqa: F401\n`, ...{ metadata: {}, outputs: [], execution_count: null } });
+          await fs.writeFile(path.join(dir, notebook), JSON.stringify(nb, null, 1));
+        });
+        continue;
+      }
       if (!('preCommitHooks' in a)) continue;
       const config = a.preCommitHooks.file;
       const today = starterPy.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));

@@ -4,10 +4,17 @@ import os
 import random
 import re
 import subprocess
+import tempfile
 from collections import Counter
 from pathlib import Path
 
 import pytest
+
+try:
+    # In Upskill's check every program the script starts, and everything those start, is seen.
+    from upskill_judge import run_traced
+except ImportError:  # run by hand: the script runs untraced, and only its text is looked at
+    run_traced = None
 
 SCRIPT = Path(__file__).resolve().parent / "top_errors.sh"
 HEADER = "timestamp,endpoint,model_version,status,latency_ms"
@@ -16,9 +23,40 @@ OTHER_STATUSES = [200, 200, 200, 200, 201, 204, 301, 304, 400, 404, 422, 429]
 ENDPOINTS = ["/predict", "/predict/batch", "/explain", "/health"]
 
 
+# Shell tools: what the script may run. Judged by the programs that ran (their real file,
+# after links), not by words in the script: a name built at run time, a tool started by
+# awk's system() or by env, xargs or find, a copy under another name, all show.
+SHELL_TOOLS = frozenset(
+    "bash sh dash ash busybox awk mawk gawk nawk original-awk busybox cut grep egrep fgrep sort uniq head tail sed tr wc "
+    "cat tac printf echo tee paste join comm column expr test [ true false basename dirname env xargs seq rev fold nl "
+    "mktemp rm ls date sleep numfmt cmp diff find stdbuf timeout nproc locale od cp mv touch mkdir readlink realpath".split()
+)
+
+
+def programs_outside_shell_tools(programs: list[dict[str, object]]) -> list[str]:
+    """The programs that ran and are not shell tools, as "exe (argv...)"."""
+    writable = [str(SCRIPT.parent), os.path.realpath(tempfile.gettempdir())]
+    out = []
+    for p in programs:
+        exe = str(p["exe"]) or "a program whose file the trace could not read"
+        name = os.path.basename(exe)
+        copied = any(exe.startswith(w + os.sep) for w in writable)
+        if name not in SHELL_TOOLS or copied:
+            argv = " ".join(str(a) for a in p["argv"])[:80]  # type: ignore[attr-defined]
+            out.append(f"{exe} ({argv})" + (", a program copied into a folder the script can write" if copied else ""))
+    return out
+
+
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, LC_ALL="C")
-    return subprocess.run(["bash", str(SCRIPT), *args], capture_output=True, text=True, env=env, timeout=60)
+    command = ["bash", str(SCRIPT), *args]
+    if run_traced is None:
+        return subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
+    result, programs = run_traced(command, capture_output=True, text=True, env=env, timeout=60)
+    if programs is not None:
+        other = programs_outside_shell_tools(programs)
+        assert not other, f"top_errors.sh ran {'; '.join(sorted(set(other))[:5])}: this exercise is about shell tools (awk, cut, grep, sort, uniq, head, tail, sed, tr), not other languages"
+    return result
 
 
 def log_path(tmp_path: Path) -> Path:
@@ -141,7 +179,20 @@ def test_no_arguments_is_a_usage_error() -> None:
     assert "usage" in result.stderr.lower()
 
 
-def test_uses_shell_tools_only() -> None:
+def test_uses_shell_tools_only(tmp_path: Path) -> None:
+    rng = random.Random(6)
+    rows, _ = random_log(rng)
+    path = log_path(tmp_path)
+    write_log(path, rows)
+    if run_traced is not None:
+        # Traced: every run of the script, here and in every test above, is held to shell tools.
+        result, programs = run_traced(["bash", str(SCRIPT), str(path)], capture_output=True, text=True, env=dict(os.environ, LC_ALL="C"), timeout=60)
+        if programs is not None:
+            assert programs, "no program was seen running: the trace did not work"
+            other = programs_outside_shell_tools(programs)
+            assert not other, f"top_errors.sh ran {'; '.join(sorted(set(other))[:5])}: this exercise is about shell tools"
+            return
+    # Untraced (run by hand, or a machine that allows no tracing): the script's text.
     code = "\n".join(line for line in SCRIPT.read_text(encoding="utf-8").splitlines() if not line.lstrip().startswith("#"))
     other = re.findall(r"\b(python3?|pypy3?|perl|ruby|node|php|Rscript|pandas|duckdb|sqlite3)\b", code)
     assert not other, f"top_errors.sh calls {sorted(set(other))}: this exercise is about shell tools (awk, cut, grep, sort, uniq, head)"

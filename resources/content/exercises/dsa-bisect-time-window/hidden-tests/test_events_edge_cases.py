@@ -1,3 +1,4 @@
+import bisect
 import random
 
 import pytest
@@ -76,3 +77,35 @@ def test_asof_join_reads_about_log2_n_per_query() -> None:
     for q, got in zip(queries[:20], result[:20]):
         i = latest_at_or_before(data, q)
         assert got == (None if i is None else float(i % 97))
+
+
+def a_burst_then_quiet(n: int, seed: int) -> list[float]:
+    """An outage retried in a storm: all but two requests in the day's first second."""
+    rng = random.Random(seed)
+    return sorted(rng.random() for _ in range(n - 2)) + [43_200.0, 86_399.0]
+
+
+def growing_traffic(n: int) -> list[float]:
+    """Traffic that doubles every 7 000 requests: the times bunch up geometrically."""
+    return [100.0 * 1.0001**i for i in range(n)]
+
+
+@pytest.mark.parametrize("shape", ["burst", "geometric"])
+def test_lookups_read_about_log2_n_on_unevenly_spread_times(shape: str) -> None:
+    """Binary search reads ~log2(n) whatever the times are; a search that guesses the place
+    from the values (interpolation search) reads thousands on logs like these."""
+    data = a_burst_then_quiet(200_000, seed=21) if shape == "burst" else growing_traffic(200_000)
+    log = CountingSequence(data, budget=100)
+    rng = random.Random(22)
+    for _ in range(50):
+        # Queries where the events are: between two neighbours, on an event, across a gap.
+        i = rng.randrange(len(data) - 1)
+        start = (data[i] + data[i + 1]) / 2 if rng.random() < 0.5 else data[i]
+        end = data[min(i + rng.randrange(1, 5_000), len(data) - 1)]
+        log.reads = 0
+        assert count_in_window(log, start, end) == bisect.bisect_left(data, end) - bisect.bisect_left(data, start)
+        log.reads = 0
+        assert latest_at_or_before(log, start) == bisect.bisect_right(data, start) - 1
+    queries = [data[rng.randrange(len(data))] * rng.choice([1.0, 1.00001]) for _ in range(50)]
+    times = CountingSequence(data, budget=100 * len(queries))
+    assert asof_join(times, list(range(len(data))), queries) == [bisect.bisect_right(data, q) - 1 for q in queries]

@@ -1,12 +1,19 @@
 """Behaviour that some of Ruff's findings in train.py were hiding."""
 
-import random
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from train import accuracy, load_rows, log_loss, split_rows, train_logreg
+
+try:
+    # In Upskill's check your code runs in a process of its own: its global random
+    # generator is there, and the check can make it ignore seeds for a while.
+    from upskill_judge import unseeded_global_random, worker_module
+except ImportError:  # run by hand: your code runs in this process
+    from contextlib import nullcontext as unseeded_global_random
+    from importlib import import_module as worker_module
 
 Metric = Callable[[list[float], list[int]], float]
 ROWS = [([float(i), float(i % 3)], int(i > 9)) for i in range(20)]
@@ -29,11 +36,25 @@ def test_different_seeds_give_different_splits() -> None:
 
 
 def test_split_leaves_the_global_random_state_alone() -> None:
-    random.seed(42)
-    expected = random.random()
-    random.seed(42)
+    theirs = worker_module("random")
+    theirs.seed(42)
+    expected = theirs.random()
+    theirs.seed(42)
     split_rows(ROWS, 0.25, seed=1)
-    assert random.random() == expected
+    assert theirs.random() == expected, "split_rows used the global random generator"
+
+
+def test_split_draws_from_a_generator_of_its_own() -> None:
+    expected = split_rows(ROWS, 0.25, seed=3)
+    # The global generator now ignores seeds: a split that draws from it, even after
+    # seeding it and restoring its state afterwards, changes from call to call.
+    with unseeded_global_random():
+        splits = [split_rows(ROWS, 0.25, seed=3) for _ in range(3)]
+    assert all(split == expected for split in splits), (
+        "with the same seed, split_rows gave other splits when the global random "
+        "generator ignored seeds: it draws from random.seed/random.shuffle (even if "
+        "it saves and restores their state); shuffle with random.Random(seed)"
+    )
 
 
 @pytest.mark.parametrize("metric", [accuracy, log_loss])

@@ -12,8 +12,9 @@ from toolkit import RidgeRegression, StandardScaler, rmse
 
 try:
     # In Upskill's check your code runs in a process of its own: its global random state is there.
-    from upskill_judge import worker_module
+    from upskill_judge import unseeded_global_random, worker_module
 except ImportError:  # run by hand: your code runs in this process
+    from contextlib import nullcontext as unseeded_global_random
     from importlib import import_module as worker_module
 
 
@@ -43,6 +44,29 @@ def test_no_function_touches_the_global_random_state() -> None:
         # Draws from the global generators go on as if the call never happened.
         expected = np.random.RandomState(12345)
         assert their_np.random.random_sample() == expected.random_sample(), f"{name} changed the global np.random state"
+
+
+def same(a: object, b: object) -> bool:
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+    return bool(np.array_equal(a, b))  # type: ignore[arg-type]
+
+
+def test_randomness_comes_from_a_generator_made_from_the_seed() -> None:
+    X, y = house_prices(40, 0)
+    calls = {
+        "train_test_split": lambda: train_test_split(X, y, 0.25, seed=1),
+        "k_fold_indices": lambda: k_fold_indices(40, 4, seed=1),
+        "cross_validate": lambda: cross_validate(RidgeRegression, StandardScaler, X, y, k=4, seed=1),
+    }
+    expected = {name: call() for name, call in calls.items()}
+    # Now the global generators ignore every seed: a function that draws from one (even
+    # after seeding it, even if it saves and restores its state) gives another answer.
+    with unseeded_global_random():
+        for name, call in calls.items():
+            for _ in range(2):
+                got = call()
+                assert same(got, expected[name]), f"{name} gave another result for the same seed once the global random generators ignored seeds: it draws from np.random.seed/np.random.permutation or the random module (saving and restoring their state does not change that); use np.random.default_rng(seed)"
 
 
 # ---- train_test_split -------------------------------------------------------------------------
