@@ -396,19 +396,23 @@ async function ciOutcomes(listing: ProjectFiles, readText: (rel: string) => Prom
   const lint: Evidence[] = [];
   const tests: Evidence[] = [];
   const why: string[] = [];
+  const unparsable: string[] = [];
   for (const f of files) {
     const text = await readText(f);
     if (text === undefined) continue;
-    const doc = YAML.parseDocument(text, { prettyErrors: false });
+    const doc = YAML.parseDocument(text);
     if (doc.errors.length) {
       const e = doc.errors[0];
-      notes.push({ file: f, line: e.linePos?.[0].line, message: `${f}${e.linePos ? `:${e.linePos[0].line}` : ''}: not valid YAML (${e.message.split('\n')[0]}); GitHub would not run it.` });
+      unparsable.push(f);
+      notes.push({ file: f, line: e.linePos?.[0].line, message: `${f}${e.linePos ? `:${e.linePos[0].line}` : ''}: not valid YAML (${yamlProblem(e.message)}); GitHub would not run it.` });
       continue;
     }
     const wf = doc.toJS() as Workflow | null;
     if (!wf || typeof wf !== 'object') continue;
-    const onPush = triggers(wf, { event: 'push', branch, paths: changed });
-    const onPr = triggers(wf, { event: 'pull_request', branch, paths: changed });
+    // The branch work is merged into: the current one, or main/master where the learner is on a feature branch.
+    const on = (event: 'push' | 'pull_request') => [branch, 'main', 'master'].map((b) => triggers(wf, { event, branch: b, paths: changed })).find((t) => t.triggered) ?? triggers(wf, { event, branch, paths: changed });
+    const onPush = on('push');
+    const onPr = on('pull_request');
     if (!onPush.triggered && !onPr.triggered) {
       why.push(`${f}: ${onPush.why}`);
       continue;
@@ -430,8 +434,8 @@ async function ciOutcomes(listing: ProjectFiles, readText: (rel: string) => Prom
     out.push({
       rule: 'ci.workflow',
       share: push || pr ? 0.5 : 0,
-      message: !files.length ? 'No GitHub Actions workflow (.github/workflows/*.yml): nothing checks a change before it is merged.' : push || pr ? `The workflows run on ${push ? 'push' : 'pull requests'} only, not on ${push ? 'pull requests' : 'push'}.` : `No workflow runs on push or pull request to ${branch}.`,
-      evidence: why.map((detail) => ({ detail })),
+      message: !files.length ? 'No GitHub Actions workflow (.github/workflows/*.yml): nothing checks a change before it is merged.' : unparsable.length === files.length ? `The workflow ${unparsable.length === 1 ? 'file is' : 'files are'} not valid YAML (${unparsable.join(', ')}), so GitHub runs nothing.` : push || pr ? `The workflows run on ${push ? 'push' : 'pull requests'} only, not on ${push ? 'pull requests' : 'push'}.` : `No workflow runs on push or pull request to ${branch}.`,
+      evidence: [...unparsable.map((file) => ({ file, detail: 'not valid YAML' })), ...why.map((detail) => ({ detail }))],
     });
   out.push(lint.length ? { rule: 'ci.lint', share: 1, evidence: lint } : { rule: 'ci.lint', share: 0, message: 'No workflow step runs a linter (ruff, flake8, pylint or pre-commit).' });
   out.push(tests.length ? { rule: 'ci.tests', share: 1, evidence: tests } : { rule: 'ci.tests', share: 0, message: 'No workflow step runs the tests (pytest).' });
@@ -439,10 +443,10 @@ async function ciOutcomes(listing: ProjectFiles, readText: (rel: string) => Prom
   const pc = configs.get('.pre-commit-config.yaml');
   if (pc === undefined) out.push({ rule: 'ci.pre-commit', share: 0, message: 'No .pre-commit-config.yaml: nothing checks a commit before it is made.' });
   else {
-    const doc = YAML.parseDocument(pc, { prettyErrors: false });
+    const doc = YAML.parseDocument(pc);
     if (doc.errors.length) {
       const e = doc.errors[0];
-      notes.push({ file: '.pre-commit-config.yaml', line: e.linePos?.[0].line, message: `.pre-commit-config.yaml${e.linePos ? `:${e.linePos[0].line}` : ''}: not valid YAML (${e.message.split('\n')[0]}); pre-commit would refuse it.` });
+      notes.push({ file: '.pre-commit-config.yaml', line: e.linePos?.[0].line, message: `.pre-commit-config.yaml${e.linePos ? `:${e.linePos[0].line}` : ''}: not valid YAML (${yamlProblem(e.message)}); pre-commit would refuse it.` });
       out.push({ rule: 'ci.pre-commit', share: 0, message: '.pre-commit-config.yaml is not valid YAML, so pre-commit runs nothing.', evidence: [{ file: '.pre-commit-config.yaml', line: e.linePos?.[0].line }] });
     } else {
       const repos = ((doc.toJS() as { repos?: { hooks?: { id?: string }[] }[] } | null)?.repos ?? []).filter((r) => r && typeof r === 'object');
@@ -544,7 +548,10 @@ function dependencyOutcomes(listing: ProjectFiles, configs: ReadonlyMap<string, 
       share: reqLines.length ? 1 - unpinned.length / reqLines.length : 0,
       count: unpinned.length || 1,
       message: reqLines.length ? `${counted(unpinned.length, 'requirement')} of ${reqLines.length} in requirements.txt not pinned (==), and no lock file.` : 'No lock file (uv.lock, poetry.lock, …) and no pinned requirements.txt: installs differ from machine to machine.',
-      evidence: unpinned.map((l) => ({ file: 'requirements.txt', line: (req ?? '').split(/\r?\n/).findIndex((x) => x.trim().startsWith(l)) + 1, detail: l })),
+      evidence: unpinned.map((l) => ({ file: 'requirements.txt', line: (req ?? '').split(/\r?\n/).findIndex((x) => x.trim().startsWith(l)) + 1 || undefined, detail: l })),
     });
   return out;
 }
+
+/** The yaml library's message without the position it repeats (the note gives the line). */
+const yamlProblem = (message: string) => message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
