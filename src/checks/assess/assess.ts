@@ -4,6 +4,7 @@
 // bundled WebAssembly build, git is asked only read-only questions, and a file that cannot
 // be read, a notebook that is not JSON or a broken config becomes a note, never a crash.
 
+import { execFile } from 'child_process';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import YAML from 'yaml';
@@ -12,7 +13,6 @@ import type { DockerfileRules } from '../../core/model';
 import { dockerfileProblems } from '../dockerfile';
 import { isSecretFile, secretKinds } from '../dockerSecrets';
 import { TRUE_HISTORY_CONFIG, TRUE_HISTORY_ENV } from '../git';
-import { runProcess } from '../process';
 import { triggers, type Workflow } from '../workflowModel';
 import { type ProjectFiles, isIgnored, ignoreRules, projectFiles } from './projectFiles';
 import { functionDefs, importedNames, isTestFile, moduleName, testsAssertingNothing } from './pythonScan';
@@ -320,16 +320,20 @@ async function gitFacts(abs: string, opts: AssessOptions, notes: AssessmentNote[
   const timeoutMs = opts.gitTimeoutMs ?? 20_000;
   // Read-only questions: no optional locks, no index refresh written back.
   const env = { ...TRUE_HISTORY_ENV, GIT_OPTIONAL_LOCKS: '0' };
-  const git = (...args: string[]) => runProcess(['git', ...TRUE_HISTORY_CONFIG, ...args], { cwd: abs, timeoutMs, signal: opts.signal, env, capBytes: 64 * 1024 * 1024 });
-  let top;
-  try {
-    top = await git('rev-parse', '--show-toplevel');
-  } catch (e) {
-    notes.push({ message: `git could not be run (${(e as Error).message}); the git checks were left out.` });
-    return undefined;
-  }
+  // Plain execFile rather than runProcess: these are short read-only questions that start no
+  // children, and the supervisor would cost a Python start for each.
+  const git = (...args: string[]) =>
+    new Promise<{ exitCode: number | null; stdout: string; stderr: string; timedOut: boolean; truncated: boolean }>((resolve) => {
+      execFile('git', [...TRUE_HISTORY_CONFIG, ...args], { cwd: abs, timeout: timeoutMs, signal: opts.signal, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' }, (err, stdout, stderr) => {
+        const e = err as (NodeJS.ErrnoException & { killed?: boolean; code?: unknown }) | null;
+        if (e && e.code === 'ENOENT') resolve({ exitCode: null, stdout: '', stderr: 'git: ENOENT', timedOut: false, truncated: false });
+        else resolve({ exitCode: e ? (typeof e.code === 'number' ? e.code : null) : 0, stdout, stderr, timedOut: !!e?.killed, truncated: e?.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER' });
+      });
+    });
+  const top = await git('rev-parse', '--show-toplevel');
+  if (opts.signal?.aborted) throw new AssessCancelled();
   if (top.exitCode !== 0) {
-    if (/ENOENT|not found/i.test(top.stderr)) notes.push({ message: 'git is not installed, so the git checks were left out.' });
+    if (/ENOENT/.test(top.stderr)) notes.push({ message: 'git is not installed, so the git checks were left out.' });
     return undefined;
   }
   const head = await git('rev-parse', '--verify', '-q', 'HEAD');
@@ -431,12 +435,12 @@ async function ciOutcomes(listing: ProjectFiles, readText: (rel: string) => Prom
   }
   if (push && pr) out.push({ rule: 'ci.workflow', share: 1 });
   else
-    out.push({
+    {out.push({
       rule: 'ci.workflow',
       share: push || pr ? 0.5 : 0,
       message: !files.length ? 'No GitHub Actions workflow (.github/workflows/*.yml): nothing checks a change before it is merged.' : unparsable.length === files.length ? `The workflow ${unparsable.length === 1 ? 'file is' : 'files are'} not valid YAML (${unparsable.join(', ')}), so GitHub runs nothing.` : push || pr ? `The workflows run on ${push ? 'push' : 'pull requests'} only, not on ${push ? 'pull requests' : 'push'}.` : `No workflow runs on push or pull request to ${branch}.`,
       evidence: [...unparsable.map((file) => ({ file, detail: 'not valid YAML' })), ...why.map((detail) => ({ detail }))],
-    });
+    });}
   out.push(lint.length ? { rule: 'ci.lint', share: 1, evidence: lint } : { rule: 'ci.lint', share: 0, message: 'No workflow step runs a linter (ruff, flake8, pylint or pre-commit).' });
   out.push(tests.length ? { rule: 'ci.tests', share: 1, evidence: tests } : { rule: 'ci.tests', share: 0, message: 'No workflow step runs the tests (pytest).' });
 
@@ -531,10 +535,10 @@ function dependencyOutcomes(listing: ProjectFiles, configs: ReadonlyMap<string, 
   const projectDeps = pyproject !== undefined && /^\s*dependencies\s*=/m.test(tomlTable(pyproject, 'project', false) ?? '');
   const poetry = pyproject !== undefined && tomlTable(pyproject, 'tool.poetry.dependencies') !== undefined;
   const declared = [...(projectDeps ? ['pyproject.toml [project] dependencies'] : []), ...(poetry ? ['pyproject.toml [tool.poetry.dependencies]'] : []), ...reqFiles, ...(['environment.yml', 'environment.yaml', 'Pipfile', 'setup.py'].filter((f) => listing.files.includes(f)))];
-  if (!declared.length) return [
+  if (!declared.length) {return [
     { rule: 'deps.declared', share: 0, message: 'No dependencies declared: no requirements.txt, no [project] dependencies in pyproject.toml, no environment.yml. Nobody can rebuild the environment.' },
     { rule: 'deps.pinned', share: 0, message: 'Nothing pins the versions the project runs with.' },
-  ];
+  ];}
   const out: CheckOutcome[] = [{ rule: 'deps.declared', share: 1, evidence: declared.map((detail) => ({ detail })) }];
   const locks = ['uv.lock', 'poetry.lock', 'Pipfile.lock', 'pdm.lock', 'conda-lock.yml', 'requirements.lock', 'pixi.lock'].filter((f) => listing.files.includes(f));
   const req = configs.get('requirements.txt');
@@ -543,13 +547,13 @@ function dependencyOutcomes(listing: ProjectFiles, configs: ReadonlyMap<string, 
   if (locks.length) out.push({ rule: 'deps.pinned', share: 1, evidence: locks.map((file) => ({ file })) });
   else if (reqLines.length && !unpinned.length) out.push({ rule: 'deps.pinned', share: 1, evidence: [{ file: 'requirements.txt', detail: 'every requirement pinned with ==' }] });
   else
-    out.push({
+    {out.push({
       rule: 'deps.pinned',
       share: reqLines.length ? 1 - unpinned.length / reqLines.length : 0,
       count: unpinned.length || 1,
       message: reqLines.length ? `${counted(unpinned.length, 'requirement')} of ${reqLines.length} in requirements.txt not pinned (==), and no lock file.` : 'No lock file (uv.lock, poetry.lock, …) and no pinned requirements.txt: installs differ from machine to machine.',
       evidence: unpinned.map((l) => ({ file: 'requirements.txt', line: (req ?? '').split(/\r?\n/).findIndex((x) => x.trim().startsWith(l)) + 1 || undefined, detail: l })),
-    });
+    });}
   return out;
 }
 
