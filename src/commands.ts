@@ -18,6 +18,7 @@ import type { ExerciseView } from './webview/exerciseView';
 import { exportLearningLog } from './views/learningLogExport';
 import type { DashboardPanel } from './webview/dashboardPanel';
 import type { EnvironmentPanel } from './webview/environmentPanel';
+import type { AssessmentPanel } from './webview/assessmentPanel';
 import { getStarted } from './views/getStarted';
 
 export interface Handlers {
@@ -34,6 +35,7 @@ export interface Handlers {
   readonly dashboard: DashboardPanel;
   readonly study?: StudyTimeSource;
   readonly environment: EnvironmentPanel;
+  readonly assessment: AssessmentPanel;
 }
 
 export function registerCommands(s: Handlers): vscode.Disposable[] {
@@ -67,6 +69,7 @@ export function registerCommands(s: Handlers): vscode.Disposable[] {
     [Commands.exportLearningLog]: () => exportLearningLog(s.content, s.progress, s.study),
     [Commands.checkEnvironment]: () => s.environment.open(),
     [Commands.getStarted]: () => getStarted(s.content, s.progress),
+    [Commands.assessProject]: () => s.assessment.run(),
     [Commands.openWalkthrough]: () => vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH, false),
   };
   return Object.entries(commands).map(([id, handler]) =>
