@@ -120,12 +120,13 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
   subs.push(checkResults);
   const terminals = new ExerciseTerminals(exercises);
   subs.push(terminals);
-  const assessService = new AssessService(new AssessmentStore(context.globalState));
+  const assessments = new AssessmentStore(context.globalState);
+  const assessService = new AssessService(assessments);
   subs.push(assessService);
   const assessment = new AssessmentPanel(context.extensionUri, assessService, content, progress);
   subs.push(assessment);
 
-  subs.push(...registerCommands({ log, content, progress, exercises: exerciseActions, checks: checkResults, panel, terminals, timer, timerItem, studyStore, dashboard, study, environment: environmentPanel, assessment }));
+  subs.push(...registerCommands({ log, content, progress, exercises: exerciseActions, checks: checkResults, panel, terminals, timer, timerItem, studyStore, dashboard, study, environment: environmentPanel, assessment, assessments }));
   subs.push(...contextKeys(progress, exercises, timer));
   openWalkthroughOnce(context.globalState);
 

@@ -96,3 +96,31 @@ ${v.fixed.length ? `<h2>Fixed since last time</h2><ul>${v.fixed.map((f) => `<li>
 ${findings ? `<h2>Findings</h2><ul class="findings">${findings}</ul>` : ''}
 ${v.notes.length ? `<h2>Notes</h2><ul>${v.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}`;
 }
+
+const mdCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+/**
+ * The learning log's "My project" section: per assessed folder, the first assessment beside
+ * the latest, with their dates and commits, the score per skill, and the findings fixed in
+ * between. No lines when nothing was assessed.
+ */
+export function myProjectSection(history: Readonly<Record<string, readonly Assessment[]>>): string[] {
+  const folders = Object.entries(history).filter(([, list]) => list.length);
+  if (!folders.length) return [];
+  const out = ['', '## My project', '', 'Upskill: Assess My Project read these projects (read-only) and scored each skill from 0 to 100; the first assessment is the "before", the latest the "after".'];
+  const when = (a: Assessment) => `${a.date.slice(0, 10)}${a.commit ? ` (commit ${a.commit.slice(0, 12)})` : ''}`;
+  for (const [folder, list] of folders) {
+    const first = list[0];
+    const last = list[list.length - 1];
+    out.push('', `### ${mdCell(folder)}`, '', list.length > 1 ? `Before: ${when(first)}. After: ${when(last)}.` : `Assessed ${when(last)}.`, '');
+    out.push(list.length > 1 ? '| Skill | Before | After |' : '| Skill | Score |', list.length > 1 ? '| --- | ---: | ---: |' : '| --- | ---: |');
+    for (const s of last.skills) {
+      const score = (n: number | undefined) => (n === undefined ? 'n/a' : String(n));
+      const before = first.skills.find((b) => b.skill === s.skill)?.score;
+      out.push(list.length > 1 ? `| ${s.skill} | ${score(before)} | ${score(s.score)} |` : `| ${s.skill} | ${score(s.score)} |`);
+    }
+    const fixed = compareAssessments(last, first).fixed.map((rule) => first.findings.find((f) => f.rule === rule));
+    if (list.length > 1 && fixed.length) out.push('', 'Fixed in the project since the first assessment:', '', ...fixed.map((f) => `- ${mdCell(f?.label ?? '')} (${f?.competency ?? ''})`));
+  }
+  return out;
+}

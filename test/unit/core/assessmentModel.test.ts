@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { type CheckOutcome, buildAssessment } from '../../../src/core/assessment';
-import { assessmentHtml, projectView } from '../../../src/core/assessmentModel';
+import { assessmentHtml, myProjectSection, projectView } from '../../../src/core/assessmentModel';
 
 const at = (day: number, outcomes: CheckOutcome[]) => buildAssessment({ root: '/home/me/<project>', date: new Date(Date.UTC(2026, 0, day)).toISOString(), commit: 'a'.repeat(40), stats: { pythonFiles: 3, notebooks: 0, lines: 90, durationMs: 10 }, outcomes, notes: [{ message: 'x.ipynb is not <valid> JSON' }] });
 const COMMANDS = { assess: 'upskill.assessProject', start: 'upskill.startExercise' };
@@ -37,5 +37,24 @@ describe('the project assessment panel', () => {
     const html = assessmentHtml(projectView(before, undefined, undefined, {}), COMMANDS);
     assert.doesNotMatch(html, /<script|<project>|<valid>/);
     assert.match(html, /\/home\/me\/&#60;project&#62;/);
+  });
+});
+
+describe('the learning log\'s "My project" section', () => {
+  it('shows before and after with their commits, the scores per skill and the findings fixed', () => {
+    const before = at(1, [{ rule: 'lint.clean', share: 0, count: 4 }, { rule: 'typing.annotated', share: 0.5, count: 2 }]);
+    const after = at(9, [{ rule: 'lint.clean', share: 1 }, { rule: 'typing.annotated', share: 0.5, count: 2 }]);
+    const md = myProjectSection({ '/p': [before, at(5, []), after] }).join('\n');
+    assert.match(md, /^\n## My project\n/);
+    assert.match(md, /Before: 2026-01-01 \(commit aaaaaaaaaaaa\)\. After: 2026-01-09 \(commit aaaaaaaaaaaa\)\./);
+    assert.match(md, /\| linting \| 0 \| 100 \|/);
+    assert.match(md, /\| typing \| 50 \| 50 \|/);
+    assert.match(md, /\| git \| n\/a \| n\/a \|/);
+    assert.match(md, /Fixed in the project since the first assessment:\n\n- Ruff finds nothing \(linting\.fix-common-bugs\)$/);
+  });
+
+  it('is left out when no project was assessed', () => {
+    assert.deepStrictEqual(myProjectSection({}), []);
+    assert.deepStrictEqual(myProjectSection({ '/p': [] }), []);
   });
 });
