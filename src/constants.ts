@@ -25,6 +25,7 @@ export const Commands = {
   checkEnvironment: 'upskill.checkEnvironment',
   getStarted: 'upskill.getStarted',
   openWalkthrough: 'upskill.openWalkthrough',
+  assessProject: 'upskill.assessProject',
 } as const;
 
 export const Views = {
@@ -37,6 +38,7 @@ export const Views = {
 export const Panels = {
   dashboard: 'upskill.dashboard',
   environment: 'upskill.environment',
+  assessment: 'upskill.assessment',
 } as const;
 
 /** The walkthrough, as `workbench.action.openWalkthrough` names it: `<publisher>.<name>#<id>`. */

@@ -26,6 +26,9 @@ import { FixTerminals } from './views/fixTerminal';
 import { ChecklistView } from './webview/checklistView';
 import { DashboardPanel } from './webview/dashboardPanel';
 import { EnvironmentPanel } from './webview/environmentPanel';
+import { AssessmentPanel } from './webview/assessmentPanel';
+import { AssessService } from './services/assessService';
+import { AssessmentStore } from './state/assessmentStore';
 import { ExerciseView } from './webview/exerciseView';
 
 /** What activate() returns: read-only views for other extensions and the in-host tests. */
@@ -117,8 +120,13 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
   subs.push(checkResults);
   const terminals = new ExerciseTerminals(exercises);
   subs.push(terminals);
+  const assessments = new AssessmentStore(context.globalState);
+  const assessService = new AssessService(assessments);
+  subs.push(assessService);
+  const assessment = new AssessmentPanel(context.extensionUri, assessService, content, progress);
+  subs.push(assessment);
 
-  subs.push(...registerCommands({ log, content, progress, exercises: exerciseActions, checks: checkResults, panel, terminals, timer, timerItem, studyStore, dashboard, study, environment: environmentPanel }));
+  subs.push(...registerCommands({ log, content, progress, exercises: exerciseActions, checks: checkResults, panel, terminals, timer, timerItem, studyStore, dashboard, study, environment: environmentPanel, assessment, assessments }));
   subs.push(...contextKeys(progress, exercises, timer));
   openWalkthroughOnce(context.globalState);
 

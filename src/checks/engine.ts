@@ -140,3 +140,6 @@ export function formatReport(report: CheckReport): string[] {
   }
   return lines;
 }
+
+// The project assessment (Assess My Project) rides in this bundle, loaded on first use.
+export { AssessCancelled, assessProject } from './assess/assess';

@@ -49,6 +49,26 @@ export function ruffAcceptsSettings(settings: Record<string, unknown>): string |
 }
 
 
+/**
+ * Lints many files with one WebAssembly workspace (the project assessment). `next` is told
+ * how many files are done and returns false to stop early (cancelled). Throws when Ruff does
+ * not accept the settings; ruffAcceptsSettings says why first.
+ */
+export function lintWithWasm(settings: Record<string, unknown>, files: readonly { file: string; text: string }[], next: (done: number) => boolean): { file: string; line: number; code: string | null; message: string }[] {
+  const { Workspace, PositionEncoding } = loadWasm();
+  const ws = new Workspace(settings, PositionEncoding.Utf16);
+  const out: { file: string; line: number; code: string | null; message: string }[] = [];
+  try {
+    for (const [i, f] of files.entries()) {
+      if (!next(i)) break;
+      for (const d of ws.check(f.text)) out.push({ file: f.file, line: d.start_location.row, code: d.code, message: d.message });
+    }
+  } finally {
+    ws.free();
+  }
+  return out;
+}
+
 /** Ruff's JSON output (`ruff check --output-format json`) as findings. */
 export function parseRuffJson(json: string): Finding[] {
   const items = JSON.parse(json || '[]') as { code: string | null; message: string; filename: string; location: { row: number; column: number }; end_location?: { row: number; column: number } }[];

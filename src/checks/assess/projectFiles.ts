@@ -1,0 +1,122 @@
+// The files of a learner's project that an assessment reads: the one folder walk
+// (core/folderWalk.ts: environments, caches and .git left out), less what the project's
+// .gitignore files and a .upskillignore name. Nothing here writes.
+
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { walkFolder } from '../../core/folderWalk';
+
+interface IgnoreRule {
+  /** The folder (slash path, '' for the root) whose ignore file holds the rule. */
+  readonly base: string;
+  readonly re: RegExp;
+  readonly negated: boolean;
+  readonly dirOnly: boolean;
+}
+
+/** One gitignore pattern as a regular expression over a slash path relative to `base`. */
+export function ignorePattern(line: string, base = ''): IgnoreRule | undefined {
+  let p = line.replace(/(?<!\\)\s+$/, '');
+  if (!p || p.startsWith('#')) return undefined;
+  const negated = p.startsWith('!');
+  if (negated) p = p.slice(1);
+  p = p.replace(/^\\([#!])/, '$1');
+  const dirOnly = p.endsWith('/');
+  if (dirOnly) p = p.replace(/\/+$/, '');
+  // A pattern with a slash before its end is anchored to its file's folder; one without matches at any depth.
+  const anchored = p.includes('/');
+  p = p.replace(/^\//, '');
+  let re = '';
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (c === '*' && p[i + 1] === '*') {
+      const slash = p[i + 2] === '/';
+      re += slash ? '(?:.*/)?' : '.*';
+      i += slash ? 2 : 1;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const j = p.indexOf(']', i + 1);
+      if (j < 0) re += '\\[';
+      else {
+        re += `[${p.slice(i + 1, j).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        i = j;
+      }
+    } else if (c === '\\' && i + 1 < p.length) re += p[++i].replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    else re += c.replace(/[.+^${}()|\\/]/g, '\\$&');
+  }
+  if (!re) return undefined;
+  return { base, re: new RegExp(`^${anchored ? '' : '(?:.*/)?'}${re}$`), negated, dirOnly };
+}
+
+/** The rules of one ignore file's text. */
+export function ignoreRules(text: string, base = ''): IgnoreRule[] {
+  return text.split(/\r?\n/).flatMap((l) => ignorePattern(l, base) ?? []);
+}
+
+/** Whether `rel` (a slash path) is ignored: the last rule that matches wins, as in git. */
+export function isIgnored(rules: readonly IgnoreRule[], rel: string, isDir: boolean): boolean {
+  let ignored = false;
+  for (const r of rules) {
+    if (r.dirOnly && !isDir) continue;
+    if (r.base && !rel.startsWith(`${r.base}/`)) continue;
+    const sub = r.base ? rel.slice(r.base.length + 1) : rel;
+    if (r.re.test(sub)) ignored = !r.negated;
+  }
+  return ignored;
+}
+
+export interface ProjectFiles {
+  /** Slash paths relative to the root, sorted. */
+  readonly files: readonly string[];
+  /** Folders left out by name or as environments, and by the ignore files. */
+  readonly skipped: readonly string[];
+  /** Folders that could not be read. */
+  readonly unreadable: readonly string[];
+}
+
+const slash = (p: string) => p.split(path.sep).join('/');
+
+/**
+ * The project's files. Ignore files are read as the walk reaches them, so a folder's
+ * .gitignore applies beneath it; an ignored folder is not entered at all.
+ */
+export async function projectFiles(root: string, signal?: AbortSignal): Promise<ProjectFiles> {
+  const rules: IgnoreRule[] = [];
+  const readRules = async (dir: string) => {
+    for (const name of ['.gitignore', '.upskillignore']) {
+      const text = await fs.readFile(path.join(root, dir, name), 'utf8').catch(() => undefined);
+      if (text !== undefined) rules.push(...ignoreRules(text, slash(dir)));
+    }
+  };
+  await readRules('');
+  const files: string[] = [];
+  const skipped: string[] = [];
+  const unreadable: string[] = [];
+  await walkFolder(
+    root,
+    async (e) => {
+      if (signal?.aborted) return 'prune';
+      const rel = slash(e.rel);
+      if (e.kind === 'skipped') {
+        if (e.name !== '.git') skipped.push(rel);
+        return undefined;
+      }
+      if (isIgnored(rules, rel, e.kind === 'dir')) {
+        if (e.kind === 'dir') skipped.push(rel);
+        return 'prune';
+      }
+      if (e.kind === 'dir') {
+        const readable = await fs.readdir(path.join(root, e.rel)).then(() => true, () => false);
+        if (!readable) {
+          unreadable.push(rel);
+          return 'prune';
+        }
+        await readRules(e.rel);
+      } else if (e.kind === 'file') files.push(rel);
+      return undefined;
+    },
+    { unreadable: 'skip' },
+  );
+  return { files: files.sort(), skipped, unreadable };
+}

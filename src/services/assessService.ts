@@ -1,0 +1,48 @@
+// Runs Assess My Project on a folder and stores the result: the engine (checks/assess, in the
+// lazily loaded checks bundle) reads the folder; the store keeps each folder's history, so the
+// result comes back with the assessment before it.
+
+import type { Assessment } from '../core/assessment';
+import { Emitter } from '../core/events';
+import type { AssessmentStore } from '../state/assessmentStore';
+import { checksModule } from './lazy';
+
+export interface AssessOutcome {
+  readonly assessment: Assessment;
+  readonly before?: Assessment;
+}
+
+export class AssessService {
+  private readonly assessed = new Emitter<AssessOutcome>();
+  /** An assessment that ran to the end and was stored. */
+  readonly onDidAssess = this.assessed.event;
+
+  constructor(private readonly store: AssessmentStore) {}
+
+  /** Assesses `folder`; undefined when cancelled (nothing is stored then). */
+  async assess(folder: string, signal: AbortSignal, progress: (message: string) => void): Promise<AssessOutcome | undefined> {
+    const { assessProject, AssessCancelled } = await checksModule();
+    let assessment: Assessment;
+    try {
+      assessment = await assessProject(folder, { signal, progress: (m, done, total) => progress(total > 1 ? `${m} (${done}/${total})` : m) });
+    } catch (e) {
+      if (e instanceof AssessCancelled) return undefined;
+      throw e;
+    }
+    const before = await this.store.add(folder, assessment);
+    const outcome = { assessment, ...(before && { before }) };
+    this.assessed.fire(outcome);
+    return outcome;
+  }
+
+  /** The latest stored assessment of `folder` and the one before it. */
+  async latest(folder: string): Promise<AssessOutcome | undefined> {
+    const list = await this.store.history(folder);
+    const assessment = list[list.length - 1];
+    return assessment && { assessment, ...(list.length > 1 && { before: list[list.length - 2] }) };
+  }
+
+  dispose(): void {
+    this.assessed.dispose();
+  }
+}
