@@ -4,8 +4,10 @@
 import * as os from 'os';
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
-import { ContextKeys, StorageKeys, Views, WALKTHROUGH } from './constants';
+import { guarded } from './commands/boundary';
+import { Commands, ContextKeys, StorageKeys, Views, WALKTHROUGH } from './constants';
 import type { Fix } from './core/environment';
+import type { Exercise } from './core/model';
 import type { ProgressMap } from './core/progress';
 import type { KeyValueStore } from './core/versionedStore';
 import { ActiveExercise } from './services/activeExercise';
@@ -83,7 +85,7 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
   // Other windows' passes: read again on focus and when the Skills view is shown (the store
   // also merges before every write).
   subs.push(new ProgressFollower(progress, tree.view.onDidChangeVisibility, (e) => log.error(`Reading progress stored by another window failed: ${String(e)}`)));
-  const panel = new ExerciseView(context.extensionUri, content, progress, exercises, checks, active, environment);
+  const panel = new ExerciseView(context.extensionUri, content, progress, exercises, checks, active);
   subs.push(panel, vscode.window.registerWebviewViewProvider(Views.exercise, panel));
   // The study timer: its store, the lease-holding service and the status-bar item. It is
   // also where the Checklist, the dashboard and the learning log read study time.
@@ -113,7 +115,14 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
   };
   const environmentPanel = new EnvironmentPanel(context.extensionUri, environment, runFix);
   subs.push(environmentPanel);
-  const checkResults = new CheckResults(checks, exercises, log, () => panel.visible, runFix);
+  const checkResults = new CheckResults(checks, exercises, log, {
+    panelVisible: () => panel.visible,
+    runFix,
+    startExercise: guarded(log, Commands.startExercise, (e: Exercise) => exerciseActions.start(e)),
+    showExercise: guarded(log, Commands.showExercise, (e: Exercise) => panel.show(e, { preserveFocus: true })),
+    nextExercise: guarded(log, Commands.nextExercise, (e: Exercise) => exerciseActions.next(e.id)),
+    checkEnvironment: guarded(log, Commands.checkEnvironment, () => environmentPanel.open()),
+  });
   subs.push(checkResults);
   const terminals = new ExerciseTerminals(exercises);
   subs.push(terminals);
