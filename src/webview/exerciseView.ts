@@ -2,11 +2,11 @@
 // ActiveExercise (or an exercise shown on purpose: a click in the tree, Show Hint), shows
 // the last check compared with the one before as CheckService keeps them (stale after an
 // edit), renders Markdown with VS Code's own renderer and posts one model to the webview
-// (core/exercisePanel.ts builds it). Buttons run the same commands as the palette.
+// (core/exercisePanel.ts builds it). Buttons lead to the same actions as the palette's commands.
 
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { Commands, Settings, Views } from '../constants';
+import { Settings, Views } from '../constants';
 import { exerciseHeader, filesToChange, resultModel, suggestCheckOnSave } from '../core/exercisePanel';
 import type { ExercisePanelModel, FindingLine, ResultModel } from '../core/exercisePanelModel';
 import { listFiles } from '../core/exerciseFiles';
@@ -20,15 +20,13 @@ import type { ProgressStore } from '../state/progressStore';
 import { type ExerciseAction, type ToExerciseView, isFromExerciseView } from './exerciseProtocol';
 import { setWebviewPage } from './page';
 
-const ACTION_COMMAND: Record<Exclude<ExerciseAction, 'checkOnSave' | 'pick'>, string> = {
-  start: Commands.startExercise,
-  check: Commands.checkExercise,
-  hint: Commands.showHint,
-  solution: Commands.showSolution,
-  reset: Commands.resetExercise,
-  terminal: Commands.openTerminal,
-  next: Commands.nextExercise,
-};
+/** Where the view's buttons lead: the same actions as the commands, reached without command ids. */
+export interface ExerciseViewLinks {
+  /** A button's action on the exercise on show. */
+  act(action: Exclude<ExerciseAction, 'checkOnSave' | 'pick'>, exercise: Exercise): Promise<unknown>;
+  /** Lets the learner pick an exercise to start (no exercise on show). */
+  pick(): Promise<unknown>;
+}
 
 export class ExerciseView extends DisposableBase implements vscode.WebviewViewProvider {
   private view?: vscode.WebviewView;
@@ -46,6 +44,7 @@ export class ExerciseView extends DisposableBase implements vscode.WebviewViewPr
     private readonly exercises: ExerciseService,
     private readonly checks: CheckService,
     active: ActiveExercise,
+    private readonly links: ExerciseViewLinks,
   ) {
     super();
     this.shown = active.current;
@@ -121,12 +120,12 @@ export class ExerciseView extends DisposableBase implements vscode.WebviewViewPr
 
   private async run(action: ExerciseAction): Promise<void> {
     if (action === 'pick') {
-      await vscode.commands.executeCommand(Commands.startExercise);
+      await this.links.pick();
     } else if (action === 'checkOnSave') {
       await vscode.workspace.getConfiguration(Settings.section).update(Settings.checkOnSave, true, vscode.ConfigurationTarget.Global);
       vscode.window.setStatusBarMessage('$(check) Upskill checks the exercise each time you save one of its files.', 5000);
     } else if (this.shown) {
-      await vscode.commands.executeCommand(ACTION_COMMAND[action], this.shown.id);
+      await this.links.act(action, this.shown);
     }
   }
 
