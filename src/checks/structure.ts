@@ -10,7 +10,7 @@ import { healthcheckProblems } from './dockerHealth';
 import { parseDockerfile } from './dockerfileParse';
 import { describeEnd, runProcess, timeLeft } from './process';
 import { preCommitProblems } from './precommit';
-import { askPython } from './pyhelper';
+import { type HelperAnswer, askPython } from './pyhelper';
 import { pythonModule, requireModule } from './python';
 import { ruffAcceptsSettings } from './ruff';
 import { filesUnder, safeName, storageRoot } from './scratch';
@@ -45,13 +45,6 @@ interface FunctionInfo {
   doc?: boolean;
 }
 
-interface NotebookInfo {
-  imports: number[];
-  nestedImports: number[];
-  leftovers: string[];
-  errors: string[];
-}
-
 /**
  * The TOML file parses (tomllib, in the learner's Python), each tool has a non-empty
  * `[tool.<name>]` table, and the tool itself accepts the settings.
@@ -59,7 +52,7 @@ interface NotebookInfo {
 async function toolConfigProblems(ctx: CheckContext, file: string, tools: readonly string[], runs: CommandRun[]): Promise<string[]> {
   const abs = inside(ctx.workDir, file, 'file');
   if (!(await fs.stat(abs).catch(() => undefined))) return [`${file} does not exist yet.`];
-  const toml = await askPython<{ error?: string; missing?: string[]; found?: Record<string, unknown> }>(ctx, 'toml', { file: abs, keys: tools.map((t) => `tool.${t}`) }, runs);
+  const toml = await askPython(ctx, 'toml', { file: abs, keys: tools.map((t) => `tool.${t}`) }, runs);
   if (toml.error) return [`${file}: ${toml.error}.`];
   const problems: string[] = [];
   for (const tool of tools) {
@@ -173,9 +166,9 @@ export async function checkStructure(spec: StructureCheck, ctx: CheckContext): P
         continue;
       }
       const moduleFile = path.join(path.dirname(nbPath), `${module.split('.').join(path.sep)}.py`);
-      let nb: NotebookInfo;
+      let nb: HelperAnswer<'notebook'>;
       try {
-        nb = await askPython<NotebookInfo>(ctx, 'notebook', { notebook: nbPath, module, moduleFile }, runs);
+        nb = await askPython(ctx, 'notebook', { notebook: nbPath, module, moduleFile }, runs);
       } catch (e) {
         problems.push(`${notebook} could not be read as a notebook: ${(e as Error).message.split(': ').pop()}`);
         continue;
