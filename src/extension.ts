@@ -4,7 +4,10 @@
 import * as os from 'os';
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
-import { ContextKeys, StorageKeys, Views, WALKTHROUGH } from './constants';
+import { guarded } from './commands/boundary';
+import { type ExerciseLinks, exerciseLinks } from './commands/exercise';
+import { checklistLinks } from './commands/progress';
+import { Commands, ContextKeys, StorageKeys, Views, WALKTHROUGH } from './constants';
 import type { Fix } from './core/environment';
 import type { ProgressMap } from './core/progress';
 import type { KeyValueStore } from './core/versionedStore';
@@ -23,6 +26,7 @@ import { ExerciseActions } from './views/exerciseActions';
 import { SkillsTree } from './views/skillsTree';
 import { ExerciseTerminals } from './views/exerciseTerminal';
 import { FixTerminals } from './views/fixTerminal';
+import type { ChecklistLinks } from './webview/checklistHost';
 import { ChecklistView } from './webview/checklistView';
 import { DashboardPanel } from './webview/dashboardPanel';
 import { EnvironmentPanel } from './webview/environmentPanel';
@@ -86,7 +90,18 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
   // Other windows' passes: read again on focus and when the Skills view is shown (the store
   // also merges before every write).
   subs.push(new ProgressFollower(progress, tree.view.onDidChangeVisibility, (e) => log.error(`Reading progress stored by another window failed: ${String(e)}`)));
-  const panel = new ExerciseView(context.extensionUri, content, progress, exercises, checks, active, environment);
+  // The surfaces lead to one another (the Exercise view's buttons to actions that show
+  // things in it, the Checklist to the dashboard): the links are made once every surface
+  // exists, and the surfaces made before them reach them through these forwarders.
+  const late: { links?: { readonly exercise: ExerciseLinks; readonly checklist: ChecklistLinks } } = {};
+  const linked = () => {
+    if (!late.links) throw new Error('Upskill is still starting; try again in a moment.');
+    return late.links;
+  };
+  const panel = new ExerciseView(context.extensionUri, content, progress, exercises, checks, active, {
+    act: (action, exercise) => linked().exercise.act(action, exercise),
+    pick: () => linked().exercise.pick(),
+  });
   subs.push(panel, vscode.window.registerWebviewViewProvider(Views.exercise, panel));
   // The study timer: its store, the lease-holding service and the status-bar item. It is
   // also where the Checklist, the dashboard and the learning log read study time.
@@ -100,7 +115,18 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
   void (vscode.window.state.focused ? timer.onFocus() : timer.sync());
   subs.push(exercises.onDidStart(() => void timer.autoStart()), checks.onDidCheck(() => void timer.autoStart()));
   const study = timer;
-  const checklistDeps = { extensionUri: context.extensionUri, content, progress, log, study };
+  const checklistDeps = {
+    extensionUri: context.extensionUri,
+    content,
+    progress,
+    log,
+    study,
+    links: {
+      startExercise: (id: string) => linked().checklist.startExercise(id),
+      openDashboard: () => linked().checklist.openDashboard(),
+      exportLearningLog: () => linked().checklist.exportLearningLog(),
+    },
+  };
   const checklist = new ChecklistView(checklistDeps);
   subs.push(checklist, vscode.window.registerWebviewViewProvider(Views.checklist, checklist));
   const dashboard = new DashboardPanel(checklistDeps);
@@ -116,9 +142,16 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
   };
   const environmentPanel = new EnvironmentPanel(context.extensionUri, environment, runFix);
   subs.push(environmentPanel);
-  const checkResults = new CheckResults(checks, exercises, log, () => panel.visible, runFix);
+  const checkResults = new CheckResults(checks, exercises, log, {
+    panelVisible: () => panel.visible,
+    runFix,
+    startExercise: (exercise) => linked().exercise.start(exercise),
+    showExercise: (exercise) => linked().exercise.show(exercise),
+    nextExercise: (exercise) => linked().exercise.next(exercise),
+    checkEnvironment: guarded(log, Commands.checkEnvironment, () => environmentPanel.open()),
+  });
   subs.push(checkResults);
-  const terminals = new ExerciseTerminals(exercises);
+  const terminals = new ExerciseTerminals(exercises, (exercise) => linked().exercise.start(exercise));
   subs.push(terminals);
   const assessments = new AssessmentStore(context.globalState);
   const assessService = new AssessService(assessments);
@@ -126,7 +159,10 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
   const assessment = new AssessmentPanel(context.extensionUri, assessService, content, progress);
   subs.push(assessment);
 
-  subs.push(...registerCommands({ log, content, progress, exercises: exerciseActions, checks: checkResults, panel, terminals, timer, timerItem, studyStore, dashboard, study, environment: environmentPanel, assessment, assessments }));
+  const handlers = { log, content, progress, exercises: exerciseActions, checks: checkResults, panel, terminals, timer, timerItem, studyStore, dashboard, study, environment: environmentPanel, assessment, assessments };
+  const exerciseLinked = exerciseLinks(handlers);
+  late.links = { exercise: exerciseLinked, checklist: checklistLinks(handlers, exerciseLinked.startById) };
+  subs.push(...registerCommands({ ...handlers, start: exerciseLinked.start }));
   subs.push(...contextKeys(progress, exercises, timer));
   openWalkthroughOnce(context.globalState);
 

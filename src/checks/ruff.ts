@@ -259,7 +259,7 @@ export async function checkRuffFormat(spec: RuffFormatCheck, ctx: CheckContext):
   const missing = shipped.filter((rel) => !files.includes(path.join(ctx.workDir, rel)));
   for (const rel of missing) findings.push({ file: path.join(ctx.workDir, rel), line: 1, column: 1, severity: 'error', message: `${rel} is missing: format it, do not remove it.`, source: 'upskill' });
   const present = shipped.filter((rel) => !missing.includes(rel));
-  const sameAst = await askPython<{ file: string; same: boolean; error?: string }[]>(
+  const sameAst = await askPython(
     ctx,
     'same_ast',
     { pairs: present.map((rel) => [path.join(ctx.workDir, rel), path.join(ctx.exercise.dir, ctx.exercise.starter!, rel)]) },

@@ -105,7 +105,7 @@ export async function readRuffSettings(ctx: CheckContext, file: string, runs: Co
   const pyproject = path.basename(file) === 'pyproject.toml';
   const key = pyproject ? 'tool.ruff' : '';
   const where = pyproject ? `[tool.ruff] in ${file}` : file;
-  const toml = await askPython<{ error?: string; found?: Record<string, unknown>; absent?: boolean }>(ctx, 'toml', { file: abs, keys: [key], optional: true }, runs);
+  const toml = await askPython(ctx, 'toml', { file: abs, keys: [key], optional: true }, runs);
   if (toml.absent) return { settings: {}, notes: [`${file} does not exist, so Ruff ran with its defaults.`] };
   if (toml.error) return { settings: {}, notes: [], problem: `${file}: ${toml.error}.` };
   const table = toml.found?.[key];

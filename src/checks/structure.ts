@@ -11,7 +11,7 @@ import { healthcheckProblems } from './dockerHealth';
 import { parseDockerfile } from './dockerfileParse';
 import { describeEnd, runProcess, timeLeft } from './process';
 import { preCommitProblems } from './precommit';
-import { askPython } from './pyhelper';
+import { type HelperAnswer, askPython } from './pyhelper';
 import { pythonModule, requireModule } from './python';
 import { ruffAcceptsSettings } from './ruff';
 import { filesUnder, safeName, storageRoot } from './scratch';
@@ -44,15 +44,6 @@ interface FunctionInfo {
   missing?: string[];
   returns?: boolean;
   doc?: boolean;
-}
-
-interface NotebookInfo {
-  imports: number[];
-  nestedImports: number[];
-  leftovers: string[];
-  /** Functions and classes the module defines at its top level. */
-  moduleDefs?: string[];
-  errors: string[];
 }
 
 /**
@@ -90,7 +81,7 @@ async function leftoversByLikeness(ctx: CheckContext, nbPath: string, notebook: 
 async function toolConfigProblems(ctx: CheckContext, file: string, tools: readonly string[], runs: CommandRun[]): Promise<string[]> {
   const abs = inside(ctx.workDir, file, 'file');
   if (!(await fs.stat(abs).catch(() => undefined))) return [`${file} does not exist yet.`];
-  const toml = await askPython<{ error?: string; missing?: string[]; found?: Record<string, unknown> }>(ctx, 'toml', { file: abs, keys: tools.map((t) => `tool.${t}`) }, runs);
+  const toml = await askPython(ctx, 'toml', { file: abs, keys: tools.map((t) => `tool.${t}`) }, runs);
   if (toml.error) return [`${file}: ${toml.error}.`];
   const problems: string[] = [];
   for (const tool of tools) {
@@ -204,9 +195,9 @@ export async function checkStructure(spec: StructureCheck, ctx: CheckContext): P
         continue;
       }
       const moduleFile = path.join(path.dirname(nbPath), `${module.split('.').join(path.sep)}.py`);
-      let nb: NotebookInfo;
+      let nb: HelperAnswer<'notebook'>;
       try {
-        nb = await askPython<NotebookInfo>(ctx, 'notebook', { notebook: nbPath, module, moduleFile }, runs);
+        nb = await askPython(ctx, 'notebook', { notebook: nbPath, module, moduleFile }, runs);
       } catch (e) {
         problems.push(`${notebook} could not be read as a notebook: ${(e as Error).message.split(': ').pop()}`);
         continue;
@@ -221,7 +212,7 @@ export async function checkStructure(spec: StructureCheck, ctx: CheckContext): P
       }
       if (nb.leftovers.length) problems.push(`${notebook} still defines ${nb.leftovers.join(', ')} itself; delete that cell and use the one from ${module}.`);
       else {
-        const kept = await leftoversByLikeness(ctx, nbPath, notebook, moduleFile, nb.moduleDefs ?? [], runs);
+        const kept = await leftoversByLikeness(ctx, nbPath, notebook, moduleFile, nb.moduleDefs, runs);
         if (kept.length) problems.push(`${notebook} still holds the code of ${kept.join(', ')} from ${module}, under another name; delete that cell and call the one from ${module}.`);
       }
     } else if ('toolConfig' in a) {

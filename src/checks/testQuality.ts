@@ -5,12 +5,14 @@
 //  - how many test functions ran and passed (the cases of one parametrized function count once);
 //  - which tests check nothing: no assert on a value, no pytest.raises, no assert_… call,
 //    not even through a helper in the same file. A look at the code, so the rule is one a
-//    learner can read: see CHECKS_NOTHING below.
+//    learner can read: see resources/python/upskill_checks_nothing.py.
 
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import CHECKS_NOTHING from '../../resources/python/upskill_checks_nothing.py';
 import { describeEnd, runProcess, timeLeft } from './process';
 import { filesUnder } from './scratch';
+import { arrayOf, num } from './shape';
 import type { CheckContext, CommandRun, Finding, TestCaseResult } from './types';
 
 /** Hooks that decide or rewrite a test's outcome; a project file that implements one is refused. */
@@ -74,91 +76,8 @@ export function passedFunctions(tests: readonly TestCaseResult[]): string[] {
   return [...names].sort();
 }
 
-/**
- * Reads {"root": ..., "tests": [{"file", "name"}]} on stdin and prints the indexes of the
- * tests whose function was found and checks nothing. A function checks something when it
- * (or a function of the same file that it calls by name, or as self.name, at any depth)
- * holds an `assert` whose expression uses a name, an attribute, a call or a subscript (so
- * `assert True` and `assert 1 == 1` do not count), a `with`/call of raises, warns,
- * deprecated_call or fail, or a call of anything whose name starts with "assert"
- * (assert_frame_equal, mock.assert_called_once_with, self.assertEqual).
- */
-const CHECKS_NOTHING = String.raw`
-import ast, json, os, sys
-
-CHECKING_CALLS = {"raises", "warns", "deprecated_call", "fail"}
-
-
-def call_name(node):
-    f = node.func
-    return f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else None
-
-
-def varies(expr):
-    return any(isinstance(n, (ast.Name, ast.Attribute, ast.Call, ast.Subscript, ast.Starred, ast.NamedExpr)) for n in ast.walk(expr))
-
-
-def summary(fn):
-    """(checks directly, names of functions it calls)"""
-    direct = False
-    called = set()
-    for node in ast.walk(fn):
-        if isinstance(node, ast.Assert) and varies(node.test):
-            direct = True
-        elif isinstance(node, ast.Call):
-            name = call_name(node)
-            if name and (name.startswith("assert") or name in CHECKING_CALLS):
-                direct = True
-            elif name:
-                called.add(name)
-    return direct, called
-
-
-def functions(tree):
-    """Every function of the module: at the top level and in classes (methods)."""
-    out = {}
-    for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            out.setdefault(node.name, []).append(node)
-        elif isinstance(node, ast.ClassDef):
-            for item in node.body:
-                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                    out.setdefault(item.name, []).append(item)
-    return out
-
-
-def checking_names(funcs):
-    info = {name: [summary(f) for f in fs] for name, fs in funcs.items()}
-    checking = {name for name, s in info.items() if any(d for d, _ in s)}
-    changed = True
-    while changed:
-        changed = False
-        for name, s in info.items():
-            if name not in checking and any(called & checking for _, called in s):
-                checking.add(name)
-                changed = True
-    return checking
-
-
-request = json.load(sys.stdin)
-cache = {}
-nothing = []
-for i, test in enumerate(request["tests"]):
-    path = os.path.join(request["root"], test["file"])
-    if path not in cache:
-        try:
-            with open(path, "rb") as f:
-                funcs = functions(ast.parse(f.read(), path))
-            cache[path] = (funcs, checking_names(funcs))
-        except (OSError, SyntaxError, ValueError):
-            cache[path] = None
-    if cache[path] is None:
-        continue
-    funcs, checking = cache[path]
-    if test["name"] in funcs and test["name"] not in checking:
-        nothing.append(i)
-print(json.dumps(nothing))
-`;
+/** The helper (resources/python/upskill_checks_nothing.py) answers the indexes of the tests that check nothing. */
+const INDEXES = arrayOf(num);
 
 /** The tests among `tests` (those that passed, in .py files) whose code checks nothing. */
 export async function testsCheckingNothing(ctx: CheckContext, tests: readonly TestCaseResult[], runs: CommandRun[]): Promise<TestCaseResult[]> {
@@ -175,10 +94,13 @@ export async function testsCheckingNothing(ctx: CheckContext, tests: readonly Te
   if (ended) throw new Error(`Reading your tests for asserts did not finish: ${ended}`);
   let indexes: number[];
   try {
-    indexes = JSON.parse(run.stdout.trim().split('\n').pop() ?? '') as number[];
-  } catch {
-    throw new Error(`Reading your tests for asserts failed with ${ctx.python.path}: ${run.stderr.trim().split('\n').pop() ?? `exit code ${run.exitCode}`}`);
+    indexes = INDEXES(JSON.parse(run.stdout.trim().split('\n').pop() ?? '') as unknown, 'the answer');
+  } catch (e) {
+    const why = e instanceof SyntaxError ? (run.stderr.trim().split('\n').pop() ?? `exit code ${run.exitCode}`) : (e as Error).message;
+    throw new Error(`Reading your tests for asserts failed with ${ctx.python.path}: ${why}`);
   }
+  const unknown = indexes.find((i) => candidates[i] === undefined);
+  if (unknown !== undefined) throw new Error(`Reading your tests for asserts failed with ${ctx.python.path}: it named test ${unknown} of ${candidates.length}.`);
   return indexes.map((i) => candidates[i]);
 }
 

@@ -60,10 +60,11 @@ export function resultModel(report: PanelReportInput, previous: PanelReportInput
     const spec = ctx.checks[i];
     const before = previous?.results[i]?.type === r.type ? previous.results[i] : undefined;
     const rel = (file: string) => norm(path.relative(ctx.workDir, file));
-    const lines = [...r.findings.map((f, j) => findingLine(`${i}:f${j}`, f, rel(f.file))), ...failedTests(r).map((t, j) => testLine(`${i}:t${j}`, t, rel))];
-    // Failing tests stay with the learner's work: they fail because of it.
-    const elsewhere = lines.filter((l) => l.key.includes(':f') && notToEdit.has(norm(l.where.replace(/:\d+(:\d+)?$/, ''))));
-    const mine = lines.filter((l) => !elsewhere.includes(l));
+    // A finding in a file the learner is not meant to edit is listed apart; failing tests stay
+    // with the learner's work, since they fail because of it.
+    const findings = r.findings.map((f, j) => ({ line: findingLine(`${i}:f${j}`, f, rel(f.file)), apart: notToEdit.has(rel(f.file)) }));
+    const elsewhere = findings.filter((f) => f.apart).map((f) => f.line);
+    const mine = [...findings.filter((f) => !f.apart).map((f) => f.line), ...failedTests(r).map((t, j) => testLine(`${i}:t${j}`, t, rel))];
     const missed = r.catchBugs?.missed ?? [];
     return {
       title: r.title,

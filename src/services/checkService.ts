@@ -1,6 +1,9 @@
 // Runs an exercise's checks with the learner's Python, writes the full story to the output
-// channel, records the verdict in progress and fires `onDidCheck`. What the learner sees
-// (progress, diagnostics, notifications, the install terminal) is src/views/checkResults.ts.
+// channel, records the verdict in progress and owns the results: the last check of each
+// exercise, its staleness after an edit and the check running now (core/checkLedger.ts),
+// announced by one event that both surfaces render. What the learner sees (progress,
+// diagnostics, notifications, the install terminal) is src/views/checkResults.ts; the
+// results beside the code are src/webview/exerciseView.ts.
 //
 // A setup problem (no interpreter starts, one too old, a tool or package missing) is found
 // before any check runs, from the environment's cached answer, and is never a verdict: it
@@ -10,7 +13,8 @@ import * as vscode from 'vscode';
 import type { CheckReport, MissingToolError } from '../checks/types';
 import { Settings } from '../constants';
 import type { Fix } from '../core/environment';
-import { Emitter } from '../core/events';
+import { type Checked as CheckedOf, CheckLedger, type NewCheck as NewCheckOf } from '../core/checkLedger';
+import { Emitter, type Event } from '../core/events';
 import { DisposableBase } from '../core/lifecycle';
 import type { Exercise } from '../core/model';
 import { recordCheck } from '../core/progress';
@@ -31,25 +35,31 @@ export type CheckOutcome =
   /** Upskill itself failed; the output channel has the stack. */
   | { readonly status: 'crashed'; readonly message: string };
 
-export interface CheckRun {
-  readonly signal?: AbortSignal;
-  /** Short steps for a progress indicator, e.g. "finding Python…". */
-  readonly progress?: (message: string) => void;
-}
+/** The last check of an exercise, as every surface shows it. */
+export type Checked = CheckedOf<CheckReport>;
+type NewCheck = NewCheckOf<CheckReport>;
 
-export interface Checked {
-  readonly exercise: Exercise;
-  readonly report: CheckReport;
+/** Runs the tools' part of a check: with short steps for a progress indicator ("finding Python…") and, optionally, a signal that cancels it. */
+export type CheckWork = <T>(work: (progress: (message: string) => void, signal?: AbortSignal) => Promise<T>) => PromiseLike<T>;
+
+export interface CheckRun {
+  /** Called once the exercise's folder is found, before any tool runs (the tools read the files on disk: save them here). */
+  readonly prepare?: () => PromiseLike<unknown>;
+  /** Wraps the tools' run, e.g. in a cancellable progress notification; a not-started exercise never reaches it. */
+  readonly within?: CheckWork;
 }
 
 export class CheckService extends DisposableBase {
-  private readonly running = new Map<string, Promise<CheckOutcome>>();
-  private readonly checked = this.register(new Emitter<Checked>());
-  /** Fires after a check ran to the end and its verdict was recorded. */
-  readonly onDidCheck = this.checked.event;
-  private readonly runningChanged = this.register(new Emitter<Exercise>());
-  /** Fires when a check of the exercise starts or ends (see `isRunning`). */
-  readonly onDidChangeRunning = this.runningChanged.event;
+  private readonly ledger = this.register(new CheckLedger<CheckReport>());
+  /**
+   * Fires with an exercise id once per change of its results: a check starting, a check
+   * ending (its result in place), the result going stale after an edit, the result cleared
+   * by a reset. Read `result` and `isRunning`.
+   */
+  readonly onDidChange: Event<string> = this.ledger.onDidChange;
+  private readonly recorded = this.register(new Emitter<Exercise>());
+  /** Fires after a check ran to the end and its verdict was recorded (the study timer starts on it). */
+  readonly onDidCheck = this.recorded.event;
 
   constructor(
     private readonly exercises: ExerciseService,
@@ -62,30 +72,38 @@ export class CheckService extends DisposableBase {
     private readonly environment?: EnvironmentService,
   ) {
     super();
+    // One edit listener for every surface: after an edit the results describe the files as they were.
+    this.register(vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && e.document.uri.scheme === 'file' && this.ledger.edited(e.document.uri.fsPath)));
+    // A reset exercise's files changed under its results.
+    this.register(exercises.onDidReset((exercise) => this.ledger.clear(exercise.id)));
+  }
+
+  /** The last check of an exercise, if one ran since it was last reset. */
+  result(exerciseId: string): Checked | undefined {
+    return this.ledger.get(exerciseId);
   }
 
   isRunning(exerciseId: string): boolean {
-    return this.running.has(exerciseId);
+    return this.ledger.isRunning(exerciseId);
   }
 
-  /** Checks an exercise; a second request while one runs joins the first instead of starting another. */
+  /**
+   * Checks an exercise; a second request while one runs joins the first instead of
+   * starting another (and its `run` is not used). The folder is looked up once, here.
+   */
   check(exercise: Exercise, run: CheckRun = {}): Promise<CheckOutcome> {
-    const inFlight = this.running.get(exercise.id);
-    if (inFlight) return inFlight;
-    const outcome = this.run(exercise, run).finally(() => {
-      this.running.delete(exercise.id);
-      this.runningChanged.fire(exercise);
+    return this.ledger.run(exercise.id, async (record) => {
+      const workDir = await this.exercises.startedDir(exercise);
+      if (!workDir) return { status: 'notStarted' } as const;
+      await run.prepare?.();
+      const within: CheckWork = run.within ?? ((work) => work(() => undefined));
+      return within((progress, signal) => this.run(exercise, workDir, record, progress, signal));
     });
-    this.running.set(exercise.id, outcome);
-    this.runningChanged.fire(exercise);
-    return outcome;
   }
 
-  private async run(exercise: Exercise, { signal, progress }: CheckRun): Promise<CheckOutcome> {
-    const workDir = await this.exercises.startedDir(exercise);
-    if (!workDir) return { status: 'notStarted' };
+  private async run(exercise: Exercise, workDir: string, record: (check: NewCheck) => void, progress: (message: string) => void, signal?: AbortSignal): Promise<CheckOutcome> {
     try {
-      progress?.('finding Python…');
+      progress('finding Python…');
       const resource = vscode.Uri.file(workDir);
       const preflight = await this.environment?.preflight(exercise, resource);
       if (preflight?.problem) {
@@ -116,7 +134,13 @@ export class CheckService extends DisposableBase {
       }
       for (const line of formatReport(withoutRepeatedFindings(report, logged))) this.log.info(line);
       await this.progress.update(exercise.id, (p) => recordCheck(p, report.passed, this.clock()));
-      this.checked.fire({ exercise, report });
+      record({
+        report,
+        workDir,
+        versions: report.python ? (this.environment?.knownVersions(report.python.path) ?? []) : [],
+        first: this.progress.get(exercise.id).attempts <= 1,
+      });
+      this.recorded.fire(exercise);
       return { status: 'checked', report };
     } catch (e) {
       // The engine's bundle threw it, so its class is the one to test against.

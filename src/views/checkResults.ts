@@ -1,19 +1,19 @@
 // A check as the learner sees it: a cancellable progress notification, findings in the
 // Problems panel (marked stale after an edit), a short status-bar verdict (the details are
 // in the Exercise view; one toast with "Show" only when that view is hidden), and a
-// terminal to install a missing tool. CheckService runs and records; this surface owns the
-// UI around it, and checks an exercise when one of its files is saved with
+// terminal to install a missing tool. CheckService runs, records and owns the results
+// (the last report, its staleness, the check running now); this surface renders them and
+// owns the UI around a check, and checks an exercise when one of its files is saved with
 // `upskill.checkOnSave` on. A setup problem is told as setup (a warning, never a verdict),
 // with its fix; the exercise is checked again when the fix succeeded.
 
 import * as vscode from 'vscode';
 import type { CheckReport, Finding } from '../checks/types';
-import { Commands, Settings } from '../constants';
+import { Settings } from '../constants';
 import type { Fix } from '../core/environment';
 import { DisposableBase } from '../core/lifecycle';
 import type { Exercise } from '../core/model';
-import { isInside } from '../core/paths';
-import type { CheckOutcome, CheckService } from '../services/checkService';
+import type { CheckOutcome, CheckService, CheckWork } from '../services/checkService';
 import type { SetupProblem } from '../services/environment';
 import type { ExerciseService } from '../services/exerciseService';
 
@@ -23,68 +23,60 @@ const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
   info: vscode.DiagnosticSeverity.Information,
 };
 
+/** What a check's UI leads to elsewhere: the other surfaces, reached without command strings. */
+export interface CheckResultsLinks {
+  /** Whether the Exercise view, which shows every result, is on screen. */
+  panelVisible(): boolean;
+  /** Runs a setup fix in a terminal; true when it succeeded (the environment is checked again by then). */
+  runFix(fix: Fix): Promise<boolean>;
+  startExercise(exercise: Exercise): Promise<unknown>;
+  showExercise(exercise: Exercise): Promise<unknown>;
+  nextExercise(exercise: Exercise): Promise<unknown>;
+  checkEnvironment(): Promise<unknown>;
+}
+
 export class CheckResults extends DisposableBase {
-  /** Checks started from here, so a second request joins the first and says so. */
-  private readonly inFlight = new Map<string, Promise<CheckReport | undefined>>();
   private readonly diagnostics = this.register(vscode.languages.createDiagnosticCollection('upskill'));
-  /** Files that carry diagnostics per exercise, so a new check clears exactly its own. */
-  private readonly diagnosed = new Map<string, { readonly dir: string; readonly uris: vscode.Uri[]; stale: boolean }>();
+  /** The report each exercise's diagnostics show and the files that carry them, so a new check clears exactly its own. */
+  private readonly diagnosed = new Map<string, { readonly report: CheckReport; readonly uris: vscode.Uri[]; stale: boolean }>();
 
   constructor(
     private readonly checks: CheckService,
     private readonly exercises: ExerciseService,
     private readonly log: vscode.LogOutputChannel,
-    /** Whether the Exercise view, which shows every result, is on screen. */
-    private readonly panelVisible: () => boolean,
-    /** Runs a setup fix in a terminal; true when it succeeded (the environment is checked again by then). */
-    private readonly runFix: (fix: Fix) => Promise<boolean>,
+    private readonly links: CheckResultsLinks,
   ) {
     super();
-    this.register(checks.onDidCheck(({ exercise, report }) => this.publishDiagnostics(exercise, report)));
-    // A reset exercise's files changed under its diagnostics.
-    this.register(exercises.onDidReset((exercise) => this.clear(exercise.id)));
+    this.register(checks.onDidChange((id) => this.render(id)));
     this.register(vscode.workspace.onDidSaveTextDocument((doc) => void this.checkOnSave(doc)));
-    this.register(vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && this.markStale(e.document.uri)));
   }
 
   /** Checks an exercise in view of the learner; the report, or undefined when the check did not run to the end. */
   check(exercise: Exercise): Promise<CheckReport | undefined> {
-    const inFlight = this.inFlight.get(exercise.id);
-    if (inFlight) {
+    if (this.checks.isRunning(exercise.id)) {
       vscode.window.setStatusBarMessage(`$(sync~spin) ${vscode.l10n.t('"{0}" is already being checked.', exercise.title)}`, 4000);
-      return inFlight;
+      return this.checks.check(exercise).then(reportOf);
     }
-    const run = this.checkWithProgress(exercise).finally(() => this.inFlight.delete(exercise.id));
-    this.inFlight.set(exercise.id, run);
-    return run;
+    return this.checks.check(exercise, { prepare: () => vscode.workspace.saveAll(false), within: this.withProgress(exercise) }).then(async (outcome) => {
+      await this.tell(exercise, outcome);
+      return reportOf(outcome);
+    });
   }
 
-  private async checkWithProgress(exercise: Exercise): Promise<CheckReport | undefined> {
-    if (!(await this.exercises.startedDir(exercise))) {
-      const start = vscode.l10n.t('Start Exercise');
-      const action = await vscode.window.showWarningMessage(vscode.l10n.t('"{0}" has not been started yet.', exercise.title), start);
-      if (action === start) await vscode.commands.executeCommand(Commands.startExercise, exercise.id);
-      return undefined;
-    }
-    // The tools read the files on disk.
-    await vscode.workspace.saveAll(false);
-    const outcome = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking "{0}"', exercise.title), cancellable: true },
-      async (progressUi, token) => {
+  private withProgress(exercise: Exercise): CheckWork {
+    return (work) =>
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking "{0}"', exercise.title), cancellable: true }, async (progressUi, token) => {
         const controller = new AbortController();
         const sub = token.onCancellationRequested(() => controller.abort());
         try {
-          return await this.checks.check(exercise, { signal: controller.signal, progress: (message) => progressUi.report({ message }) });
+          return await work((message) => progressUi.report({ message }), controller.signal);
         } finally {
           sub.dispose();
         }
-      },
-    );
-    this.tell(exercise, outcome);
-    return outcome.status === 'checked' ? outcome.report : undefined;
+      });
   }
 
-  private tell(exercise: Exercise, outcome: CheckOutcome): void {
+  private async tell(exercise: Exercise, outcome: CheckOutcome): Promise<void> {
     switch (outcome.status) {
       case 'checked':
         void this.announce(exercise, outcome.report);
@@ -100,20 +92,31 @@ export class CheckResults extends DisposableBase {
           if (a) this.log.show(true);
         });
         break;
-      case 'notStarted':
-        // Asked about before the check started; reached only if the folder went away since.
+      case 'notStarted': {
+        const start = vscode.l10n.t('Start Exercise');
+        const action = await vscode.window.showWarningMessage(vscode.l10n.t('"{0}" has not been started yet.', exercise.title), start);
+        if (action === start) await this.links.startExercise(exercise);
         break;
+      }
     }
   }
 
   private async checkOnSave(doc: vscode.TextDocument): Promise<void> {
     if (doc.uri.scheme !== 'file' || !vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.checkOnSave, false)) return;
     const exercise = await this.exercises.exerciseForFile(doc.uri.fsPath);
-    if (exercise && !this.inFlight.has(exercise.id)) void this.check(exercise);
+    if (exercise && !this.checks.isRunning(exercise.id)) void this.check(exercise);
   }
 
-  private publishDiagnostics(exercise: Exercise, report: CheckReport): void {
-    const exerciseId = exercise.id;
+  /** Brings the Problems panel in line with the exercise's results: new findings, stale ones, none. */
+  private render(exerciseId: string): void {
+    const checked = this.checks.result(exerciseId);
+    const shown = this.diagnosed.get(exerciseId);
+    if (!checked) this.clear(exerciseId);
+    else if (shown?.report !== checked.report) this.publish(exerciseId, checked.report);
+    else if (checked.stale && !shown.stale) this.markStale(shown);
+  }
+
+  private publish(exerciseId: string, report: CheckReport): void {
     this.clear(exerciseId);
     const byFile = new Map<string, vscode.Diagnostic[]>();
     const add = (file: string, d: vscode.Diagnostic) => {
@@ -141,25 +144,20 @@ export class CheckResults extends DisposableBase {
       uris.push(uri);
       this.diagnostics.set(uri, list);
     }
-    const dir = this.exercises.workDir(exercise);
-    if (dir) this.diagnosed.set(exerciseId, { dir, uris, stale: false });
+    this.diagnosed.set(exerciseId, { report, uris, stale: false });
   }
 
   /** After an edit the findings describe the file as it was: each says so until the next check. */
-  private markStale(uri: vscode.Uri): void {
-    if (uri.scheme !== 'file') return;
-    for (const entry of this.diagnosed.values()) {
-      if (entry.stale || !isInside(entry.dir, uri.fsPath)) continue;
-      entry.stale = true;
-      for (const u of entry.uris) {
-        const marked = (this.diagnostics.get(u) ?? []).map((d) => {
-          const copy = new vscode.Diagnostic(d.range, `${d.message} (from the last check, before your edit)`, d.severity);
-          copy.source = d.source;
-          copy.code = d.code;
-          return copy;
-        });
-        this.diagnostics.set(u, marked);
-      }
+  private markStale(entry: { readonly uris: vscode.Uri[]; stale: boolean }): void {
+    entry.stale = true;
+    for (const u of entry.uris) {
+      const marked = (this.diagnostics.get(u) ?? []).map((d) => {
+        const copy = new vscode.Diagnostic(d.range, `${d.message} (from the last check, before your edit)`, d.severity);
+        copy.source = d.source;
+        copy.code = d.code;
+        return copy;
+      });
+      this.diagnostics.set(u, marked);
     }
   }
 
@@ -173,13 +171,13 @@ export class CheckResults extends DisposableBase {
     const failed = report.results.filter((r) => r.status === 'failed' || r.status === 'error').length;
     const verdict = report.passed ? vscode.l10n.t('"{0}" passed.', exercise.title) : vscode.l10n.t('"{0}": {1} of {2} checks did not pass.', exercise.title, failed, report.results.length);
     vscode.window.setStatusBarMessage(`${report.passed ? '$(pass)' : '$(error)'} ${verdict}`, 10_000);
-    if (this.panelVisible()) return;
+    if (this.links.panelVisible()) return;
     const show = vscode.l10n.t('Show');
     const next = vscode.l10n.t('Next Exercise');
     const actions = report.passed ? [show, next] : [show];
     const action = await (report.passed ? vscode.window.showInformationMessage(verdict, ...actions) : vscode.window.showWarningMessage(verdict, ...actions));
-    if (action === show) await vscode.commands.executeCommand(Commands.showExercise, exercise.id);
-    if (action === next) await vscode.commands.executeCommand(Commands.nextExercise, exercise.id);
+    if (action === show) await this.links.showExercise(exercise);
+    if (action === next) await this.links.nextExercise(exercise);
   }
 
   /** The setup problem with its fix (and the offline alternative); a fix that worked is followed by the check. */
@@ -189,12 +187,16 @@ export class CheckResults extends DisposableBase {
     const actions = [...(fix ? [fix.title] : []), ...(alternative ? [alternative.title] : []), checkEnvironment];
     const action = await vscode.window.showWarningMessage(problem.message, ...actions);
     if (action === checkEnvironment) {
-      await vscode.commands.executeCommand(Commands.checkEnvironment);
+      await this.links.checkEnvironment();
       return;
     }
     const chosen = action === fix?.title ? fix : action === alternative?.title ? alternative : undefined;
-    if (chosen && (await this.runFix(chosen))) await this.check(exercise);
+    if (chosen && (await this.links.runFix(chosen))) await this.check(exercise);
   }
+}
+
+function reportOf(outcome: CheckOutcome): CheckReport | undefined {
+  return outcome.status === 'checked' ? outcome.report : undefined;
 }
 
 function toDiagnostic(f: Finding): vscode.Diagnostic {

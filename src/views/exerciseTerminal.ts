@@ -3,7 +3,6 @@
 // the exercise and not on the workspace around it. One per exercise, reused while open.
 
 import * as vscode from 'vscode';
-import { Commands } from '../constants';
 import { DisposableBase } from '../core/lifecycle';
 import type { Exercise } from '../core/model';
 import type { ExerciseService } from '../services/exerciseService';
@@ -11,7 +10,11 @@ import type { ExerciseService } from '../services/exerciseService';
 export class ExerciseTerminals extends DisposableBase {
   private readonly terminals = new Map<string, vscode.Terminal>();
 
-  constructor(private readonly exercises: ExerciseService) {
+  constructor(
+    private readonly exercises: ExerciseService,
+    /** Starts an exercise, as Start Exercise does. */
+    private readonly start: (exercise: Exercise) => Promise<unknown>,
+  ) {
     super();
     this.register(
       vscode.window.onDidCloseTerminal((t) => {
@@ -24,7 +27,7 @@ export class ExerciseTerminals extends DisposableBase {
     const dir = await this.exercises.startedDir(exercise);
     if (!dir) {
       const action = await vscode.window.showWarningMessage(`"${exercise.title}" has not been started yet, so it has no folder to open a terminal in.`, 'Start Exercise');
-      if (action) await vscode.commands.executeCommand(Commands.startExercise, exercise.id);
+      if (action) await this.start(exercise);
       return undefined;
     }
     let terminal = this.terminals.get(exercise.id);

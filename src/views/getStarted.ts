@@ -1,17 +1,17 @@
 // "Start Your First Exercise…" (the walkthrough's second step): asks what the learner does
 // most, then offers that focus's path with its first exercise marked as recommended, and
-// starts the one picked through the ordinary Start command.
+// starts the one picked as Start Exercise does.
 
 import * as vscode from 'vscode';
-import { Commands } from '../constants';
 import { FOCUS_CHOICES, type FocusChoice, pathFor } from '../core/gettingStarted';
+import type { Exercise } from '../core/model';
 import { STATE_LABEL, progressOf } from '../core/progress';
 import type { ContentService } from '../services/contentService';
 import type { ProgressStore } from '../state/progressStore';
 
 const FOCUS_ICON: Record<FocusChoice['id'], string> = { notebooks: 'notebook', pipelines: 'server-process', production: 'cloud-upload' };
 
-export async function getStarted(content: ContentService, progress: ProgressStore): Promise<void> {
+export async function getStarted(content: ContentService, progress: ProgressStore, start: (exercise: Exercise) => Promise<unknown>): Promise<void> {
   const catalog = await content.get();
   await progress.load();
   const focus = await vscode.window.showQuickPick(
@@ -29,9 +29,9 @@ export async function getStarted(content: ContentService, progress: ProgressStor
       label: e.title,
       description: [i === 0 ? vscode.l10n.t('recommended') : '', catalog.skills.get(e.skillId)?.title ?? e.skillId, e.difficulty, STATE_LABEL[progressOf(progress.all, e.id).state]].filter(Boolean).join(' · '),
       detail: e.why?.trim().replace(/\s+/g, ' '),
-      id: e.id,
+      exercise: e,
     })),
     { title: vscode.l10n.t('A path for {0}', vscode.l10n.t(focus.choice.label).toLowerCase()), placeHolder: vscode.l10n.t('Start with the recommended exercise, or pick another on the path') },
   );
-  if (picked) await vscode.commands.executeCommand(Commands.startExercise, picked.id);
+  if (picked) await start(picked.exercise);
 }

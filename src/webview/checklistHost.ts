@@ -2,8 +2,7 @@
 // panel): the page with its CSP, the ready handshake, the state it posts, and the messages
 // it accepts. One instance per webview, disposed with it.
 
-import * as vscode from 'vscode';
-import { Commands } from '../constants';
+import type * as vscode from 'vscode';
 import { DASHBOARD_WEEKS, checklistModel, dashboardModel } from '../core/checklistModel';
 import { competencyKey } from '../core/model';
 import { DisposableBase } from '../core/lifecycle';
@@ -21,6 +20,15 @@ export interface ChecklistDeps {
   readonly log: vscode.LogOutputChannel;
   /** The study timer (optional so that a host can be built without one, as in tests). */
   readonly study?: StudyTimeSource;
+  readonly links: ChecklistLinks;
+}
+
+/** Where the Checklist's buttons lead: other surfaces, reached without command ids. */
+export interface ChecklistLinks {
+  /** Starts the exercise, as Start Exercise does with its id. */
+  startExercise(exerciseId: string): Promise<unknown>;
+  openDashboard(): Promise<unknown>;
+  exportLearningLog(): Promise<unknown>;
 }
 
 export class ChecklistHost extends DisposableBase {
@@ -60,7 +68,7 @@ export class ChecklistHost extends DisposableBase {
         this.ready = true;
         return this.post();
       case 'startExercise':
-        await vscode.commands.executeCommand(Commands.startExercise, m.exerciseId);
+        await this.deps.links.startExercise(m.exerciseId);
         return;
       case 'setCompetency': {
         // Only competencies the catalog knows are stored.
@@ -74,10 +82,10 @@ export class ChecklistHost extends DisposableBase {
         return;
       }
       case 'openDashboard':
-        await vscode.commands.executeCommand(Commands.openDashboard);
+        await this.deps.links.openDashboard();
         return;
       case 'exportLog':
-        await vscode.commands.executeCommand(Commands.exportLearningLog);
+        await this.deps.links.exportLearningLog();
         return;
     }
   }

@@ -1,57 +1,40 @@
 // Host side of the Exercise view: the current exercise beside the code. It follows
-// ActiveExercise (or an exercise shown on purpose: a click in the tree, Show Hint), keeps
-// the last two check reports of each exercise to compare them, marks results stale after
-// an edit, renders Markdown with VS Code's own renderer and posts one model to the webview
-// (core/exercisePanel.ts builds it). Buttons run the same commands as the palette.
+// ActiveExercise (or an exercise shown on purpose: a click in the tree, Show Hint), shows
+// the last check compared with the one before as CheckService keeps them (stale after an
+// edit), renders Markdown with VS Code's own renderer and posts one model to the webview
+// (core/exercisePanel.ts builds it). Buttons lead to the same actions as the palette's commands.
 
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { CheckReport } from '../checks/types';
-import { Commands, Settings, Views } from '../constants';
+import { Settings, Views } from '../constants';
 import { exerciseHeader, filesToChange, resultModel, suggestCheckOnSave } from '../core/exercisePanel';
 import type { ExercisePanelModel, FindingLine, ResultModel } from '../core/exercisePanelModel';
 import { listFiles } from '../core/exerciseFiles';
 import { DisposableBase } from '../core/lifecycle';
 import type { Exercise } from '../core/model';
-import { isInside } from '../core/paths';
 import type { ActiveExercise } from '../services/activeExercise';
 import type { CheckService } from '../services/checkService';
 import type { ContentService } from '../services/contentService';
-import type { EnvironmentService } from '../services/environment';
 import type { ExerciseService } from '../services/exerciseService';
 import type { ProgressStore } from '../state/progressStore';
 import { type ExerciseAction, type ToExerciseView, isFromExerciseView } from './exerciseProtocol';
 import { setWebviewPage } from './page';
 
-/** The last check of an exercise and what the panel needs to show it. */
-interface Checked {
-  readonly report: CheckReport;
-  /** The interpreter's tool versions when the check ran. */
-  readonly versions: readonly string[];
-  readonly previous?: CheckReport;
-  readonly workDir: string;
-  readonly filesToChange: readonly string[];
-  readonly provided: readonly string[];
-  readonly first: boolean;
-  stale: boolean;
+/** Where the view's buttons lead: the same actions as the commands, reached without command ids. */
+export interface ExerciseViewLinks {
+  /** A button's action on the exercise on show. */
+  act(action: Exclude<ExerciseAction, 'checkOnSave' | 'pick'>, exercise: Exercise): Promise<unknown>;
+  /** Lets the learner pick an exercise to start (no exercise on show). */
+  pick(): Promise<unknown>;
 }
-
-const ACTION_COMMAND: Record<Exclude<ExerciseAction, 'checkOnSave' | 'pick'>, string> = {
-  start: Commands.startExercise,
-  check: Commands.checkExercise,
-  hint: Commands.showHint,
-  solution: Commands.showSolution,
-  reset: Commands.resetExercise,
-  terminal: Commands.openTerminal,
-  next: Commands.nextExercise,
-};
 
 export class ExerciseView extends DisposableBase implements vscode.WebviewViewProvider {
   private view?: vscode.WebviewView;
   /** The exercise on show: the active one, or one shown on purpose since it last changed. */
   private shown?: Exercise;
-  private readonly checked = new Map<string, Checked>();
   private readonly html = new Map<string, string>();
+  /** The files each exercise provides (its starter), relative to its folder: content, read once per load. */
+  private readonly provided = new Map<string, Promise<readonly string[]>>();
   private lastModel?: ExercisePanelModel;
 
   constructor(
@@ -61,8 +44,7 @@ export class ExerciseView extends DisposableBase implements vscode.WebviewViewPr
     private readonly exercises: ExerciseService,
     private readonly checks: CheckService,
     active: ActiveExercise,
-    /** Tool versions for "how was this checked?", from its cache. */
-    private readonly environment?: EnvironmentService,
+    private readonly links: ExerciseViewLinks,
   ) {
     super();
     this.shown = active.current;
@@ -76,20 +58,13 @@ export class ExerciseView extends DisposableBase implements vscode.WebviewViewPr
     this.register(
       content.onDidChange((catalog) => {
         this.html.clear();
+        this.provided.clear();
         this.shown = this.shown && catalog.exercises.get(this.shown.id);
         void this.post();
       }),
     );
     this.register(progress.onDidChange(() => void this.post()));
-    this.register(checks.onDidChangeRunning((e) => this.postIfShown(e)));
-    this.register(checks.onDidCheck(({ exercise, report }) => void this.record(exercise, report)));
-    this.register(
-      exercises.onDidReset((e) => {
-        this.checked.delete(e.id);
-        this.postIfShown(e);
-      }),
-    );
-    this.register(vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && this.markStale(e.document.uri)));
+    this.register(checks.onDidChange((id) => this.shown?.id === id && void this.post()));
     this.register(vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(`${Settings.section}.${Settings.checkOnSave}`) && void this.post()));
   }
 
@@ -145,12 +120,12 @@ export class ExerciseView extends DisposableBase implements vscode.WebviewViewPr
 
   private async run(action: ExerciseAction): Promise<void> {
     if (action === 'pick') {
-      await vscode.commands.executeCommand(Commands.startExercise);
+      await this.links.pick();
     } else if (action === 'checkOnSave') {
       await vscode.workspace.getConfiguration(Settings.section).update(Settings.checkOnSave, true, vscode.ConfigurationTarget.Global);
       vscode.window.setStatusBarMessage('$(check) Upskill checks the exercise each time you save one of its files.', 5000);
     } else if (this.shown) {
-      await vscode.commands.executeCommand(ACTION_COMMAND[action], this.shown.id);
+      await this.links.act(action, this.shown);
     }
   }
 
@@ -160,36 +135,6 @@ export class ExerciseView extends DisposableBase implements vscode.WebviewViewPr
     if (!f?.file) return;
     const pos = new vscode.Position(Math.max(0, f.line - 1), Math.max(0, f.column - 1));
     await vscode.window.showTextDocument(vscode.Uri.file(f.file), { selection: new vscode.Range(pos, pos), viewColumn: vscode.ViewColumn.One, preview: false });
-  }
-
-  private async record(exercise: Exercise, report: CheckReport): Promise<void> {
-    const workDir = this.exercises.workDir(exercise);
-    if (!workDir) return;
-    const provided = exercise.starter ? await listFiles(path.join(exercise.dir, exercise.starter)).catch(() => []) : [];
-    this.checked.set(exercise.id, {
-      report,
-      versions: report.python ? (this.environment?.knownVersions(report.python.path) ?? []) : [],
-      previous: this.checked.get(exercise.id)?.report,
-      workDir,
-      provided,
-      filesToChange: filesToChange(exercise, provided),
-      first: this.progress.get(exercise.id).attempts <= 1,
-      stale: false,
-    });
-    this.postIfShown(exercise);
-  }
-
-  private markStale(uri: vscode.Uri): void {
-    if (uri.scheme !== 'file') return;
-    for (const [id, c] of this.checked) {
-      if (c.stale || !isInside(c.workDir, uri.fsPath)) continue;
-      c.stale = true;
-      if (this.shown?.id === id) void this.post();
-    }
-  }
-
-  private postIfShown(exercise: Exercise): void {
-    if (this.shown?.id === exercise.id) void this.post();
   }
 
   private async post(): Promise<void> {
@@ -209,10 +154,12 @@ export class ExerciseView extends DisposableBase implements vscode.WebviewViewPr
     const started = p.state !== 'todo' && (await this.exercises.startedDir(exercise)) !== undefined;
     const shownHints = exercise.hints.slice(0, p.hintsUsed);
     const [instructionsHtml, ...hintsHtml] = await Promise.all([this.instructions(exercise), ...shownHints.map((h) => this.render(h))]);
-    const c = this.checked.get(exercise.id);
+    const c = this.checks.result(exercise.id);
+    const provided = c && (await this.providedFiles(exercise));
     const result: ResultModel | undefined =
       c &&
-      resultModel(c.report, c.previous, { workDir: c.workDir, checks: exercise.checks, filesToChange: c.filesToChange, provided: c.provided, stale: c.stale, first: c.first, versions: c.versions });
+      provided &&
+      resultModel(c.report, c.previous, { workDir: c.workDir, checks: exercise.checks, filesToChange: filesToChange(exercise, provided), provided, stale: c.stale, first: c.first, versions: c.versions });
     const checkOnSave = vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.checkOnSave, false);
     return {
       exercise: exerciseHeader({ exercise, skillTitle: catalog.skills.get(exercise.skillId)?.title ?? exercise.skillId, state: p.state, started }),
@@ -222,6 +169,15 @@ export class ExerciseView extends DisposableBase implements vscode.WebviewViewPr
       checking: this.checks.isRunning(exercise.id),
       suggestCheckOnSave: started && suggestCheckOnSave(p.attempts, checkOnSave),
     };
+  }
+
+  private providedFiles(exercise: Exercise): Promise<readonly string[]> {
+    let files = this.provided.get(exercise.id);
+    if (!files) {
+      files = exercise.starter ? listFiles(path.join(exercise.dir, exercise.starter)).catch(() => []) : Promise.resolve([]);
+      this.provided.set(exercise.id, files);
+    }
+    return files;
   }
 
   private async instructions(exercise: Exercise): Promise<string> {

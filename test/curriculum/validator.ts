@@ -33,7 +33,7 @@ import * as path from 'path';
 import { promisify } from 'util';
 import { parse as parseYaml } from 'yaml';
 import { formatReport, runChecks } from '../../src/checks/engine';
-import { HELPER } from '../../src/checks/pyhelper';
+import { HELPER, readAnswer } from '../../src/checks/pyhelper';
 import { resolvePython } from '../../src/checks/python';
 import { filesUnder } from '../../src/checks/scratch';
 import { isPattern, matchingFiles } from '../../src/checks/workflowFiles';
@@ -386,7 +386,7 @@ async function metadataProblems(ex: Exercise, python: PythonInfo, modules: Map<s
     for (const bug of spec.bugs) {
       try {
         const { stdout } = await execFileAsyncInput(python.path, ['-I', '-c', HELPER], JSON.stringify({ command: 'ast_diff', a: at(spec.reference), b: at(bug.file) }));
-        const diff = (JSON.parse(stdout.trim().split('\n').pop() ?? '') as { result: { sites: number; nodes: number; sameDocstrings: boolean } }).result;
+        const diff = readAnswer('ast_diff', stdout);
         if (!diff.sameDocstrings) p.push(`seeded bug ${bug.file} changes docstrings: a bug file is the reference plus one mutation, nothing else`);
         if (diff.sites < 1) p.push(`seeded bug ${bug.file} has the same syntax tree as the reference: it seeds no bug`);
         if (diff.sites > 2 || diff.nodes > 60) p.push(`seeded bug ${bug.file} differs from the reference in ${diff.sites} places (${diff.nodes} syntax nodes): keep it to one small mutation (at most 2 places, 60 nodes)`);

@@ -219,4 +219,12 @@ describe('Exercise view at 1000×700 (e2e)', function () {
     assert.match(text, /not started/);
     assert.deepStrictEqual(await s.wb.editorTabs(), tabsBefore, 'no new editor tab');
   });
+
+  it("the view's buttons act on the exercise on show: Start starts it, Hint shows its first hint", async () => {
+    const frame = await s.wb.exerciseView();
+    await frame.locator('button[data-action="start"]').click();
+    await s.wb.waitForExerciseView(/Format a training-config module in Black style[\s\S]*in progress/);
+    await frame.locator('button[data-action="hint"]').click();
+    await s.wb.waitForExerciseView(/Hint 1 of \d/);
+  });
 });
