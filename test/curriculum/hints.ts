@@ -3,17 +3,19 @@
 // it must never hand it over. Measured without running anything:
 //
 //   - the lines the solution changes: per file, the solution's lines that the starter does
-//     not hold (blank lines and whitespace differences ignored; a git exercise's
-//     make-history.sh is all new);
+//     not hold (blank lines, comments and whitespace differences ignored; a git exercise's
+//     make-history.sh is all new, its here-documents judged as files of their own);
 //   - a hint's code: its inline code spans and fenced blocks;
-//   - a hint whose code covers more than a third of those lines is a violation;
+//   - a hint whose code covers more than a third of those lines, over the whole solution
+//     or in one file of three lines or more, is a violation;
 //   - so is a hint that names a command which writes the answer (a formatter, `--fix`)
 //     in an exercise whose checks judge exactly that output;
 //   - so is a README table whose rows map one-to-one onto the changed lines.
 //
-// "Covers": two thirds or more of the line's words appear, in order, in one code fragment. Short
-// lines (a lone bracket, `else:`) and comments count for nothing either way: every hint
-// would cover them by accident, and they are not the answer.
+// "Covers": two thirds or more of the line's words appear, in order, in one code fragment,
+// so renaming variables does not hide a copied line, and a worked example on other data
+// does not count. Lines of fewer than three words (`import pytest`, `order_id: str`, a
+// section header) count for nothing either way: naming them points at where to look.
 
 import { promises as fs } from 'fs';
 import * as path from 'path';
