@@ -8,6 +8,7 @@ import * as path from 'path';
 import { randomBytes } from 'crypto';
 import type { MypyCheck } from '../core/model';
 import { describeEnd, runProcess, timeLeft } from './process';
+import { readMypySettings } from './mypyConfig';
 import { logOutput } from './output';
 import { findSuppressions, suppressionFinding } from './pyhelper';
 import { pythonModule, requireModule } from './python';
@@ -63,12 +64,20 @@ export async function checkMypy(spec: MypyCheck, ctx: CheckContext): Promise<Che
   const kinds = new Set(['mypy:', 'no_type_check', ...(spec.forbidTypeIgnore ? ['type: ignore'] : [])]);
   // The tokenizer scan and mypy run side by side: a check waits for the slower, not the sum.
   const scan = findSuppressions(ctx, files, runs);
-  // The exercise's own configuration: a file outside the copy, so mypy.ini, setup.cfg or
-  // pyproject.toml in the learner's folder are never read.
+  // The exercise's own configuration, or the learner's settings read from the file `config`
+  // names and written out again: a file outside the copy either way, so mypy.ini, setup.cfg
+  // or pyproject.toml in the learner's folder are never read by mypy itself.
+  let ini = '[mypy]\nwarn_unused_ignores = True\n';
+  if (spec.config !== undefined) {
+    const own = await readMypySettings(ctx, spec.config, runs);
+    if (own.problem) return result(spec, started, { status: 'failed', summary: own.problem, runs, tool });
+    for (const note of own.notes) ctx.log(`  ${note}`);
+    ini = own.ini;
+  }
   const configDir = path.join(path.dirname(ctx.workDir), `tool-${randomBytes(6).toString('hex')}`);
   await fs.mkdir(configDir, { recursive: true });
   const config = path.join(configDir, 'mypy.ini');
-  await fs.writeFile(config, '[mypy]\nwarn_unused_ignores = True\n', 'utf8');
+  await fs.writeFile(config, ini, 'utf8');
   // The files as an argument file (one per line, "./" first so none reads as an option): a
   // project's list can be longer than a command line may be.
   const fileList = path.join(configDir, 'files.txt');

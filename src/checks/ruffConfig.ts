@@ -112,6 +112,9 @@ export async function readRuffSettings(ctx: CheckContext, file: string, runs: Co
   if (table === undefined) return { settings: {}, notes: [`${file} has no [tool.ruff] table, so Ruff ran with its defaults.`] };
   if (!isTable(table)) return { settings: {}, notes: [], problem: `${file}: [tool.ruff] must be a table of settings.` };
   const { settings, leftOut } = withoutLeftOut(table);
+  // Ignoring every rule passes any code: a finding is fixed, or its rule ignored by name.
+  const ignores = [settings.ignore, isTable(settings.lint) ? settings.lint.ignore : undefined].flatMap((v) => (Array.isArray(v) ? v : []));
+  if (ignores.includes('ALL')) return { settings: {}, notes: [], problem: `${where}: ignore = ["ALL"] switches every rule off; fix the findings, or ignore the rules you have a reason for by code, each with the reason in a comment.` };
   const notes = [`Ruff ran with the settings of ${where}.`];
   if (leftOut.length) notes.push(`Left out of the check: ${leftOut.map((n) => `${n} (${LEFT_OUT_SETTINGS[n]})`).join(', ')}.`);
   return { settings, notes };

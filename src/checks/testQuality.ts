@@ -112,7 +112,7 @@ export function checksNothingFinding(ctx: CheckContext, t: TestCaseResult): Find
     line: t.line ?? 1,
     column: 1,
     severity: 'error',
-    message: `${f.name} checks nothing: it has no assert on a value, no pytest.raises and no assert_… call, so it passes whatever the code does.`,
+    message: `${f.name} checks nothing: it has no assert on a value, no pytest.raises and no assert_… call, so it passes whatever the code does (an assert that cannot fail, like \`assert x == x\` or \`assert (x, y)\`, does not count).`,
     source: 'upskill',
     code: 'test-checks-nothing',
   };

@@ -204,6 +204,12 @@ export interface MypyCheck extends CheckBase {
   readonly targets?: readonly string[];
   readonly forbidTypeIgnore?: boolean;
   readonly forbidAny?: boolean;
+  /**
+   * A TOML file in the learner's folder whose `[tool.mypy]` settings (and overrides) the check
+   * uses instead of the exercise's; settings that choose files or load code are left out,
+   * and `ignore_errors` for the whole project is refused (see checks/mypyConfig.ts).
+   */
+  readonly config?: string;
 }
 
 export interface RuffLintCheck extends CheckBase {

@@ -15,7 +15,8 @@
 //   5. Without running anything: the catalog loads without errors, every competency is
 //      linked XOR self-assessed, every exercise has `why:`, at least two hints that parse,
 //      Markdown instructions with a heading, and every file the content names exists;
-//      seeded bugs are the reference plus one small mutation.
+//      seeded bugs are the reference plus one small mutation; hints and tables do not give
+//      the solution away (hints.ts). `static` stops here: every exercise in seconds.
 //
 // Every check run (starter, solution, each honest variant, each cheat) is a job in one
 // queue that `jobs` workers take from, so both cores stay busy across exercises and never
@@ -41,6 +42,7 @@ import type { CheckReport, PythonInfo } from '../../src/checks/types';
 import { listContentFiles, loadCatalog, nodeContentFs } from '../../src/core/content';
 import type { Catalog, CatchBugsCheck, CheckType, ContentSource, Exercise, HonestVariant, PytestCheck } from '../../src/core/model';
 import { type CheatCase, exerciseCheats, genericCheats, layOver } from './cheats';
+import { exerciseHintProblems } from './hints';
 
 const execFileAsync = promisify(execFile);
 
@@ -62,6 +64,8 @@ export interface ValidateOptions {
   readonly keep?: boolean;
   /** Print every check report. */
   readonly verbose?: boolean;
+  /** Only the rules that run nothing (the catalog, the metadata, the hint rule): every exercise in seconds. */
+  readonly static?: boolean;
   /** The interpreter for the checks; default UPSKILL_TEST_PYTHON, else /usr/bin/python3, else python3. */
   readonly python?: string;
   /** One check run's time budget; default 120 s, as the extension's. */
@@ -161,12 +165,15 @@ export async function validateContent(opts: ValidateOptions): Promise<Validation
     if (!catalog.exercises.has(id) || catalog.exercises.get(id)!.source !== target) violate({ exercise: id, what: 'did not load: see the content errors above' });
   }
   const modules = new Map<string, boolean>();
-  for (const ex of selected) for (const what of await metadataProblems(ex, python, modules)) violate({ exercise: ex.id, what });
+  for (const ex of selected) {
+    for (const what of await metadataProblems(ex, python, modules)) violate({ exercise: ex.id, what });
+    for (const f of await exerciseHintProblems(ex)) violate({ exercise: ex.id, what: f.what, ...(f.details && { details: f.details }) });
+  }
 
   // ---- The check runs: one queue, `jobs` workers.
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'upskill-validate-'));
   const queue: Job[] = [];
-  for (const ex of selected) {
+  for (const ex of opts.static ? [] : selected) {
     const generic = await genericCheats(ex, python.path).catch((e: Error) => {
       violate({ exercise: ex.id, what: `the generic cheats could not be built for it: ${e.message.split('\n')[0]}` });
       return [];

@@ -298,6 +298,7 @@ function collectCheckPaths(c: CheckSpec, at: (rest: PathSegment[]) => Place, own
       break;
     case 'mypy':
       targets(c.targets);
+      if (c.config !== undefined) learner.push([at(['config']), c.config]);
       break;
     case 'ruff-lint':
     case 'ruff-format':

@@ -47,6 +47,16 @@ describe('checks: Ruff with the settings of the learner\'s pyproject.toml', () =
     assert.strictEqual(tomlValue({ a: [1, 'x"y'], 'b.c': false }), '{ a = [1, "x\\"y"], "b.c" = false }');
   });
 
+  it('refuses ignore = ["ALL"]: a finding is fixed, or its rule ignored by name', async () => {
+    for (const toml of ['[tool.ruff.lint]\nignore = ["ALL"]\n', '[tool.ruff]\nignore = ["E501", "ALL"]\n']) {
+      const all = await check({ 'pyproject.toml': toml, 'm.py': 'import os\n' }, LINT);
+      assert.strictEqual(all.result.status, 'failed', toml);
+      assert.match(all.result.summary, /switches every rule off/);
+    }
+    const named = await check({ 'pyproject.toml': '[tool.ruff.lint]\nignore = ["F401"]\n', 'm.py': 'import os\n' }, LINT);
+    assert.strictEqual(named.result.status, 'passed', named.result.summary);
+  });
+
   it('formats at the line length the learner configured', async () => {
     const at100 = await check({ 'pyproject.toml': '[tool.ruff]\nline-length = 100\n', 'm.py': LONG }, FORMAT);
     assert.strictEqual(at100.result.status, 'passed', at100.result.summary);

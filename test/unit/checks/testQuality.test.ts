@@ -94,6 +94,35 @@ describe('checks: pytest on a suite the learner wrote', () => {
     );
   });
 
+  it('requireAsserts: an assert that cannot fail counts for nothing; unusual asserts that can fail still count', async () => {
+    const tests = [
+      'import math',
+      'import unittest',
+      'from calc import double',
+      '',
+      'def test_same_sides():\n    r = double(2)\n    assert r == r',
+      'def test_tuple():\n    assert (double(2), 4)',
+      'def test_or_true():\n    assert double(2) == 5 or True',
+      'def test_len():\n    assert len([double(2)]) >= 0',
+      'def test_isinstance_object():\n    assert isinstance(double(2), object)',
+      'def test_fstring():\n    assert f"{double(2)} computed"',
+      'class TestSame(unittest.TestCase):\n    def test_assert_equal_same(self):\n        r = double(2)\n        self.assertEqual(r, r)\n        self.assertTrue((r, 1))',
+      'def test_nan():\n    r = double(float("nan"))\n    assert r != r',
+      'def test_chained():\n    assert 3 < double(2) <= 4',
+      'def test_not_empty():\n    problems = [x for x in range(3) if double(x) != x + x]\n    assert not problems',
+      'def test_isclose():\n    assert math.isclose(double(0.1), 0.2)',
+      'def test_parenthesised():\n    assert (double(2) == 4), "doubles"',
+      '',
+    ].join('\n');
+    const r = await check({ 'calc.py': 'def double(x):\n    return 2 * x\n', 'test_calc.py': tests }, { requireAsserts: true });
+    assert.strictEqual(r.status, 'failed');
+    assert.deepStrictEqual(
+      r.findings.map((f) => f.message.split(' ')[0]),
+      ['test_same_sides', 'test_tuple', 'test_or_true', 'test_len', 'test_isinstance_object', 'test_fstring', 'test_assert_equal_same'],
+    );
+    assert.match(r.findings[0].message, /an assert that cannot fail/);
+  });
+
   it('allowSkips: skipped tests pass but do not count; a suite of skips alone does not pass', async () => {
     const files = { 'test_s.py': 'import pytest\n\n\ndef test_ok():\n    assert 2 + 2 == 4\n\n\n@pytest.mark.skip(reason="needs a GPU")\ndef test_gpu():\n    assert False\n' };
     assert.strictEqual((await check(files, {})).status, 'failed', 'without allowSkips a skip fails the check');

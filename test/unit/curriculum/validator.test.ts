@@ -137,12 +137,23 @@ describe('content validator (test/curriculum)', function () {
     }
   });
 
+  it('--static runs no check, and still reports what the content rules find', async () => {
+    const c = capture();
+    const code = await main(['--path', FIXTURE, '--static', '--jobs', '1'], ROOT, c.io);
+    const out = c.out.join('\n');
+    assert.strictEqual(code, 1);
+    assert.match(out, /3 exercises, 0 check runs on 1 worker/);
+    assert.match(out, /✗ fixture-broken: has 1 hint; at least 2 are expected/);
+    assert.doesNotMatch(out, /starter fails/, 'no table of check runs that did not happen');
+    assert.doesNotMatch(out, /the starter passes every check/);
+  });
+
   describe('command line', () => {
     it('--help prints the usage and exits 0', async () => {
       const c = capture();
       assert.strictEqual(await main(['--help'], ROOT, c.io), 0);
       assert.strictEqual(c.out.join('\n'), USAGE);
-      for (const option of ['--only ID', '--path DIR', '--jobs N', '--keep', '--verbose', '--python PATH', '--help']) assert.ok(USAGE.includes(option), option);
+      for (const option of ['--only ID', '--path DIR', '--jobs N', '--keep', '--verbose', '--static', '--python PATH', '--help']) assert.ok(USAGE.includes(option), option);
     });
 
     it('exits 2 with the usage on bad usage', async () => {
@@ -162,6 +173,7 @@ describe('content validator (test/curriculum)', function () {
         help: false,
         options: { only: ['a', 'b', 'c'], jobs: 1, keep: true, verbose: Boolean(process.env.UPSKILL_CURRICULUM_VERBOSE) },
       });
+      assert.deepStrictEqual(parseCommandLine(['--static']), { help: false, options: { static: true, keep: false, verbose: Boolean(process.env.UPSKILL_CURRICULUM_VERBOSE) } });
       assert.deepStrictEqual(parseCommandLine(['-h']), { help: true });
       assert.throws(() => parseCommandLine(['--jobs']), UsageError);
     });
