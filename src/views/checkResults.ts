@@ -45,6 +45,17 @@ export class CheckResults extends DisposableBase {
     this.register(exercises.onDidReset((exercise) => this.clear(exercise.id)));
     this.register(vscode.workspace.onDidSaveTextDocument((doc) => void this.checkOnSave(doc)));
     this.register(vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && this.markStale(e.document.uri)));
+    // A notebook opened after its check: its findings move from the file onto its cells.
+    this.register(vscode.workspace.onDidOpenNotebookDocument((nb) => this.republishFor(nb.uri)));
+  }
+
+  /** The last report of each exercise with findings in notebooks, to place them once a notebook opens. */
+  private readonly notebookReports = new Map<string, { readonly exercise: Exercise; readonly report: CheckReport }>();
+
+  private republishFor(notebook: vscode.Uri): void {
+    for (const { exercise, report } of this.notebookReports.values()) {
+      if (report.results.some((r) => r.findings.some((f) => f.cell !== undefined && f.file === notebook.fsPath))) this.publishDiagnostics(exercise, report);
+    }
   }
 
   /** Checks an exercise in view of the learner; the report, or undefined when the check did not run to the end. */
@@ -115,16 +126,28 @@ export class CheckResults extends DisposableBase {
   private publishDiagnostics(exercise: Exercise, report: CheckReport): void {
     const exerciseId = exercise.id;
     this.clear(exerciseId);
-    const byFile = new Map<string, vscode.Diagnostic[]>();
-    const add = (file: string, d: vscode.Diagnostic) => {
-      const list = byFile.get(file) ?? [];
-      list.push(d);
-      byFile.set(file, list);
+    const byFile = new Map<string, { uri: vscode.Uri; list: vscode.Diagnostic[] }>();
+    const addAt = (uri: vscode.Uri, d: vscode.Diagnostic) => {
+      const entry = byFile.get(uri.toString()) ?? { uri, list: [] };
+      entry.list.push(d);
+      byFile.set(uri.toString(), entry);
     };
+    const add = (file: string, d: vscode.Diagnostic) => addAt(vscode.Uri.file(file), d);
+    const inNotebooks = report.results.some((r) => r.findings.some((f) => f.cell !== undefined));
+    if (inNotebooks) this.notebookReports.set(exerciseId, { exercise, report });
+    else this.notebookReports.delete(exerciseId);
     for (const result of report.results) {
       for (const f of result.findings) {
         if (!f.file) continue;
-        add(f.file, toDiagnostic(f));
+        if (f.cell === undefined) {
+          add(f.file, toDiagnostic(f));
+          continue;
+        }
+        // On the cell itself where the notebook is open (each cell is a document of its own);
+        // on the .ipynb, naming the cell, in Problems until it is.
+        const nb = vscode.workspace.notebookDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === f.file);
+        if (nb && f.cell < nb.cellCount) addAt(nb.cellAt(f.cell).document.uri, toDiagnostic(f));
+        else add(f.file, toDiagnostic({ ...f, line: 1, column: 1, endLine: undefined, endColumn: undefined, message: `Cell ${f.cell + 1}, line ${f.line}: ${f.message}` }));
       }
       for (const t of result.tests) {
         if ((t.outcome === 'failed' || t.outcome === 'error') && t.file) {
@@ -136,8 +159,7 @@ export class CheckResults extends DisposableBase {
       }
     }
     const uris: vscode.Uri[] = [];
-    for (const [file, list] of byFile) {
-      const uri = vscode.Uri.file(file);
+    for (const { uri, list } of byFile.values()) {
       uris.push(uri);
       this.diagnostics.set(uri, list);
     }
@@ -147,7 +169,8 @@ export class CheckResults extends DisposableBase {
 
   /** After an edit the findings describe the file as it was: each says so until the next check. */
   private markStale(uri: vscode.Uri): void {
-    if (uri.scheme !== 'file') return;
+    // A notebook cell's document has the notebook's path.
+    if (uri.scheme !== 'file' && uri.scheme !== 'vscode-notebook-cell') return;
     for (const entry of this.diagnosed.values()) {
       if (entry.stale || !isInside(entry.dir, uri.fsPath)) continue;
       entry.stale = true;

@@ -44,7 +44,7 @@ import { type CheatCase, exerciseCheats, genericCheats, layOver } from './cheats
 
 const execFileAsync = promisify(execFile);
 
-export const ALL_CHECK_TYPES: readonly CheckType[] = ['pytest', 'no-network', 'tests-catch-bugs', 'mypy', 'ruff-lint', 'ruff-format', 'workflow', 'git', 'structure', 'command'];
+export const ALL_CHECK_TYPES: readonly CheckType[] = ['pytest', 'no-network', 'tests-catch-bugs', 'mypy', 'ruff-lint', 'ruff-format', 'workflow', 'git', 'structure', 'command', 'notebook-run'];
 
 /** Third-party packages an exercise must declare in `requires:` when its files import them. */
 const DECLARED_PACKAGES = ['numpy', 'pandas', 'scipy', 'sklearn', 'polars', 'pyarrow'];
