@@ -32,8 +32,6 @@ export const KNOWN_TOOLS: readonly ToolInfo[] = [
   { id: 'numpy', label: 'NumPy', kind: 'module' },
   { id: 'pandas', label: 'pandas', kind: 'module' },
   { id: 'ruff', label: 'Ruff', kind: 'module', optional: 'Upskill bundles Ruff (WebAssembly) and uses it when this interpreter has none.' },
-  { id: 'nbclient', label: 'nbclient', kind: 'module' },
-  { id: 'ipykernel', label: 'ipykernel', kind: 'module' },
   { id: 'git', label: 'git', kind: 'program' },
   { id: 'bash', label: 'bash', kind: 'program' },
 ];

@@ -52,21 +52,41 @@ export interface JoinedCells {
  */
 function pythonLines(source: string): string[] {
   const lines = source.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
+  // Cell magics that run their body as Python (as Ruff reads them): the body is checked,
+  // so a cell cannot hide its code from the tools behind %%capture.
+  if (/^\s*%%(time|timeit|capture|prun)\b/.test(lines[0] ?? '')) return [`# ${lines[0]}`, ...pythonLines(lines.slice(1).join('\n'))];
   if (/^\s*%%/.test(lines[0] ?? '')) return lines.map((l) => `# ${l}`);
   return lines.map((l) => (/^\s*([%!]|\w[\w.]*\?\??\s*$)/.test(l) ? l.replace(/^(\s*)/, '$1# ') : l));
 }
 
-/** The code cells in order, each followed by a blank line (cells are separate blocks). */
+/** Whether a cell's last top-level statement is an import. */
+function endsWithImport(lines: readonly string[]): boolean {
+  const last = [...lines].reverse().find((l) => /^[^\s#)\]}]/.test(l));
+  return last !== undefined && /^(import|from)\s/.test(last);
+}
+
+/**
+ * The code cells in order, a blank line between two. Where a cell ends with its imports,
+ * as many blank lines as isort asks for before what follows (two before a def or class,
+ * else one): in a notebook Ruff does not count the lines after an import block at the end
+ * of a cell, so the joined source must not make them a finding (I001).
+ */
 export function joinCells(cells: readonly NotebookCell[]): JoinedCells {
   const out: string[] = [];
   const spans: CellSpan[] = [];
+  let after = 1;
   for (const c of cells) {
     if (c.kind !== 'code' || !c.source.trim()) continue;
     const lines = pythonLines(c.source);
+    if (spans.length) {
+      const first = lines.find((l) => l.trim() && !l.startsWith('#')) ?? '';
+      out.push(...Array<string>(after === 2 && /^(def|class|async\s+def|@)/.test(first) ? 2 : 1).fill(''));
+    }
     spans.push({ cell: c.index, firstLine: out.length + 1, lineCount: lines.length });
-    out.push(...lines, '');
+    out.push(...lines);
+    after = endsWithImport(lines) ? 2 : 1;
   }
-  return { source: out.join('\n'), spans };
+  return { source: out.length ? `${out.join('\n')}\n` : '', spans };
 }
 
 /** The cell and its 1-based line for a line of the joined source; undefined between cells. */

@@ -147,15 +147,18 @@ export async function genericCheats(ex: Exercise, python?: string): Promise<Chea
   }
   if (kinds.has('mypy')) {
     against('mypy');
-    add('file-level suppression: "# mypy: ignore-errors" on every module', 'starter', async (dir) => {
-      for (const f of starterPy) await prepend(path.join(dir, f), '# mypy: ignore-errors');
-    });
-    add('file-level suppression: "# type: ignore" on the first line of every module', 'starter', async (dir) => {
-      for (const f of starterPy) await prepend(path.join(dir, f), '# type: ignore');
-    });
-    add('stub files: a .pyi beside every module that makes everything Any', 'starter', async (dir) => {
-      for (const f of starterPy.filter(isModule)) await fs.writeFile(path.join(dir, f.replace(/\.py$/, '.pyi')), 'from typing import Any\n\ndef __getattr__(name: str) -> Any: ...\n');
-    });
+    // A starter of notebooks only has no module to put these on: they would be the starter itself.
+    if (starterPy.length || !starterNb.length) {
+      add('file-level suppression: "# mypy: ignore-errors" on every module', 'starter', async (dir) => {
+        for (const f of starterPy) await prepend(path.join(dir, f), '# mypy: ignore-errors');
+      });
+      add('file-level suppression: "# type: ignore" on the first line of every module', 'starter', async (dir) => {
+        for (const f of starterPy) await prepend(path.join(dir, f), '# type: ignore');
+      });
+      add('stub files: a .pyi beside every module that makes everything Any', 'starter', async (dir) => {
+        for (const f of starterPy.filter(isModule)) await fs.writeFile(path.join(dir, f.replace(/\.py$/, '.pyi')), 'from typing import Any\n\ndef __getattr__(name: str) -> Any: ...\n');
+      });
+    }
     for (const comment of ['# mypy: ignore-errors', '# type: ignore']) {
       if (starterNb.length) {
         add(`notebook suppression: "${comment}" first in the first code cell of every notebook`, 'starter', async (dir) => {
@@ -167,9 +170,11 @@ export async function genericCheats(ex: Exercise, python?: string): Promise<Chea
   if (kinds.has('ruff-lint')) {
     against('ruff-lint');
     for (const comment of ['# ruff: noqa', '# flake8: noqa']) {
-      add(`file-level suppression: "${comment}" on every module`, 'starter', async (dir) => {
-        for (const f of starterPy) await prepend(path.join(dir, f), comment);
-      });
+      if (starterPy.length || !starterNb.length) {
+        add(`file-level suppression: "${comment}" on every module`, 'starter', async (dir) => {
+          for (const f of starterPy) await prepend(path.join(dir, f), comment);
+        });
+      }
       if (starterNb.length) {
         add(`notebook suppression: "${comment}" first in the first code cell of every notebook`, 'starter', async (dir) => {
           for (const f of starterNb) await prependToCells(path.join(dir, f), comment);
@@ -179,9 +184,11 @@ export async function genericCheats(ex: Exercise, python?: string): Promise<Chea
   }
   if (kinds.has('ruff-format')) {
     against('ruff-format');
-    add('file-level suppression: "# fmt: off" on every module', 'starter', async (dir) => {
-      for (const f of starterPy) await prepend(path.join(dir, f), '# fmt: off');
-    });
+    if (starterPy.length || !starterNb.length) {
+      add('file-level suppression: "# fmt: off" on every module', 'starter', async (dir) => {
+        for (const f of starterPy) await prepend(path.join(dir, f), '# fmt: off');
+      });
+    }
     if (starterNb.length) {
       add('notebook suppression: "# fmt: off" first in every code cell of every notebook', 'starter', async (dir) => {
         for (const f of starterNb) await prependToCells(path.join(dir, f), '# fmt: off', true);

@@ -8,6 +8,7 @@ import * as path from 'path';
 import { runChecks } from '../../../src/checks/engine';
 import { judgeRuns, readVerdict } from '../../../src/checks/notebookRun';
 import { MissingToolError } from '../../../src/checks/types';
+import { requirementsOf } from '../../../src/core/environment';
 import type { CheckSpec } from '../../../src/core/model';
 import { context, folder, PYTHON } from './helpers';
 
@@ -99,6 +100,11 @@ describe('checks: notebooks', function () {
     const python = { ...PYTHON, path: path.join(bin, 'python') };
     const work = await folder({ 'a.ipynb': notebook(['code', 'x = 1\n']) });
     await assert.rejects(runChecks(context(work, [{ type: 'notebook-run', notebook: 'a.ipynb' }], { python })), (e: Error) => e instanceof MissingToolError && /nbclient is not installed .* -m pip install nbclient/.test(e.message));
+  });
+
+  it('an exercise that runs a notebook needs nbclient and ipykernel, which the environment report lists', () => {
+    const needs = requirementsOf([{ id: 'e', title: 'E', checks: [{ type: 'notebook-run', notebook: 'a.ipynb' }] }]);
+    assert.deepStrictEqual([...needs.keys()], ['nbclient', 'ipykernel']);
   });
 
   it('only the line behind the secret is the verdict; a forged one without it is ignored', () => {

@@ -18,8 +18,10 @@ describe('notebook cells', () => {
   it('keeps line numbers through IPython magics, shell lines and cell magics', () => {
     const cells = parseNotebook(nb(['code', '%load_ext autoreload\n!pip list\nx = 1'], ['code', '%%time\ny = 2'], ['code', 'df?\nz = 3']), 'a.ipynb');
     const joined = joinCells(cells);
-    assert.strictEqual(joined.source, '# %load_ext autoreload\n# !pip list\nx = 1\n\n# %%time\n# y = 2\n\n# df?\nz = 3\n');
+    assert.strictEqual(joined.source, '# %load_ext autoreload\n# !pip list\nx = 1\n\n# %%time\ny = 2\n\n# df?\nz = 3\n');
     assert.deepStrictEqual(cellOfLine(joined.spans, 9), { cell: 2, line: 2 });
+    // %%capture runs its body as Python: the tools read it.
+    assert.strictEqual(joinCells(parseNotebook(nb(['code', '%%capture\nimport os']), 'a.ipynb')).source, '# %%capture\nimport os\n');
   });
 
   it('says why a file is not a notebook', () => {
