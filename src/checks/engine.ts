@@ -16,6 +16,8 @@ import { checkMypy } from './mypy';
 import { commandLine, useSupervisorPython } from './process';
 import { checkCatchBugs } from './catchBugs';
 import { checkNoNetwork, checkPytest } from './pytest';
+import { withNotebookCells } from './notebooks';
+import { checkNotebookRun } from './notebookRun';
 import { result, titleOf } from './result';
 import { makeScratch, RefusedInput, storageRoot } from './scratch';
 import { requirePackages } from './requires';
@@ -34,9 +36,9 @@ function runnerFor(spec: CheckSpec, ctx: CheckContext): Promise<CheckResult> {
     case 'tests-catch-bugs':
       return checkCatchBugs(spec, ctx);
     case 'mypy':
-      return checkMypy(spec, ctx);
+      return withNotebookCells(ctx, spec.targets, (targets) => checkMypy({ ...spec, targets }, ctx));
     case 'ruff-lint':
-      return checkRuffLint(spec, ctx);
+      return withNotebookCells(ctx, spec.targets, (targets) => checkRuffLint({ ...spec, targets }, ctx));
     case 'ruff-format':
       return checkRuffFormat(spec, ctx);
     case 'workflow':
@@ -47,6 +49,8 @@ function runnerFor(spec: CheckSpec, ctx: CheckContext): Promise<CheckResult> {
       return checkStructure(spec, ctx);
     case 'command':
       return checkCommand(spec, ctx);
+    case 'notebook-run':
+      return checkNotebookRun(spec, ctx);
   }
 }
 

@@ -15,6 +15,7 @@ const DEFAULT_TITLES: Record<CheckSpec['type'], string> = {
   git: 'Git repository',
   structure: 'Files and code',
   command: 'Command',
+  'notebook-run': 'Notebook runs top to bottom',
 };
 
 export function titleOf(spec: CheckSpec): string {

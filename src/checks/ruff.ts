@@ -13,6 +13,8 @@ import { pythonFiles, targetFiles } from './pythonSources';
 import { plural, result } from './result';
 import { cliOverrides, hasSetting, readRuffSettings, type RuffSettings } from './ruffConfig';
 import type { CheckContext, CheckResult, CommandRun, Finding } from './types';
+import { cellPlace, NotebookFormatError, parseNotebook } from '../core/notebookCells';
+import { notebookFiles } from './notebooks';
 
 interface RuffWasm {
   Workspace: {
@@ -221,6 +223,50 @@ export async function checkRuffLint(spec: RuffLintCheck, ctx: CheckContext): Pro
   });
 }
 
+/**
+ * The code cells that `ruff format` would change, one finding on each, from the bundled
+ * build. A cell with IPython syntax (`%magic`, `!shell`) is left as it is: Python's grammar
+ * does not read it.
+ */
+export async function unformattedCells(notebooks: readonly string[], options: Record<string, unknown>, ctx: CheckContext): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  const { ws, rejected } = workspace(options);
+  if (!ws) return notebooks.map((file) => ({ file, line: 1, column: 1, severity: 'error', message: `Ruff does not accept these settings: ${rejected}`, source: 'ruff-format' }));
+  try {
+    for (const file of notebooks) {
+      let cells;
+      try {
+        cells = parseNotebook(await fs.readFile(file, 'utf8'), path.relative(ctx.workDir, file));
+      } catch (e) {
+        if (!(e instanceof NotebookFormatError)) throw e;
+        findings.push({ file, line: 1, column: 1, severity: 'error', message: e.message, source: 'upskill', code: 'notebook' });
+        continue;
+      }
+      for (const c of cells) {
+        if (c.kind !== 'code' || !c.source.trim()) continue;
+        const off = c.source.split('\n').findIndex((l) => /#\s*fmt:\s*(off|skip)\b/.test(l));
+        if (off >= 0) findings.push({ file, cell: c.index, line: off + 1, column: 1, severity: 'error', message: 'This exercise does not allow "# fmt: off" or "# fmt: skip": let the formatter format every line.', source: 'upskill', code: 'no-fmt-off' });
+        if (/^\s*[%!]/m.test(c.source)) continue;
+        const text = c.source.replace(/\r\n?/g, '\n').replace(/\n+$/, '');
+        let formatted: string;
+        try {
+          formatted = ws.format(`${text}\n`).replace(/\n+$/, '');
+        } catch (e) {
+          findings.push({ file, cell: c.index, line: 1, column: 1, severity: 'error', message: `Ruff could not format this cell: ${String(e)}`, source: 'ruff-format' });
+          continue;
+        }
+        if (formatted === text) continue;
+        const line = firstDifference(text, formatted);
+        findings.push({ file, cell: c.index, line, column: 1, severity: 'error', message: `ruff format would reformat this cell, starting at line ${line}. Run "ruff format ${path.relative(ctx.workDir, file)}" or format the cell in the editor.`, source: 'ruff-format' });
+        ctx.log(`  would reformat ${path.relative(ctx.workDir, file)} ${cellPlace(c.index, line)}`);
+      }
+    }
+  } finally {
+    ws.free();
+  }
+  return findings;
+}
+
 /** The first line where two texts differ (1-based). */
 export function firstDifference(a: string, b: string): number {
   const x = a.split('\n');
@@ -331,17 +377,21 @@ export async function checkRuffFormat(spec: RuffFormatCheck, ctx: CheckContext):
       ws.free();
     }
   }
-  if (!files.length && !findings.length) return result(spec, started, { status: 'failed', summary: 'No Python files were found to check.', details: notes, runs, tool });
+  // Notebook cells, each formatted on its own as `ruff format` does a notebook's.
+  const notebooks = await notebookFiles(ctx.workDir, spec.targets);
+  if (notebooks.length) findings.push(...(await unformattedCells(notebooks, { 'line-length': lineLength, ...settings }, ctx)));
+  if (!files.length && !notebooks.length && !findings.length) return result(spec, started, { status: 'failed', summary: 'No Python files were found to check.', details: notes, runs, tool });
   if (!findings.length) {
     const same = shipped.length ? ', with the same code as the starter' : '';
-    return result(spec, started, { status: 'passed', summary: `${plural(files.length, 'file')} formatted${same}.`, details: notes, runs, tool });
+    const cells = notebooks.length ? ` and ${plural(notebooks.length, 'notebook')}` : '';
+    return result(spec, started, { status: 'passed', summary: `${plural(files.length, 'file')}${cells} formatted${same}.`, details: notes, runs, tool });
   }
   const other = findings.find((f) => f.source !== 'ruff-format');
   const reformatted = findings.filter((f) => f.source === 'ruff-format');
   return result(spec, started, {
     status: 'failed',
-    summary: other ? `${path.basename(other.file)}: ${other.message}` : `${plural(reformatted.length, 'file')} would be reformatted: ${reformatted.map((f) => path.basename(f.file)).join(', ')}.`,
-    details: [...notes, ...findings.map((f) => `${path.relative(ctx.workDir, f.file)}:${f.line} ${f.message}`)],
+    summary: other ? `${path.basename(other.file)}: ${other.message}` : `${plural(reformatted.length, 'file')} would be reformatted: ${[...new Set(reformatted.map((f) => path.basename(f.file)))].join(', ')}.`,
+    details: [...notes, ...findings.map((f) => `${path.relative(ctx.workDir, f.file)}${f.cell !== undefined ? ` ${cellPlace(f.cell, f.line)}` : `:${f.line}`} ${f.message}`)],
     findings,
     runs,
     tool,

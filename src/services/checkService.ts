@@ -73,7 +73,8 @@ export class CheckService extends DisposableBase {
   ) {
     super();
     // One edit listener for every surface: after an edit the results describe the files as they were.
-    this.register(vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && e.document.uri.scheme === 'file' && this.ledger.edited(e.document.uri.fsPath)));
+    // A notebook cell's document has the notebook's path.
+    this.register(vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && (e.document.uri.scheme === 'file' || e.document.uri.scheme === 'vscode-notebook-cell') && this.ledger.edited(e.document.uri.fsPath)));
     // A reset exercise's files changed under its results.
     this.register(exercises.onDidReset((exercise) => this.ledger.clear(exercise.id)));
   }

@@ -49,6 +49,19 @@ export class CheckResults extends DisposableBase {
     super();
     this.register(checks.onDidChange((id) => this.render(id)));
     this.register(vscode.workspace.onDidSaveTextDocument((doc) => void this.checkOnSave(doc)));
+    // A notebook opened after its check: its findings move from the file onto its cells.
+    this.register(vscode.workspace.onDidOpenNotebookDocument((nb) => this.republishFor(nb.uri)));
+  }
+
+  private republishFor(notebook: vscode.Uri): void {
+    for (const [exerciseId, shown] of this.diagnosed) {
+      if (shown.report.results.some((r) => r.findings.some((f) => f.cell !== undefined && f.file === notebook.fsPath))) {
+        const stale = shown.stale;
+        this.publish(exerciseId, shown.report);
+        const entry = this.diagnosed.get(exerciseId);
+        if (stale && entry) this.markStale(entry);
+      }
+    }
   }
 
   /** Checks an exercise in view of the learner; the report, or undefined when the check did not run to the end. */
@@ -118,16 +131,25 @@ export class CheckResults extends DisposableBase {
 
   private publish(exerciseId: string, report: CheckReport): void {
     this.clear(exerciseId);
-    const byFile = new Map<string, vscode.Diagnostic[]>();
-    const add = (file: string, d: vscode.Diagnostic) => {
-      const list = byFile.get(file) ?? [];
-      list.push(d);
-      byFile.set(file, list);
+    const byFile = new Map<string, { uri: vscode.Uri; list: vscode.Diagnostic[] }>();
+    const addAt = (uri: vscode.Uri, d: vscode.Diagnostic) => {
+      const entry = byFile.get(uri.toString()) ?? { uri, list: [] };
+      entry.list.push(d);
+      byFile.set(uri.toString(), entry);
     };
+    const add = (file: string, d: vscode.Diagnostic) => addAt(vscode.Uri.file(file), d);
     for (const result of report.results) {
       for (const f of result.findings) {
         if (!f.file) continue;
-        add(f.file, toDiagnostic(f));
+        if (f.cell === undefined) {
+          add(f.file, toDiagnostic(f));
+          continue;
+        }
+        // On the cell itself where the notebook is open (each cell is a document of its own);
+        // on the .ipynb, naming the cell, in Problems until it is.
+        const nb = vscode.workspace.notebookDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === f.file);
+        if (nb && f.cell < nb.cellCount) addAt(nb.cellAt(f.cell).document.uri, toDiagnostic(f));
+        else add(f.file, toDiagnostic({ ...f, line: 1, column: 1, endLine: undefined, endColumn: undefined, message: `Cell ${f.cell + 1}, line ${f.line}: ${f.message}` }));
       }
       for (const t of result.tests) {
         if ((t.outcome === 'failed' || t.outcome === 'error') && t.file) {
@@ -139,8 +161,7 @@ export class CheckResults extends DisposableBase {
       }
     }
     const uris: vscode.Uri[] = [];
-    for (const [file, list] of byFile) {
-      const uri = vscode.Uri.file(file);
+    for (const { uri, list } of byFile.values()) {
       uris.push(uri);
       this.diagnostics.set(uri, list);
     }

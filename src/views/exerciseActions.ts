@@ -45,10 +45,19 @@ export class ExerciseActions {
   private async openWorkspaceFiles(exercise: Exercise, dir: string): Promise<void> {
     const files = await listFiles(dir);
     const main = exercise.main && files.includes(path.normalize(exercise.main)) ? exercise.main : files.find((f) => f.endsWith('.py')) ?? files[0];
-    const doc = main ? await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(dir, main))) : undefined;
-    if (doc) await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preview: false });
+    let opened = false;
+    if (main?.endsWith('.ipynb')) {
+      // In the notebook editor (built in), where checks put their findings on the cells.
+      const nb = await vscode.workspace.openNotebookDocument(vscode.Uri.file(path.join(dir, main)));
+      await vscode.window.showNotebookDocument(nb, { viewColumn: vscode.ViewColumn.One, preview: false });
+      opened = true;
+    } else if (main) {
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(dir, main)));
+      await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preview: false });
+      opened = true;
+    }
     // The learner's next move is typing code, so the keyboard stays there.
-    await this.showInstructions(exercise, vscode.ViewColumn.Beside, doc !== undefined);
+    await this.showInstructions(exercise, vscode.ViewColumn.Beside, opened);
   }
 
   private async showInstructions(exercise: Exercise, column: vscode.ViewColumn, preserveFocus: boolean): Promise<void> {

@@ -134,6 +134,11 @@ export class ExerciseView extends DisposableBase implements vscode.WebviewViewPr
     const f: FindingLine | undefined = all.find((x) => x.key === key);
     if (!f?.file) return;
     const pos = new vscode.Position(Math.max(0, f.line - 1), Math.max(0, f.column - 1));
+    if (f.file.endsWith('.ipynb')) {
+      // The notebook editor, not its JSON; its cells carry the findings.
+      await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(f.file), { viewColumn: vscode.ViewColumn.One, preview: false });
+      return;
+    }
     await vscode.window.showTextDocument(vscode.Uri.file(f.file), { selection: new vscode.Range(pos, pos), viewColumn: vscode.ViewColumn.One, preview: false });
   }
 

@@ -61,11 +61,24 @@ async function prepend(file: string, line: string): Promise<void> {
   await fs.writeFile(file, `${line}\n${await fs.readFile(file, 'utf8')}`);
 }
 
+/** Puts `line` first in the first code cell (or every code cell) of a notebook. */
+async function prependToCells(file: string, line: string, every = false): Promise<void> {
+  const nb = JSON.parse(await fs.readFile(file, 'utf8')) as { cells?: { cell_type?: string; source?: string | string[] }[] };
+  for (const cell of nb.cells ?? []) {
+    if (cell.cell_type !== 'code') continue;
+    const src = Array.isArray(cell.source) ? cell.source.join('') : (cell.source ?? '');
+    cell.source = `${line}\n${src}`;
+    if (!every) break;
+  }
+  await fs.writeFile(file, JSON.stringify(nb, null, 1) + '\n');
+}
+
 export async function genericCheats(ex: Exercise, python?: string): Promise<CheatCase[]> {
   const kinds = new Set(ex.checks.map((c) => c.type));
   const starterFiles = ex.starter ? await filesIn(path.join(ex.dir, ex.starter)) : [];
   const solutionFiles = ex.solution ? (await filesIn(path.join(ex.dir, ex.solution))).filter((f) => f !== HISTORY_SCRIPT) : [];
   const starterPy = starterFiles.filter((f) => f.endsWith('.py'));
+  const starterNb = starterFiles.filter((f) => f.endsWith('.ipynb'));
   const cheats: CheatCase[] = [];
   let attacked: readonly CheckType[] = [...kinds];
   const add = (name: string, base: CheatCase['base'], apply: (dir: string) => Promise<void>) => cheats.push({ name, kinds: attacked, base, apply });
@@ -134,28 +147,62 @@ export async function genericCheats(ex: Exercise, python?: string): Promise<Chea
   }
   if (kinds.has('mypy')) {
     against('mypy');
-    add('file-level suppression: "# mypy: ignore-errors" on every module', 'starter', async (dir) => {
-      for (const f of starterPy) await prepend(path.join(dir, f), '# mypy: ignore-errors');
-    });
-    add('file-level suppression: "# type: ignore" on the first line of every module', 'starter', async (dir) => {
-      for (const f of starterPy) await prepend(path.join(dir, f), '# type: ignore');
-    });
-    add('stub files: a .pyi beside every module that makes everything Any', 'starter', async (dir) => {
-      for (const f of starterPy.filter(isModule)) await fs.writeFile(path.join(dir, f.replace(/\.py$/, '.pyi')), 'from typing import Any\n\ndef __getattr__(name: str) -> Any: ...\n');
-    });
+    // A starter of notebooks only has no module to put these on: they would be the starter itself.
+    if (starterPy.length || !starterNb.length) {
+      add('file-level suppression: "# mypy: ignore-errors" on every module', 'starter', async (dir) => {
+        for (const f of starterPy) await prepend(path.join(dir, f), '# mypy: ignore-errors');
+      });
+      add('file-level suppression: "# type: ignore" on the first line of every module', 'starter', async (dir) => {
+        for (const f of starterPy) await prepend(path.join(dir, f), '# type: ignore');
+      });
+      add('stub files: a .pyi beside every module that makes everything Any', 'starter', async (dir) => {
+        for (const f of starterPy.filter(isModule)) await fs.writeFile(path.join(dir, f.replace(/\.py$/, '.pyi')), 'from typing import Any\n\ndef __getattr__(name: str) -> Any: ...\n');
+      });
+    }
+    for (const comment of ['# mypy: ignore-errors', '# type: ignore']) {
+      if (starterNb.length) {
+        add(`notebook suppression: "${comment}" first in the first code cell of every notebook`, 'starter', async (dir) => {
+          for (const f of starterNb) await prependToCells(path.join(dir, f), comment);
+        });
+      }
+    }
   }
   if (kinds.has('ruff-lint')) {
     against('ruff-lint');
     for (const comment of ['# ruff: noqa', '# flake8: noqa']) {
-      add(`file-level suppression: "${comment}" on every module`, 'starter', async (dir) => {
-        for (const f of starterPy) await prepend(path.join(dir, f), comment);
-      });
+      if (starterPy.length || !starterNb.length) {
+        add(`file-level suppression: "${comment}" on every module`, 'starter', async (dir) => {
+          for (const f of starterPy) await prepend(path.join(dir, f), comment);
+        });
+      }
+      if (starterNb.length) {
+        add(`notebook suppression: "${comment}" first in the first code cell of every notebook`, 'starter', async (dir) => {
+          for (const f of starterNb) await prependToCells(path.join(dir, f), comment);
+        });
+      }
     }
   }
   if (kinds.has('ruff-format')) {
     against('ruff-format');
-    add('file-level suppression: "# fmt: off" on every module', 'starter', async (dir) => {
-      for (const f of starterPy) await prepend(path.join(dir, f), '# fmt: off');
+    if (starterPy.length || !starterNb.length) {
+      add('file-level suppression: "# fmt: off" on every module', 'starter', async (dir) => {
+        for (const f of starterPy) await prepend(path.join(dir, f), '# fmt: off');
+      });
+    }
+    if (starterNb.length) {
+      add('notebook suppression: "# fmt: off" first in every code cell of every notebook', 'starter', async (dir) => {
+        for (const f of starterNb) await prependToCells(path.join(dir, f), '# fmt: off', true);
+      });
+    }
+  }
+  against('notebook-run');
+  for (const spec of ex.checks) {
+    if (spec.type !== 'notebook-run') continue;
+    add(`a kernel that ends itself: os._exit(0) first in ${spec.notebook}`, 'solution', async (dir) => {
+      await prependToCells(path.join(dir, spec.notebook), 'import os\nos._exit(0)');
+    });
+    add(`every cell's errors swallowed: ${spec.notebook}'s first cell turns exceptions into nothing`, 'starter', async (dir) => {
+      await prependToCells(path.join(dir, spec.notebook), 'import sys\nsys.excepthook = lambda *a: None\nget_ipython().set_custom_exc((Exception,), lambda *a, **k: None)');
     });
   }
   against('workflow');

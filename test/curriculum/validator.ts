@@ -46,7 +46,7 @@ import { exerciseHintProblems } from './hints';
 
 const execFileAsync = promisify(execFile);
 
-export const ALL_CHECK_TYPES: readonly CheckType[] = ['pytest', 'no-network', 'tests-catch-bugs', 'mypy', 'ruff-lint', 'ruff-format', 'workflow', 'git', 'structure', 'command'];
+export const ALL_CHECK_TYPES: readonly CheckType[] = ['pytest', 'no-network', 'tests-catch-bugs', 'mypy', 'ruff-lint', 'ruff-format', 'workflow', 'git', 'structure', 'command', 'notebook-run'];
 
 /** Third-party packages an exercise must declare in `requires:` when its files import them. */
 const DECLARED_PACKAGES = ['numpy', 'pandas', 'scipy', 'sklearn', 'polars', 'pyarrow'];

@@ -57,7 +57,8 @@ run_step() {
 # python3-flake8 is the linter of an honest workflow variant (a linter other than Ruff); chromium drives
 # the e2e tier; libkrb5-dev builds code-server; curl is what the Dockerfile health-check
 # tests and cheats run beside the stand-in server.
-APT_PACKAGES=(git python3-pytest python3-pytest-mock python3-coverage python3-flake8 mypy python3-numpy python3-pandas chromium libkrb5-dev curl)
+# python3-nbclient, python3-ipykernel and python3-nbformat run notebooks top to bottom in a fresh kernel (the notebook-run check).
+APT_PACKAGES=(git python3-pytest python3-pytest-mock python3-coverage python3-flake8 mypy python3-numpy python3-pandas chromium libkrb5-dev curl python3-nbclient python3-ipykernel python3-nbformat)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -311,6 +311,9 @@ function collectCheckPaths(c: CheckSpec, at: (rest: PathSegment[]) => Place, own
     case 'no-network':
       if (c.mustMock) learner.push([at(['mustMock', 'module']), c.mustMock.module]);
       break;
+    case 'notebook-run':
+      learner.push([at(['notebook']), c.notebook]);
+      break;
     case 'command':
       if (c.generate) learner.push([at(['generate', 'file']), c.generate.file]);
       break;

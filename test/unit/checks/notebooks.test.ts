@@ -1,0 +1,115 @@
+// Notebook checks with the real tools: Ruff and mypy findings land on the cell and line, and
+// the notebook runs top to bottom in a fresh kernel (a failing cell, a timeout, a kernel that
+// dies, a missing nbclient told as setup).
+
+import * as assert from 'assert';
+import { existsSync, promises as fs } from 'fs';
+import * as path from 'path';
+import { runChecks } from '../../../src/checks/engine';
+import { judgeRuns, readVerdict } from '../../../src/checks/notebookRun';
+import { MissingToolError } from '../../../src/checks/types';
+import { requirementsOf } from '../../../src/core/environment';
+import type { CheckSpec } from '../../../src/core/model';
+import { context, folder, PYTHON } from './helpers';
+
+const notebook = (...cells: [string, string][]) => JSON.stringify({ cells: cells.map(([cell_type, source]) => ({ cell_type, source, metadata: {}, ...(cell_type === 'code' && { outputs: [], execution_count: null }) })), metadata: {}, nbformat: 4, nbformat_minor: 5 });
+
+async function check(files: Record<string, string>, checks: CheckSpec[], extra = {}) {
+  const work = await folder(files);
+  const report = await runChecks(context(work, checks, extra));
+  return { report, work };
+}
+
+describe('checks: notebooks', function () {
+  this.timeout(120_000);
+
+  it('Ruff and mypy: each finding lands on its cell and line of the notebook, not on the joined source', async () => {
+    const nb = notebook(['markdown', '# Churn'], ['code', 'import os\nimport json\n'], ['markdown', 'Load'], ['code', 'def rate(n: int) -> str:\n    return n\n'], ['code', 'print(json.dumps({}))']);
+    const { report, work } = await check({ 'analysis.ipynb': nb }, [{ type: 'ruff-lint', select: ['F'] }, { type: 'mypy', args: ['--strict'] }]);
+    const [lint, mypy] = report.results;
+    const file = path.join(work, 'analysis.ipynb');
+    assert.deepStrictEqual(lint.findings.map((f) => [f.file, f.cell, f.line, f.code]), [[file, 1, 1, 'F401']]);
+    assert.match(lint.details.join('\n'), /analysis\.ipynb cell 2, line 1, column 8 F401/);
+    assert.deepStrictEqual(mypy.findings.map((f) => [f.file, f.cell, f.line, f.code]), [[file, 3, 2, 'return-value']]);
+    assert.doesNotMatch(mypy.summary, /_upskill_nb_/, 'the stand-in file is never named to the learner');
+    assert.ok(!existsSync(path.join(work, '_upskill_nb_analysis.py')), 'the stand-in is never written in the learner folder');
+  });
+
+  it('Ruff: imports atop a later cell and a cell ending in an expression are fine in a notebook; "# ruff: noqa" in a cell is refused', async () => {
+    const clean = notebook(['code', 'x = [3, 1]\n'], ['code', 'import json\n\njson.dumps(x)\n']);
+    const { report } = await check({ 'a.ipynb': clean }, [{ type: 'ruff-lint', select: ['E', 'F', 'B'] }]);
+    assert.strictEqual(report.results[0].status, 'passed', report.results[0].details.join('\n'));
+    const silenced = notebook(['code', '# ruff: noqa\nimport os\n']);
+    const { report: r2 } = await check({ 'a.ipynb': silenced }, [{ type: 'ruff-lint', select: ['F'] }]);
+    assert.strictEqual(r2.results[0].status, 'failed');
+    assert.ok(r2.results[0].findings.some((f) => f.code === 'no-ruff-noqa' && f.cell === 0 && f.line === 1), JSON.stringify(r2.results[0].findings));
+  });
+
+  it('Ruff format: names the cell that would be reformatted', async () => {
+    const nb = notebook(['code', 'x = 1\n'], ['markdown', 'm'], ['code', 'y=[1,2]']);
+    const { report } = await check({ 'a.ipynb': nb }, [{ type: 'ruff-format' }]);
+    const [r] = report.results;
+    assert.strictEqual(r.status, 'failed');
+    assert.deepStrictEqual(r.findings.map((f) => [f.cell, f.line]), [[2, 1]]);
+  });
+
+  it('runs top to bottom: a failing cell is named with its line and error', async () => {
+    const nb = notebook(['code', 'rows = [1, 2]\n'], ['markdown', 'then'], ['code', 'total = sum(rows)\nmean = total / (len(rows) - 2)\n']);
+    const { report, work } = await check({ 'a.ipynb': nb }, [{ type: 'notebook-run', notebook: 'a.ipynb' }]);
+    const [r] = report.results;
+    assert.strictEqual(r.status, 'failed');
+    assert.match(r.summary, /^a\.ipynb stops at cell 3, line 2 with ZeroDivisionError: division by zero/);
+    assert.deepStrictEqual(r.findings.map((f) => [f.file, f.cell, f.line]), [[path.join(work, 'a.ipynb'), 2, 2]]);
+  });
+
+  it('runs top to bottom: reads data beside the notebook, and passes', async () => {
+    const nb = notebook(['code', 'from pathlib import Path\nn = len(Path("data.csv").read_text().splitlines())\nassert n == 3\n']);
+    const { report } = await check({ 'a.ipynb': nb, 'data.csv': 'a\n1\n2\n' }, [{ type: 'notebook-run', notebook: 'a.ipynb' }]);
+    assert.strictEqual(report.results[0].status, 'passed', report.results[0].summary);
+  });
+
+  it('runs top to bottom: a notebook over its time limit is stopped, and the slow cell named', async () => {
+    const nb = notebook(['code', 'x = 1\n'], ['code', 'import time\ntime.sleep(60)\n']);
+    const { report } = await check({ 'a.ipynb': nb }, [{ type: 'notebook-run', notebook: 'a.ipynb', timeoutSeconds: 2 }]);
+    const [r] = report.results;
+    assert.strictEqual(r.status, 'failed');
+    assert.match(r.summary, /did not finish within 2 s: it was still running in cell 2/);
+  });
+
+  it('runs top to bottom: a kernel that dies is a failure naming the cell, not a pass', async () => {
+    const nb = notebook(['code', 'x = 1\n'], ['code', 'import os\nos._exit(0)\n'], ['code', 'y = 2\n']);
+    const { report } = await check({ 'a.ipynb': nb }, [{ type: 'notebook-run', notebook: 'a.ipynb' }]);
+    const [r] = report.results;
+    assert.strictEqual(r.status, 'failed');
+    assert.match(r.summary, /^The kernel died in cell 2 of a\.ipynb/);
+  });
+
+  it('same outputs on two runs: an unseeded random number is not reproducible, a seeded one is', async () => {
+    const spec: CheckSpec = { type: 'notebook-run', notebook: 'a.ipynb', sameOutputs: true };
+    const { report } = await check({ 'a.ipynb': notebook(['code', 'import random\n'], ['code', 'print(random.random())\n']) }, [spec]);
+    assert.strictEqual(report.results[0].status, 'failed');
+    assert.match(report.results[0].summary, /not reproducible: cell 2 showed different outputs/);
+    const { report: seeded } = await check({ 'a.ipynb': notebook(['code', 'import random\nrandom.seed(7)\n'], ['code', 'print(random.random())\n']) }, [spec]);
+    assert.strictEqual(seeded.results[0].status, 'passed', seeded.results[0].summary);
+  });
+
+  it('a Python without nbclient is a setup problem with the install to run, not a failed check', async () => {
+    // The test interpreter without its site-packages (-S), where nbclient lives.
+    const bin = await folder({ 'python': `#!/bin/sh\nexec ${PYTHON.path} -S "$@"\n` });
+    await fs.chmod(path.join(bin, 'python'), 0o755);
+    const python = { ...PYTHON, path: path.join(bin, 'python') };
+    const work = await folder({ 'a.ipynb': notebook(['code', 'x = 1\n']) });
+    await assert.rejects(runChecks(context(work, [{ type: 'notebook-run', notebook: 'a.ipynb' }], { python })), (e: Error) => e instanceof MissingToolError && /nbclient is not installed .* -m pip install nbclient/.test(e.message));
+  });
+
+  it('an exercise that runs a notebook needs nbclient and ipykernel, which the environment report lists', () => {
+    const needs = requirementsOf([{ id: 'e', title: 'E', checks: [{ type: 'notebook-run', notebook: 'a.ipynb' }] }]);
+    assert.deepStrictEqual([...needs.keys()], ['nbclient', 'ipykernel']);
+  });
+
+  it('only the line behind the secret is the verdict; a forged one without it is ignored', () => {
+    assert.strictEqual(readVerdict('{"status": "done", "runs": [{"status": "ok", "outputs": []}]}\n', 'S:'), undefined);
+    assert.deepStrictEqual(readVerdict('noise\nS:{"status":"missing","module":"ipykernel"}\n', 'S:'), { status: 'missing', module: 'ipykernel' });
+    assert.strictEqual(judgeRuns([{ status: 'ok', outputs: [[0, []]] }], 'a.ipynb', 60, true).passed, false, 'one run cannot prove the same outputs');
+  });
+});
