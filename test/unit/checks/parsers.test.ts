@@ -90,9 +90,16 @@ jobs:
       [
         [2, 'The workflow is not triggered'],
         [8, 'The matrix declares "python-version" but'],
-        [8, 'The Python matrix lacks 3.10.'],
+        [5, 'No job runs actions/setup-python over'],
         [11, 'Dependencies are not cached; add'],
       ],
+    );
+    // The matrix is judged by what setup-python is given: an unquoted 3.10 is the float 3.1.
+    const unquoted = wf.replace('setup-python@v5', 'setup-python@v5\n        with:\n          python-version: ${{ matrix.python-version }}');
+    const versions = evaluateWorkflow('/w/ci.yml', unquoted, { triggers: ['push'], runs: ['pytest'], pythonMatrix: ['3.10', '3.11'] });
+    assert.deepStrictEqual(
+      versions.map((x) => x.message).filter((m) => m.startsWith('The Python versions')),
+      ['The Python versions this job sets up (3.11, 3.1) lack 3.10. Quote versions ("3.10"), or YAML reads 3.10 as 3.1.'],
     );
     const ok = wf.replace('[push]', '[push, pull_request]').replace('3.10]', '"3.10"]').replace('- run: pytest', '- run: ruff check .\n      - run: pytest').replace('setup-python@v5', 'setup-python@v5\n        with:\n          python-version: ${{ matrix.python-version }}\n          cache: pip');
     assert.deepStrictEqual(evaluateWorkflow('/w/ci.yml', ok, { triggers: ['push', 'pull_request'], runs: ['ruff', 'pytest'], pythonMatrix: ['3.10', '3.11'], requireCache: true }), []);
