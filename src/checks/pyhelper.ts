@@ -29,7 +29,7 @@ const ANSWERS = {
   /** Per learner file: the same syntax tree as the reference, or why it could not be compared. */
   same_ast: arrayOf(objectOf({ file: str, same: bool }, { error: str })),
   /** Code cells (1-based) that import the module at the top level or only inside a block, names the module defines that the notebook still defines, cells that are not Python. */
-  notebook: objectOf({ imports: arrayOf(num), nestedImports: arrayOf(num), leftovers: arrayOf(str), moduleDefs: arrayOf(str), errors: arrayOf(str) }),
+  notebook: objectOf({ imports: arrayOf(num), nestedImports: arrayOf(num), leftovers: arrayOf(str), errors: arrayOf(str), moduleDefs: arrayOf(str) }),
   /** The keys asked for that the file lacks and the values of those it has; or why it could not be read; or that an optional file is absent. */
   toml: objectOf({}, { error: str, missing: arrayOf(str), found: recordOf(unknownValue), absent: bool }),
   /** How far a seeded bug is from the reference (the content validator asks). */

@@ -48,7 +48,7 @@ describe('checks/pyhelper: the Python helper ships as a .py file and its answers
   it('notebook: top-level and nested imports, leftovers the module defines, cells that are not Python', async () => {
     const dir = await folder({ 'analysis.ipynb': NOTEBOOK, 'features.py': 'def scale(x):\n    return x * 2\n' });
     const nb = await askPython(context(dir, []), 'notebook', { notebook: path.join(dir, 'analysis.ipynb'), module: 'features', moduleFile: path.join(dir, 'features.py') });
-    assert.deepStrictEqual({ ...nb, errors: nb.errors.length }, { imports: [2], nestedImports: [3], leftovers: ['scale'], errors: 1 });
+    assert.deepStrictEqual({ ...nb, errors: nb.errors.length }, { imports: [2], nestedImports: [3], leftovers: ['scale'], moduleDefs: ['scale'], errors: 1 });
   });
 
   it('toml: found and missing keys, an absent optional file, a file that is not TOML', async () => {
