@@ -145,19 +145,31 @@ export async function pytestOutcomes(abs: string, files: readonly string[], note
       if (!run.cancelled) notes.push({ message: `The tests did not finish (${ended}): ran ${ran}; they are not counted.` });
       return [];
     }
-    const tests = parseJUnit(await fs.readFile(junit, 'utf8').catch(() => ''));
-    // pytest's exit codes: 0 all passed, 1 some failed, 5 nothing collected; others are its own failures.
-    if (run.exitCode === 5 || (!tests.length && run.exitCode === 0)) return [{ rule: 'tests.pass', share: 0, message: 'pytest collected no tests in the project.' }];
-    if (!tests.length || (run.exitCode !== 0 && run.exitCode !== 1)) {
+    const results = parseJUnit(await fs.readFile(junit, 'utf8').catch(() => ''));
+    // pytest's exit codes: 0 all passed, 1 some failed, 2 stopped by errors while collecting,
+    // 5 nothing collected; others are its own failures (a usage error, an internal error).
+    if (run.exitCode === 5 || (!results.length && run.exitCode === 0)) return [{ rule: 'tests.pass', share: 0, message: 'pytest collected no tests in the project.' }];
+    if (!results.length || (run.exitCode !== 0 && run.exitCode !== 1 && run.exitCode !== 2)) {
       notes.push({ message: `pytest stopped with exit code ${run.exitCode} (${lastLine(run)}): ran ${ran}; the tests are not counted.` });
       return [];
     }
+    // A module that cannot be imported is reported as an error without a line: no test in it was collected.
+    const uncollected = results.filter((t) => t.outcome === 'error' && t.line === undefined);
+    const tests = results.filter((t) => !uncollected.includes(t));
     const failed = tests.filter((t) => t.outcome === 'failed' || t.outcome === 'error');
     const passed = tests.filter((t) => t.outcome === 'passed').length;
-    const summary = `${counted(tests.length, 'test')} collected: ${passed} passed, ${failed.length} failed${tests.length - passed - failed.length ? `, ${tests.length - passed - failed.length} skipped` : ''}`;
-    if (!failed.length) return [{ rule: 'tests.pass', share: 1, evidence: [{ detail: summary }] }];
-    const evidence: Evidence[] = failed.map((t) => ({ ...(t.file && { file: slash(t.file) }), ...(t.line && { line: t.line }), detail: `${t.id}${t.outcome === 'error' ? ' (error)' : ''}${t.message ? `: ${t.message.split('\n')[0].slice(0, 160)}` : ''}` }));
-    return [{ rule: 'tests.pass', share: passed / Math.max(1, passed + failed.length), count: failed.length, message: `${summary}.`, evidence }];
+    const skipped = tests.length - passed - failed.length;
+    const summary = [
+      `${counted(tests.length, 'test')} collected: ${passed} passed, ${failed.length} failed${skipped ? `, ${skipped} skipped` : ''}`,
+      ...(uncollected.length ? [`${counted(uncollected.length, 'test file')} could not be collected`] : []),
+    ].join('; ');
+    if (!failed.length && !uncollected.length) return [{ rule: 'tests.pass', share: 1, evidence: [{ detail: summary }] }];
+    const first = (m?: string) => (m ? `: ${m.split('\n')[0].slice(0, 160)}` : '');
+    const evidence: Evidence[] = [
+      ...uncollected.map((t) => ({ ...(t.file && { file: slash(t.file) }), detail: `could not be collected${first(t.message?.replace(/^collection failure:\s*/, ''))}` })),
+      ...failed.map((t) => ({ ...(t.file && { file: slash(t.file) }), ...(t.line && { line: t.line }), detail: `${t.id}${t.outcome === 'error' ? ' (error)' : ''}${first(t.message)}` })),
+    ];
+    return [{ rule: 'tests.pass', share: passed / Math.max(1, passed + failed.length + uncollected.length), count: failed.length + uncollected.length, message: `${summary}.`, evidence }];
   } finally {
     await fs.rm(scratch, { recursive: true, force: true });
   }

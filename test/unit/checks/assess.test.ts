@@ -213,6 +213,15 @@ describe('Assess My Project: mypy and the tests, with the learner\'s interpreter
     assert.deepStrictEqual(a.notes, []);
   });
 
+  it('the good project stays clean under mypy; tests that cannot be imported are reported as not collected', async () => {
+    const a = await assessProject(await repo('good'), { clock: CLOCK, interpreters, runTests: true });
+    assert.strictEqual(a.skills.flatMap((s) => s.checks).find((c) => c.rule === 'typing.mypy-clean')?.share, 1);
+    // The package is not installed for this interpreter (no pip install -e .), so its tests cannot import it.
+    const tests = finding(a, 'tests.pass');
+    assert.strictEqual(tests.message, '0 tests collected: 0 passed, 0 failed; 1 test file could not be collected.');
+    assert.deepStrictEqual(tests.evidence, [{ file: 'tests/test_features.py', detail: "could not be collected: ModuleNotFoundError: No module named 'churn'" }]);
+  });
+
   it('no interpreter, or one without mypy or pytest: a note naming the interpreter and how to install, not a finding', async () => {
     const dir = await copyFixture('typed-failing');
     const none = await assessProject(dir, { clock: CLOCK, interpreters: [{ path: '/nonexistent/python3', origin: 'test setting' }], runTests: true });
