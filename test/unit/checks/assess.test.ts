@@ -303,6 +303,21 @@ describe('Assess My Project: the command line', function () {
     }
   });
 
+  it('runs the tests only with --run-tests, with the interpreter $UPSKILL_PYTHON names', async () => {
+    const dir = await copyFixture('typed-failing');
+    const env = { ...process.env, UPSKILL_PYTHON: PYTHON.path };
+    const assessed = (...args: string[]) => {
+      const run = spawnSync(process.execPath, [cli, dir, '--json', ...args], { encoding: 'utf8', env });
+      assert.strictEqual(run.status, 0, run.stderr);
+      return JSON.parse(run.stdout) as Assessment;
+    };
+    const without = assessed();
+    assert.deepStrictEqual(without.findings.filter((f) => f.rule === 'typing.mypy-clean' || f.rule === 'tests.pass').map((f) => f.rule), ['typing.mypy-clean']);
+    const withTests = assessed('--run-tests');
+    assert.ok(validate(withTests), JSON.stringify(validate.errors));
+    assert.strictEqual(finding(withTests, 'tests.pass').message, '2 tests collected: 1 passed, 1 failed.');
+  });
+
   it('the schema names every rule the assessment has', () => {
     assert.deepStrictEqual((schema.definitions.rule.enum as string[]).slice().sort(), [...RULE_IDS].sort());
   });
