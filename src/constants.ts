@@ -74,6 +74,7 @@ export const Settings = {
   timerAutoStart: 'timer.autoStart',
   instructionsBesideCode: 'instructionsBesideCode',
   hideSkillsWithoutExercises: 'hideSkillsWithoutExercises',
+  assessRunTests: 'assess.runTests',
 } as const;
 
 export const StorageKeys = {

@@ -2,9 +2,12 @@
 // lazily loaded checks bundle) reads the folder; the store keeps each folder's history, so the
 // result comes back with the assessment before it.
 
+import * as vscode from 'vscode';
+import { Settings } from '../constants';
 import type { Assessment } from '../core/assessment';
 import { Emitter } from '../core/events';
 import type { AssessmentStore } from '../state/assessmentStore';
+import { interpreterCandidates } from './interpreter';
 import { checksModule } from './lazy';
 
 export interface AssessOutcome {
@@ -22,9 +25,13 @@ export class AssessService {
   /** Assesses `folder`; undefined when cancelled (nothing is stored then). */
   async assess(folder: string, signal: AbortSignal, progress: (message: string) => void): Promise<AssessOutcome | undefined> {
     const { assessProject, AssessCancelled } = await checksModule();
+    const uri = vscode.Uri.file(folder);
+    const config = vscode.workspace.getConfiguration(Settings.section, uri);
+    const runTests = config.get<boolean>(Settings.assessRunTests, false);
+    const toolTimeoutMs = 1000 * config.get<number>(Settings.checkTimeoutSeconds, 120);
     let assessment: Assessment;
     try {
-      assessment = await assessProject(folder, { signal, progress: (m, done, total) => progress(total > 1 ? `${m} (${done}/${total})` : m) });
+      assessment = await assessProject(folder, { signal, interpreters: await interpreterCandidates(uri), runTests, toolTimeoutMs, progress: (m, done, total) => progress(total > 1 ? `${m} (${done}/${total})` : m) });
     } catch (e) {
       if (e instanceof AssessCancelled) return undefined;
       throw e;

@@ -1,7 +1,8 @@
 // Assess My Project: reads a learner's project read-only and says, check by check, where its
 // production skills stand (core/assessment.ts maps each check to a skill, a competency and an
-// exercise). Nothing is written to the project and none of its code runs: Ruff is the
-// bundled WebAssembly build, git is asked only read-only questions, and a file that cannot
+// exercise). Nothing is written to the project and none of its code runs unless the tests are
+// asked for (then in a scratch copy): Ruff is the bundled WebAssembly build, mypy loads no
+// plugins of the project, git is asked only read-only questions, and a file that cannot
 // be read, a notebook that is not JSON or a broken config becomes a note, never a crash.
 
 import { execFile } from 'child_process';
@@ -17,6 +18,9 @@ import { triggers, type Workflow } from '../workflowModel';
 import { type ProjectFiles, isIgnored, ignoreRules, projectFiles } from './projectFiles';
 import { functionDefs, importedNames, isTestFile, moduleName, testsAssertingNothing } from './pythonScan';
 import { lintFindings } from './lint';
+import { TOOL_TIMEOUT_MS, mypyOutcomes, pytestOutcomes } from './projectTools';
+import { resolvePython } from '../python';
+import { type InterpreterCandidate, MissingToolError, type PythonInfo } from '../types';
 
 export interface AssessOptions {
   readonly signal?: AbortSignal;
@@ -25,6 +29,15 @@ export interface AssessOptions {
   readonly clock?: () => Date;
   /** Longest a git question may take; a large history is left out with a note past it. */
   readonly gitTimeoutMs?: number;
+  /**
+   * Where to look for the learner's interpreter, in order. Without it mypy and the tests do
+   * not run (the rest of the assessment needs no Python).
+   */
+  readonly interpreters?: readonly InterpreterCandidate[];
+  /** Run the project's tests too (opt-in: tests are the project's code, and can be slow). */
+  readonly runTests?: boolean;
+  /** Longest mypy, or the tests, may run; a note says so past it. */
+  readonly toolTimeoutMs?: number;
 }
 
 /** Longer than this, a file is not read as text (a data dump or a bundle, not code). */
@@ -125,6 +138,18 @@ export async function assessProject(root: string, opts: AssessOptions = {}): Pro
   stop();
   outcomes.push(...typingOutcomes(sources, configs));
   outcomes.push(...testOutcomes(sources));
+  const python = opts.interpreters && (await interpreter(opts.interpreters, notes));
+  if (python) {
+    const run = { python, timeoutMs: opts.toolTimeoutMs ?? TOOL_TIMEOUT_MS, signal: opts.signal };
+    opts.progress?.('Running mypy', 0, 1);
+    outcomes.push(...(await mypyOutcomes(abs, sources.map((s) => s.rel), configs, notes, run)));
+    stop();
+    if (opts.runTests && sources.some((s) => isTestFile(s.rel))) {
+      opts.progress?.('Running the tests', 0, 1);
+      outcomes.push(...(await pytestOutcomes(abs, listing.files, notes, run)));
+      stop();
+    }
+  }
   opts.progress?.('Reading workflows', 0, 1);
   const git = await gitFacts(abs, opts, notes);
   outcomes.push(...(await ciOutcomes(listing, readText, configs, notes, git?.branch ?? 'main', sources)));
@@ -143,6 +168,17 @@ export async function assessProject(root: string, opts: AssessOptions = {}): Pro
     outcomes,
     notes,
   });
+}
+
+/** The learner's interpreter, or a note naming what was searched. */
+async function interpreter(candidates: readonly InterpreterCandidate[], notes: AssessmentNote[]): Promise<PythonInfo | undefined> {
+  try {
+    return await resolvePython(candidates);
+  } catch (e) {
+    if (!(e instanceof MissingToolError)) throw e;
+    notes.push({ message: `${e.message} Without it, mypy and the tests did not run.` });
+    return undefined;
+  }
 }
 
 /** A notebook's code cells as lines, or why it is not a notebook. */

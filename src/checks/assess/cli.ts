@@ -1,4 +1,4 @@
-// `npm run assess -- PATH [--json]`: the project assessment from the command line, so a team
+// `npm run assess -- PATH [--json] [--run-tests]`: the project assessment from the command line, so a team
 // can run it in CI or compare projects. The exit code says whether the assessment ran (0),
 // not how good the project is: 2 for a usage error or a folder that cannot be read, 130
 // when interrupted.
@@ -6,11 +6,16 @@
 import { assessmentTable } from '../../core/assessment';
 import { AssessCancelled, assessProject } from './assess';
 
-const USAGE = 'usage: npm run assess -- PATH [--json]\n  Assesses the Python project in PATH read-only and prints a table, or JSON (resources/schema/assessment.schema.json).';
+const USAGE = [
+  'usage: npm run assess -- PATH [--json] [--run-tests]',
+  '  Assesses the Python project in PATH read-only and prints a table, or JSON (resources/schema/assessment.schema.json).',
+  '  mypy runs with the first of $UPSKILL_PYTHON, python3, python; --run-tests runs the tests too, in a scratch copy.',
+].join('\n');
 
 async function main(argv: readonly string[]): Promise<number> {
   const json = argv.includes('--json');
-  const rest = argv.filter((a) => a !== '--json');
+  const runTests = argv.includes('--run-tests');
+  const rest = argv.filter((a) => a !== '--json' && a !== '--run-tests');
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -23,7 +28,9 @@ async function main(argv: readonly string[]): Promise<number> {
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
   try {
-    const a = await assessProject(rest[0], { signal: controller.signal });
+    const chosen = process.env.UPSKILL_PYTHON?.trim();
+    const interpreters = [...(chosen ? [{ path: chosen, origin: 'UPSKILL_PYTHON' }] : []), { path: 'python3', origin: 'PATH (python3)' }, { path: 'python', origin: 'PATH (python)' }];
+    const a = await assessProject(rest[0], { signal: controller.signal, interpreters, runTests });
     process.stdout.write(json ? `${JSON.stringify(a, null, 2)}\n` : `${assessmentTable(a)}\n`);
     return 0;
   } catch (e) {

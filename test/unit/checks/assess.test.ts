@@ -14,6 +14,8 @@ import { ignoreRules, isIgnored, projectFiles } from '../../../src/checks/assess
 import { functionDefs, importedNames, moduleName, signatureAnnotated, testsAssertingNothing } from '../../../src/checks/assess/pythonScan';
 import { type Assessment, type RuleId, assessmentTable, compareAssessments, recommendations, RULE_IDS } from '../../../src/core/assessment';
 import schema from '../../../resources/schema/assessment.schema.json';
+import { mypyConfigFile, withoutPlugins } from '../../../src/checks/assess/projectTools';
+import { PYTHON } from './helpers';
 
 const FIXTURES = path.join(process.cwd(), 'test', 'fixtures', 'assess');
 const CLOCK = () => new Date('2026-01-05T10:00:00Z');
@@ -162,6 +164,99 @@ describe('Assess My Project: fixture projects', () => {
   });
 });
 
+describe('Assess My Project: mypy and the tests, with the learner\'s interpreter', function () {
+  // mypy's first run over a project has no cache; on a busy two-core machine that takes a while.
+  this.timeout(180_000);
+  const interpreters = [{ path: PYTHON.path, origin: 'test' }];
+
+  /** Every file under `dir`, relative, to tell that a run wrote nothing there. */
+  async function tree(dir: string): Promise<string[]> {
+    return (await fs.readdir(dir, { recursive: true })).map(String).sort();
+  }
+
+  it('mypy runs at the project\'s own strictness: each error at its file and line, counted by code', async () => {
+    const dir = await copyFixture('typed-failing');
+    const before = await tree(dir);
+    const a = await assessProject(dir, { clock: CLOCK, interpreters });
+    const mypy = finding(a, 'typing.mypy-clean');
+    assert.deepStrictEqual(mypy.evidence.map((e) => `${e.file}:${e.line} ${e.detail?.split(':')[0]}`), ['scores/stats.py:6 return-value', 'scores/stats.py:9 no-untyped-def']);
+    assert.strictEqual(mypy.count, 2);
+    // no-untyped-def is an error only because the project asks for strict.
+    assert.strictEqual(mypy.message, '2 mypy errors in 1 file (no-untyped-def ×1, return-value ×1), with the settings in pyproject.toml.');
+    assert.strictEqual(mypy.skill, 'typing');
+    assert.ok(!a.findings.some((f) => f.rule === 'tests.pass'), 'the tests run only when asked');
+    assert.ok(!a.skills.flatMap((s) => s.checks).some((c) => c.rule === 'tests.pass'));
+    assert.deepStrictEqual(await tree(dir), before, 'mypy wrote nothing in the project');
+  });
+
+  it('the tests, when asked: collected, passed and failed, the failing test with its file and line, the project untouched', async () => {
+    const dir = await copyFixture('typed-failing');
+    const before = await tree(dir);
+    const a = await assessProject(dir, { clock: CLOCK, interpreters, runTests: true });
+    const tests = finding(a, 'tests.pass');
+    assert.strictEqual(tests.message, '2 tests collected: 1 passed, 1 failed.');
+    assert.strictEqual(tests.count, 1);
+    assert.deepStrictEqual(tests.evidence.map((e) => `${e.file}:${e.line}`), ['tests/test_stats.py:8']);
+    assert.match(tests.evidence[0].detail ?? '', /^tests\/test_stats\.py::test_mean_of_one: .*assert 2\.0 == 3\.0/);
+    assert.strictEqual(a.skills.find((s) => s.skill === 'unit-testing')?.checks.find((c) => c.rule === 'tests.pass')?.share, 0.5);
+    assert.deepStrictEqual(await tree(dir), before, 'the tests ran in a copy: no cache, no __pycache__ in the project');
+  });
+
+  it('a project whose mypy and tests pass gets no finding for either', async () => {
+    const dir = await copyFixture('typed-failing');
+    await fs.writeFile(path.join(dir, 'scores', 'stats.py'), 'def mean(values: list[float]) -> float:\n    return sum(values) / len(values)\n');
+    await fs.writeFile(path.join(dir, 'tests', 'test_stats.py'), 'from scores.stats import mean\n\n\ndef test_mean() -> None:\n    assert mean([1.0, 3.0]) == 2.0\n');
+    const a = await assessProject(dir, { clock: CLOCK, interpreters, runTests: true });
+    const checks = a.skills.flatMap((s) => s.checks);
+    assert.strictEqual(checks.find((c) => c.rule === 'typing.mypy-clean')?.share, 1);
+    assert.strictEqual(checks.find((c) => c.rule === 'tests.pass')?.share, 1);
+    assert.deepStrictEqual(a.notes, []);
+  });
+
+  it('the good project stays clean under mypy; tests that cannot be imported are reported as not collected', async () => {
+    const a = await assessProject(await repo('good'), { clock: CLOCK, interpreters, runTests: true });
+    assert.strictEqual(a.skills.flatMap((s) => s.checks).find((c) => c.rule === 'typing.mypy-clean')?.share, 1);
+    // The package is not installed for this interpreter (no pip install -e .), so its tests cannot import it.
+    const tests = finding(a, 'tests.pass');
+    assert.strictEqual(tests.message, '0 tests collected: 0 passed, 0 failed; 1 test file could not be collected.');
+    assert.deepStrictEqual(tests.evidence, [{ file: 'tests/test_features.py', detail: "could not be collected: ModuleNotFoundError: No module named 'churn'" }]);
+  });
+
+  it('no interpreter, or one without mypy or pytest: a note naming the interpreter and how to install, not a finding', async () => {
+    const dir = await copyFixture('typed-failing');
+    const none = await assessProject(dir, { clock: CLOCK, interpreters: [{ path: '/nonexistent/python3', origin: 'test setting' }], runTests: true });
+    assert.ok(!none.findings.some((f) => f.rule === 'typing.mypy-clean' || f.rule === 'tests.pass'));
+    assert.match(none.notes.map((n) => n.message).join('\n'), /Searched: \/nonexistent\/python3 \(test setting\).*mypy and the tests did not run/);
+    // An interpreter that has neither tool: the real one behind a wrapper that refuses to import them.
+    const bin = await fs.mkdtemp(path.join(os.tmpdir(), 'upskill-python-'));
+    const wrapper = path.join(bin, 'python3');
+    await fs.writeFile(wrapper, `#!/bin/sh\ncase "$2" in "import mypy"|"import pytest") exit 1;; esac\nexec ${PYTHON.path} "$@"\n`, { mode: 0o755 });
+    const bare = await assessProject(dir, { clock: CLOCK, interpreters: [{ path: wrapper, origin: 'test' }], runTests: true });
+    assert.ok(!bare.findings.some((f) => f.rule === 'typing.mypy-clean' || f.rule === 'tests.pass'));
+    const said = bare.notes.map((n) => n.message);
+    assert.ok(said.some((m) => m.includes(`mypy is not installed for ${wrapper}`) && m.includes(`${wrapper} -m pip install mypy`)), said.join('\n'));
+    assert.ok(said.some((m) => m.includes(`pytest is not installed for ${wrapper}`) && /the tests are not run/.test(m)), said.join('\n'));
+  });
+
+  it('tests that outrun the time limit are a note saying what ran', async () => {
+    const dir = await copyFixture('typed-failing');
+    await fs.writeFile(path.join(dir, 'tests', 'test_slow.py'), 'import time\n\n\ndef test_slow() -> None:\n    time.sleep(60)\n    assert True\n');
+    const a = await assessProject(dir, { clock: CLOCK, interpreters, runTests: true, toolTimeoutMs: 10_000 });
+    assert.ok(!a.findings.some((f) => f.rule === 'tests.pass'));
+    assert.match(a.notes.map((n) => n.message).join('\n'), /The tests did not finish \(it ran longer than its 10 s limit and was stopped\): ran \S+ .*pytest in a copy of the project/);
+  });
+
+  it('mypy\'s settings file is the one mypy would pick, and plugins are left out of it', () => {
+    assert.strictEqual(mypyConfigFile(new Map([['pyproject.toml', '[tool.mypy]\nstrict = true\n'], ['setup.cfg', '[mypy]\n']])), 'pyproject.toml');
+    assert.strictEqual(mypyConfigFile(new Map([['pyproject.toml', '[tool.ruff]\n'], ['setup.cfg', '[mypy]\nstrict = True\n']])), 'setup.cfg');
+    assert.strictEqual(mypyConfigFile(new Map([['mypy.ini', '[mypy]\n'], ['pyproject.toml', '[tool.mypy]\n']])), 'mypy.ini');
+    assert.strictEqual(mypyConfigFile(new Map([['setup.cfg', '[flake8]\n']])), undefined);
+    assert.deepStrictEqual(withoutPlugins('[tool.mypy]\nstrict = true\nplugins = [\n  "pydantic.mypy",\n]\nwarn_unused_ignores = true\n'), { text: '[tool.mypy]\nstrict = true\nwarn_unused_ignores = true\n', removed: true });
+    assert.deepStrictEqual(withoutPlugins('[mypy]\nplugins = a.plugin,\n  b.plugin\nstrict = True\n'), { text: '[mypy]\nstrict = True\n', removed: true });
+    assert.deepStrictEqual(withoutPlugins('[mypy]\nstrict = True\n'), { text: '[mypy]\nstrict = True\n', removed: false });
+  });
+});
+
 describe('Assess My Project: over time', () => {
   it('fixing a finding raises the score and shows "(was N)"; recommendations name the finding that led to them', async () => {
     const dir = await repo('no-tooling');
@@ -194,7 +289,7 @@ describe('Assess My Project: the command line', function () {
   const validate = new Ajv({ strict: true, allowUnionTypes: true }).compile(schema);
 
   it('prints JSON that validates against resources/schema/assessment.schema.json', async () => {
-    const run = spawnSync(process.execPath, [cli, await copyFixture('broken'), '--json'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [cli, await copyFixture('broken'), '--json'], { encoding: 'utf8', env: { ...process.env, UPSKILL_PYTHON: PYTHON.path } });
     assert.strictEqual(run.status, 0, run.stderr);
     const json = JSON.parse(run.stdout) as Assessment;
     assert.ok(validate(json), JSON.stringify(validate.errors));
@@ -202,10 +297,25 @@ describe('Assess My Project: the command line', function () {
   });
 
   it('the assessment of every fixture, as JSON, validates against the schema', async () => {
-    for (const name of ['good', 'no-tooling', 'weak-tests', 'notebooks', 'docker', 'leaky-git']) {
+    for (const name of ['good', 'no-tooling', 'weak-tests', 'notebooks', 'docker', 'leaky-git', 'typed-failing']) {
       const json: unknown = JSON.parse(JSON.stringify(await assessProject(name === 'good' ? await repo(name) : await copyFixture(name))));
       assert.ok(validate(json), `${name}: ${JSON.stringify(validate.errors)}`);
     }
+  });
+
+  it('runs the tests only with --run-tests, with the interpreter $UPSKILL_PYTHON names', async () => {
+    const dir = await copyFixture('typed-failing');
+    const env = { ...process.env, UPSKILL_PYTHON: PYTHON.path };
+    const assessed = (...args: string[]) => {
+      const run = spawnSync(process.execPath, [cli, dir, '--json', ...args], { encoding: 'utf8', env });
+      assert.strictEqual(run.status, 0, run.stderr);
+      return JSON.parse(run.stdout) as Assessment;
+    };
+    const without = assessed();
+    assert.deepStrictEqual(without.findings.filter((f) => f.rule === 'typing.mypy-clean' || f.rule === 'tests.pass').map((f) => f.rule), ['typing.mypy-clean']);
+    const withTests = assessed('--run-tests');
+    assert.ok(validate(withTests), JSON.stringify(validate.errors));
+    assert.strictEqual(finding(withTests, 'tests.pass').message, '2 tests collected: 1 passed, 1 failed.');
   });
 
   it('the schema names every rule the assessment has', () => {
@@ -213,7 +323,7 @@ describe('Assess My Project: the command line', function () {
   });
 
   it('exits 0 however poor the project, 2 for a folder it cannot read or a usage error', async () => {
-    const poor = spawnSync(process.execPath, [cli, await copyFixture('docker')], { encoding: 'utf8' });
+    const poor = spawnSync(process.execPath, [cli, await copyFixture('docker')], { encoding: 'utf8', env: { ...process.env, UPSKILL_PYTHON: PYTHON.path } });
     assert.strictEqual(poor.status, 0, poor.stderr);
     assert.match(poor.stdout, /^Upskill assessment of /);
     assert.match(poor.stdout, /Practise next\n- formatting \(0\)/);
