@@ -214,8 +214,8 @@ describe('Exercise view at 1000×700 (e2e)', function () {
   it('clicking a not-started exercise in the tree shows it in the view with Start, not as a tab', async () => {
     const tabsBefore = await s.wb.editorTabs();
     await s.wb.expand('Formatting');
-    await s.wb.treeRow('Format a training-config module in Black style').click();
-    const text = await s.wb.waitForExerciseView(/Format a training-config module in Black style[\s\S]*Start Exercise/);
+    await s.wb.treeRow('Format a training config, then review a pull request that hides two changes in formatting noise').click();
+    const text = await s.wb.waitForExerciseView(/Format a training config, then review a pull request that hides two changes in formatting noise[\s\S]*Start Exercise/);
     assert.match(text, /not started/);
     assert.deepStrictEqual(await s.wb.editorTabs(), tabsBefore, 'no new editor tab');
   });
@@ -223,7 +223,7 @@ describe('Exercise view at 1000×700 (e2e)', function () {
   it("the view's buttons act on the exercise on show: Start starts it, Hint shows its first hint", async () => {
     const frame = await s.wb.exerciseView();
     await frame.locator('button[data-action="start"]').click();
-    await s.wb.waitForExerciseView(/Format a training-config module in Black style[\s\S]*in progress/);
+    await s.wb.waitForExerciseView(/Format a training config, then review a pull request that hides two changes in formatting noise[\s\S]*in progress/);
     await frame.locator('button[data-action="hint"]').click();
     await s.wb.waitForExerciseView(/Hint 1 of \d/);
   });

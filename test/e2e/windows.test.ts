@@ -10,7 +10,7 @@ import { type Session, screenshotFailures, startSession } from '../harness/sessi
 import { type Workbench, waitFor } from '../harness/workbench';
 
 const TYPING = { id: 'typing-annotate-metrics', skill: 'Typing', title: 'Annotate a classification-metrics module', main: 'metrics.py' };
-const FORMATTING = { id: 'formatting-black-style', skill: 'Formatting', title: 'Format a training-config module in Black style', main: 'train_config.py' };
+const FORMATTING = { id: 'formatting-black-style', skill: 'Formatting', title: 'Format a training config, then review a pull request that hides two changes in formatting noise', main: 'train_config.py' };
 type Ex = typeof TYPING;
 
 /** Starts an exercise from the palette, lays its reference solution over it and checks it. */
