@@ -24,7 +24,7 @@ export function globRegExp(pattern: string): RegExp {
         re += `[${pattern.slice(k + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
         k = end;
       }
-    } else if (c === '\\' && k + 1 < pattern.length) re += `\\${pattern[++k]}`;
+    } else if (c === '\\' && k + 1 < pattern.length) re += pattern[++k].replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
     else re += c.replace(/[.+^${}()|\\/]/g, '\\$&');
   }
   return new RegExp(`^${re}$`);

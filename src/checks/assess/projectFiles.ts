@@ -5,6 +5,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { walkFolder } from '../../core/folderWalk';
+import { globRegExp } from '../dockerignore';
 
 interface IgnoreRule {
   /** The folder (slash path, '' for the root) whose ignore file holds the rule. */
@@ -26,25 +27,8 @@ export function ignorePattern(line: string, base = ''): IgnoreRule | undefined {
   // A pattern with a slash before its end is anchored to its file's folder; one without matches at any depth.
   const anchored = p.includes('/');
   p = p.replace(/^\//, '');
-  let re = '';
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i];
-    if (c === '*' && p[i + 1] === '*') {
-      const slash = p[i + 2] === '/';
-      re += slash ? '(?:.*/)?' : '.*';
-      i += slash ? 2 : 1;
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else if (c === '[') {
-      const j = p.indexOf(']', i + 1);
-      if (j < 0) re += '\\[';
-      else {
-        re += `[${p.slice(i + 1, j).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
-        i = j;
-      }
-    } else if (c === '\\' && i + 1 < p.length) re += p[++i].replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    else re += c.replace(/[.+^${}()|\\/]/g, '\\$&');
-  }
+  // The same glob language as .dockerignore's (`**`, `*`, `?`, classes, escapes).
+  const re = p ? globRegExp(p).source.slice(1, -1) : '';
   if (!re) return undefined;
   return { base, re: new RegExp(`^${anchored ? '' : '(?:.*/)?'}${re}$`), negated, dirOnly };
 }
