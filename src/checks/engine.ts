@@ -126,6 +126,10 @@ export async function runChecks(ctx: CheckContext): Promise<CheckReport> {
       }
       const last = results[results.length - 1];
       ctx.log(`  ${last.status.toUpperCase()}: ${last.summary}`);
+      if (ctx.stopAtFirstFailure && last.status === 'failed' && i < specs.length - 1) {
+        ctx.log(`Stopped: ${specs.length - 1 - i} later check(s) not run.`);
+        break;
+      }
     }
   } finally {
     await scratch.release();

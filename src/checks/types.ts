@@ -152,4 +152,10 @@ export interface CheckContext {
   readonly log: (line: string) => void;
   /** False for workspace content in Restricted Mode: `command` checks are refused. */
   readonly trusted: boolean;
+  /**
+   * Stop after the first check that fails, leaving the rest unrun. For a caller that needs
+   * only to know that the work is refused (the content validator's starters and cheats),
+   * never for a learner, who is shown every check.
+   */
+  readonly stopAtFirstFailure?: boolean;
 }

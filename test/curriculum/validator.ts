@@ -510,7 +510,7 @@ async function runJob(job: Job, ctx: RunContext): Promise<Violation | undefined>
       else await starterFolder(ex, dir);
       if (job.cheat) await job.cheat.apply(dir);
       const log: string[] = [];
-      report = await runChecks({ exercise: ex, workDir: dir, python: ctx.python, timeoutMs: ctx.timeoutMs, trusted: true, storageDir: ctx.storageDir, log: (line) => log.push(line) });
+      report = await runChecks({ exercise: ex, workDir: dir, python: ctx.python, timeoutMs: ctx.timeoutMs, trusted: true, storageDir: ctx.storageDir, log: (line) => log.push(line), stopAtFirstFailure: (job.kind === 'starter' || job.kind === 'cheat') && !ctx.verbose });
       // formatReport must never throw on a real report: it is what the output channel shows.
       formatReport(report);
     } catch (e) {

@@ -41,6 +41,16 @@ describe('checks: runners with the real tools', () => {
     assert.ok(fs.existsSync(path.join(work, 'test_more.py')), 'a missing hidden test is revealed in the learner folder');
   });
 
+  it('stopAtFirstFailure (the validator, never a learner): later checks are not run once one fails; without it every check runs', async () => {
+    const files = { 'calc.py': 'import os\ndef add(a, b):\n    return a - b\n', 'test_calc.py': 'from calc import add\n\ndef test_add():\n    assert add(2, 2) == 4\n' };
+    const checks: CheckSpec[] = [{ type: 'ruff-lint', select: ['F'] }, { type: 'pytest' }];
+    const stopped = await check(files, checks, { stopAtFirstFailure: true });
+    assert.deepStrictEqual(stopped.report.results.map((r) => r.status), ['failed']);
+    assert.strictEqual(stopped.report.passed, false);
+    const all = await check(files, checks);
+    assert.deepStrictEqual(all.report.results.map((r) => r.status), ['failed', 'failed']);
+  });
+
   it('no-network: a test that reaches the network fails and is named', async () => {
     const { report } = await check(
       { 'test_net.py': 'import urllib.request\n\ndef test_fetch():\n    urllib.request.urlopen("http://127.0.0.1:9/", timeout=2)\n\ndef test_offline():\n    assert True\n' },

@@ -48,6 +48,7 @@ describe('checks: a workflow judged by running it', function () {
     assert.match(details, /With an unused (import \(F401\)|local variable \(F841\)) in upskill_check_\w+\.py · push to main: the workflow failed/);
     assert.match(details, /✓ actions\/setup-python@v5 \(stood in: Python 3\.12 asked for; the steps run .*python3.* \(Python 3\)/);
     assert.match(details, /✗ pytest -q \(exit 1\)/);
+    assert.doesNotMatch(log, /Stopped after/, 'a passing workflow runs on every version');
     assert.match(log, /pytest -q: (unshare -\w -n -- )?bash --noprofile --norc -e \S+step-5\.sh\n {4}\| pytest -q\n/);
   });
 
@@ -65,8 +66,12 @@ describe('checks: a workflow judged by running it', function () {
     ['an echo', '      - run: echo ruff check .\n      - run: pytest -q\n'],
   ] as const) {
     it(`refuses ${name} by what it does: the lint finding passes`, async () => {
-      const { r } = await judge(wf(step));
+      const { r, log } = await judge(wf(step));
       assert.strictEqual(r.status, 'failed', r.summary);
+      // The run that decides it ends the check: the other seeded versions are not run.
+      const stopped = /Stopped after (\d) runs?: this one already fails the check/.exec(log);
+      assert.ok(stopped, 'the judge stops at the deciding run');
+      assert.strictEqual(r.details.filter((d) => / · push to main: /.test(d)).length, Number(stopped[1]));
       assert.match(r.summary, /^A push to main with an unused (import \(F401\)|local variable \(F841\)) in upskill_check_\w+\.py passes the workflow: /);
     });
   }
