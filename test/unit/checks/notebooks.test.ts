@@ -93,6 +93,17 @@ describe('checks: notebooks', function () {
     assert.strictEqual(seeded.results[0].status, 'passed', seeded.results[0].summary);
   });
 
+  it('same outputs on two runs: a set of strings printed in its own order is not reproducible, every time; sorted it is', async () => {
+    // Each run's kernel has its own hash seed, so the order differs on every check, not only when chance says so.
+    const spec: CheckSpec = { type: 'notebook-run', notebook: 'a.ipynb', sameOutputs: true };
+    const regions = "regions = ['north', 'south', 'east', 'west', 'central']\n";
+    const { report } = await check({ 'a.ipynb': notebook(['code', regions], ['code', 'for r in set(regions):\n    print(r)\n']) }, [spec]);
+    assert.strictEqual(report.results[0].status, 'failed');
+    assert.match(report.results[0].summary, /not reproducible: cell 2 showed different outputs/);
+    const { report: sorted } = await check({ 'a.ipynb': notebook(['code', regions], ['code', 'for r in sorted(set(regions)):\n    print(r)\n']) }, [spec]);
+    assert.strictEqual(sorted.results[0].status, 'passed', sorted.results[0].summary);
+  });
+
   it('a Python without nbclient is a setup problem with the install to run, not a failed check', async () => {
     // The test interpreter without its site-packages (-S), where nbclient lives.
     const bin = await folder({ 'python': `#!/bin/sh\nexec ${PYTHON.path} -S "$@"\n` });
