@@ -44,6 +44,8 @@ export class ActiveExercise extends DisposableBase {
     // A file belongs to an exercise only once the exercise is started.
     this.register(progress.onDidChange(() => this.update()));
     this.register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
+    // A notebook editor with no cell in edit mode has no active text editor.
+    this.register(vscode.window.onDidChangeActiveNotebookEditor(() => this.update()));
   }
 
   /** The exercise being worked on: the active editor's, else the one started last. */
@@ -57,8 +59,8 @@ export class ActiveExercise extends DisposableBase {
   }
 
   private update(): void {
-    const uri = vscode.window.activeTextEditor?.document.uri;
-    const inEditor = this.catalog && uri?.scheme === 'file' ? this.exercises.exerciseIn(this.catalog, uri.fsPath) : undefined;
+    const uri = activeFile();
+    const inEditor = this.catalog && uri ? this.exercises.exerciseIn(this.catalog, uri.fsPath) : undefined;
     const active = inEditor ?? this.lastStarted;
     const editorMoved = !same(inEditor, this.inEditor);
     const activeMoved = !same(active, this.active);
@@ -68,6 +70,19 @@ export class ActiveExercise extends DisposableBase {
     if (editorMoved) this.editorChanged.fire(inEditor);
     if (activeMoved) this.activeChanged.fire(active);
   }
+}
+
+/**
+ * The file the active editor shows: a text file, or a notebook, whether a cell's editor has
+ * the keyboard (its document is a `vscode-notebook-cell` with the notebook's path) or not
+ * (then there is no active text editor at all).
+ */
+export function activeFile(): vscode.Uri | undefined {
+  const text = vscode.window.activeTextEditor?.document.uri;
+  if (text?.scheme === 'file') return text;
+  const notebook = vscode.window.activeNotebookEditor?.notebook.uri;
+  if (notebook?.scheme === 'file') return notebook;
+  return text?.scheme === 'vscode-notebook-cell' ? vscode.Uri.file(text.fsPath) : undefined;
 }
 
 function same(a: Exercise | undefined, b: Exercise | undefined): boolean {

@@ -8,6 +8,7 @@ import { Settings } from '../constants';
 import { listFiles } from '../core/exerciseFiles';
 import type { Exercise } from '../core/model';
 import type { ContentService } from '../services/contentService';
+import { activeFile } from '../services/activeExercise';
 import type { ExerciseService } from '../services/exerciseService';
 import type { ProgressStore } from '../state/progressStore';
 import { pickExercise } from './exercisePicker';
@@ -152,7 +153,7 @@ export class ExerciseActions {
 
   /** Starts the exercise recommended after `arg` (an exercise id) or after the active editor's exercise. */
   async next(arg?: unknown): Promise<void> {
-    const active = vscode.window.activeTextEditor?.document.uri;
+    const active = activeFile();
     const current = typeof arg === 'string' ? (await this.content.get()).exercises.get(arg) : active && (await this.exercises.exerciseForFile(active.fsPath));
     const next = await this.exercises.nextAfter(current);
     if (!next) {
@@ -173,14 +174,14 @@ export class ExerciseActions {
     const fromArg = exerciseFromArg(arg, catalog.exercises);
     if (fromArg) return fromArg;
     if (alwaysPick) return pickExercise(catalog, this.progress.all, { placeHolder, onlyStarted });
-    const active = vscode.window.activeTextEditor?.document.uri;
-    if (active?.scheme === 'file') {
+    const active = activeFile();
+    if (active) {
       const fromEditor = this.exercises.exerciseIn(catalog, active.fsPath);
       if (fromEditor) return fromEditor;
     }
     // The instructions preview (a webview) may have focus, with the code beside it: when
     // every visible file belongs to one exercise, that is the one.
-    if (!vscode.window.activeTextEditor) {
+    if (!vscode.window.activeTextEditor && !vscode.window.activeNotebookEditor) {
       const visible = new Set<Exercise>();
       for (const e of vscode.window.visibleTextEditors) {
         if (e.document.uri.scheme !== 'file') continue;
