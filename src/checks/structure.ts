@@ -19,22 +19,30 @@ import { result } from './result';
 import type { CheckContext, CheckResult, CommandRun, Finding } from './types';
 
 /** Prints JSON about one function: found, annotated, docstring. Run by the learner's Python. */
+/** For each (file, function name) pair in argv: the function's annotations, docstring and line, one JSON list for all (one interpreter start per check). */
 const INSPECT = `
 import ast, json, sys
-path, name = sys.argv[1], sys.argv[2]
-try:
-    tree = ast.parse(open(path, encoding="utf-8").read(), path)
-except SyntaxError as e:
-    print(json.dumps({"error": f"syntax error at line {e.lineno}: {e.msg}"})); sys.exit(0)
-for node in ast.walk(tree):
-    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == name:
-        args = node.args.posonlyargs + node.args.args + node.args.kwonlyargs
-        args = [a for a in args if a.arg not in ("self", "cls")]
-        missing = [a.arg for a in args if a.annotation is None]
-        print(json.dumps({"found": True, "line": node.lineno, "missing": missing, "returns": node.returns is not None, "doc": ast.get_docstring(node) is not None}))
-        break
-else:
-    print(json.dumps({"found": False}))
+trees, out = {}, []
+for path, name in zip(sys.argv[1::2], sys.argv[2::2]):
+    if path not in trees:
+        try:
+            trees[path] = ast.parse(open(path, encoding="utf-8").read(), path)
+        except SyntaxError as e:
+            trees[path] = f"syntax error at line {e.lineno}: {e.msg}"
+    tree = trees[path]
+    if isinstance(tree, str):
+        out.append({"error": tree})
+        continue
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == name:
+            args = node.args.posonlyargs + node.args.args + node.args.kwonlyargs
+            args = [a for a in args if a.arg not in ("self", "cls")]
+            missing = [a.arg for a in args if a.annotation is None]
+            out.append({"found": True, "line": node.lineno, "missing": missing, "returns": node.returns is not None, "doc": ast.get_docstring(node) is not None})
+            break
+    else:
+        out.append({"found": False})
+print(json.dumps(out))
 `;
 
 interface FunctionInfo {
@@ -149,18 +157,31 @@ export async function checkStructure(spec: StructureCheck, ctx: CheckContext): P
   /** How something was judged, when the learner should know (shown after the problems). */
   const notes: string[] = [];
   const findings: Finding[] = [];
-  const inspect = async (file: string, name: string): Promise<FunctionInfo> => {
-    const run = await runProcess([ctx.python.path, '-I', '-c', INSPECT, inside(ctx.workDir, file, 'file'), name], { cwd: ctx.workDir, timeoutMs: timeLeft(ctx), signal: ctx.signal, log: ctx.log });
+  const exists = async (f: string) => (await fs.stat(inside(ctx.workDir, f, 'file')).catch(() => undefined)) !== undefined;
+  const key = (file: string, name: string) => `${file}\0${name}`;
+  /** Every function the assertions name, in files that exist, inspected by one interpreter. */
+  const inspectAll = async (): Promise<Map<string, FunctionInfo>> => {
+    const pairs: [string, string][] = [];
+    for (const a of spec.assert as StructureAssertion[]) {
+      if (!('functionAnnotated' in a) && !('functionHasDocstring' in a)) continue;
+      const { file, name } = 'functionAnnotated' in a ? a.functionAnnotated : a.functionHasDocstring;
+      if (await exists(file)) pairs.push([file, name]);
+    }
+    const run = await runProcess([ctx.python.path, '-I', '-c', INSPECT, ...pairs.flatMap(([file, name]) => [inside(ctx.workDir, file, 'file'), name])], { cwd: ctx.workDir, timeoutMs: timeLeft(ctx), signal: ctx.signal, log: ctx.log });
     runs.push(run);
     const ended = describeEnd(run, ctx.timeoutMs);
-    if (ended) throw new Error(`inspecting ${file} did not finish: ${ended}`);
+    if (ended) throw new Error(`inspecting ${[...new Set(pairs.map(([file]) => file))].join(', ')} did not finish: ${ended}`);
+    let infos: unknown;
     try {
-      return JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as FunctionInfo;
+      infos = JSON.parse(run.stdout.trim().split('\n').pop() ?? '');
     } catch {
-      return { error: run.stderr.trim().split('\n').pop() ?? 'could not be read' };
+      infos = undefined;
     }
+    const unreadable: FunctionInfo = { error: run.stderr.trim().split('\n').pop() || 'could not be read' };
+    return new Map(pairs.map(([file, name], i) => [key(file, name), Array.isArray(infos) && typeof infos[i] === 'object' && infos[i] !== null ? (infos[i] as FunctionInfo) : unreadable]));
   };
-  const exists = async (f: string) => (await fs.stat(inside(ctx.workDir, f, 'file')).catch(() => undefined)) !== undefined;
+  let inspected: Promise<Map<string, FunctionInfo>> | undefined;
+  const inspect = async (file: string, name: string): Promise<FunctionInfo> => (await (inspected ??= inspectAll())).get(key(file, name)) ?? { error: 'could not be read' };
 
   for (const a of spec.assert as StructureAssertion[]) {
     if ('fileExists' in a) {

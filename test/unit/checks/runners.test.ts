@@ -140,6 +140,35 @@ describe('checks: runners with the real tools', () => {
     assert.strictEqual(r.findings[0].line, 1);
   });
 
+  it('structure: every function in every file inspected by one interpreter, each with its own verdict', async () => {
+    const { report } = await check(
+      { 'a.py': 'def good(x: int) -> int:\n    """Doubles."""\n    return 2 * x\n\n\ndef bare(x):\n    return x\n', 'b.py': 'def broken(:\n' },
+      [
+        {
+          type: 'structure',
+          assert: [
+            { functionAnnotated: { file: 'a.py', name: 'good' } },
+            { functionHasDocstring: { file: 'a.py', name: 'good' } },
+            { functionAnnotated: { file: 'a.py', name: 'bare' } },
+            { functionAnnotated: { file: 'a.py', name: 'gone' } },
+            { functionHasDocstring: { file: 'b.py', name: 'broken' } },
+            { functionAnnotated: { file: 'missing.py', name: 'f' } },
+          ],
+        },
+      ],
+    );
+    const [r] = report.results;
+    assert.strictEqual(r.runs.length, 1, 'one interpreter start for the whole check');
+    assert.deepStrictEqual(r.details.slice(0, 4), [
+      'a.py: bare() needs annotations: parameter "x", the return type.',
+      'a.py has no function gone().',
+      'b.py: syntax error at line 1: invalid syntax',
+      'missing.py does not exist yet, so f() cannot be checked.',
+    ]);
+    assert.strictEqual(r.findings.length, 1);
+    assert.strictEqual(r.findings[0].line, 6);
+  });
+
   it('command: refused for untrusted content in Restricted Mode, run otherwise', async () => {
     const spec: CheckSpec = { type: 'command', run: ['{python}', '-c', 'print(6 * 7)'], expectOutput: '^42$' };
     const refused = await check({}, [spec], { trusted: false });
