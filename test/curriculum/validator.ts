@@ -496,6 +496,22 @@ export function describeReport(report: CheckReport): string[] {
 
 const refusedCleanly = (r: CheckReport) => !r.passed && r.results.some((x) => x.status === 'failed');
 
+/** One JSON line per check run, for finding where the validator's time goes (UPSKILL_VALIDATE_PROFILE=file). */
+async function profileLine(file: string, job: Job, report: CheckReport): Promise<void> {
+  const line = {
+    exercise: job.ex.id,
+    job: job.label,
+    ms: report.durationMs,
+    checks: report.results.map((r) => ({
+      type: r.type,
+      status: r.status,
+      ms: r.durationMs,
+      runs: r.runs.map((run) => ({ argv: run.argv.slice(0, 4).join(' '), ms: run.durationMs, cpuMs: run.usage?.cpuMs })),
+    })),
+  };
+  await fs.appendFile(file, JSON.stringify(line) + '\n');
+}
+
 async function runJob(job: Job, ctx: RunContext): Promise<Violation | undefined> {
   const { ex } = job;
   const dir = path.join(ctx.tmp, ex.id, job.label);
@@ -513,6 +529,7 @@ async function runJob(job: Job, ctx: RunContext): Promise<Violation | undefined>
       report = await runChecks({ exercise: ex, workDir: dir, python: ctx.python, timeoutMs: ctx.timeoutMs, trusted: true, storageDir: ctx.storageDir, log: (line) => log.push(line), stopAtFirstFailure: (job.kind === 'starter' || job.kind === 'cheat') && !ctx.verbose });
       // formatReport must never throw on a real report: it is what the output channel shows.
       formatReport(report);
+      if (process.env.UPSKILL_VALIDATE_PROFILE) await profileLine(process.env.UPSKILL_VALIDATE_PROFILE, job, report);
     } catch (e) {
       return violation({ what: `${what} could not be checked: ${(e as Error).message.split('\n')[0]}`, details: ((e as Error).stack ?? '').split('\n').slice(1, 6) });
     }

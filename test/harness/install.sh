@@ -8,7 +8,15 @@
 # Safe to run twice, and after a failure: every step checks first, installs into a
 # temporary folder and moves it into place only on success, so a second run picks up at
 # the step that failed. Each step logs to $UPSKILL_CACHE/logs/<step>.log.
+#
+# `install.sh system` installs only the Debian packages (what the checks and the unit tests
+# need); `install.sh code-server` only Node 24 and code-server (what the end-to-end tier and
+# `npm start` need), so `npm test` can download and build code-server while the first tiers
+# run. With no argument it does both.
 set -euo pipefail
+
+PART="${1:-all}"
+case "$PART" in all|system|code-server) ;; *) echo "usage: install.sh [system|code-server]" >&2; exit 2 ;; esac
 
 CS_VERSION="4.139.1"
 CACHE="${UPSKILL_CACHE:-$HOME/.cache/upskill}"
@@ -57,24 +65,27 @@ run_step() {
 # python3-flake8 is the linter of an honest workflow variant (a linter other than Ruff); chromium drives
 # the e2e tier; libkrb5-dev builds code-server; curl is what the Dockerfile health-check
 # tests and cheats run beside the stand-in server.
-# python3-nbclient, python3-ipykernel and python3-nbformat run notebooks top to bottom in a fresh kernel (the notebook-run check).
-APT_PACKAGES=(git python3-pytest python3-pytest-mock python3-coverage python3-flake8 mypy python3-numpy python3-pandas chromium libkrb5-dev curl python3-nbclient python3-ipykernel python3-nbformat)
-missing=()
-for p in "${APT_PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-apt_install() {
-  local sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "$@"
-}
-if [ ${#missing[@]} -gt 0 ]; then
-  log "installing Debian packages: ${missing[*]}"
-  run_step debian-packages apt_install "${missing[@]}"
-else
-  log "Debian packages present"
+if [ "$PART" != code-server ]; then
+  # python3-nbclient, python3-ipykernel and python3-nbformat run notebooks top to bottom in a fresh kernel (the notebook-run check).
+  APT_PACKAGES=(git python3-pytest python3-pytest-mock python3-coverage python3-flake8 mypy python3-numpy python3-pandas chromium libkrb5-dev curl python3-nbclient python3-ipykernel python3-nbformat)
+  missing=()
+  for p in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  apt_install() {
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "$@"
+  }
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing Debian packages: ${missing[*]}"
+    run_step debian-packages apt_install "${missing[@]}"
+  else
+    log "Debian packages present"
+  fi
 fi
+[ "$PART" = system ] && exit 0
 
 # --- Node 24 (code-server requires it) ----------------------------------------------
 install_node24() {

@@ -1,11 +1,16 @@
-// The tiers of `npm test` in two lanes, so the 2-core machine stays busy instead of running
-// them one after the other: the content validator (CPU-bound, one check run per core) in
-// one lane; in the other, types and lint, the unit tier (one process, mostly one core) and
-// then the in-host and end-to-end tiers (mostly waiting on a browser and code-server).
+// The tiers of `npm test`, arranged so the 2-core machine is busy but never oversubscribed.
+// Measured here: the unit tier and the content validator are both CPU-bound, and run side
+// by side each took about three times as long as alone; the end-to-end tier, run beside the
+// validator, hit Playwright's page-load limits. So the CPU-bound tiers run one after another,
+// and only what waits on the network or the disk runs beside them:
+//   1. installing Node 24 and code-server (a download and a native build, needed by the
+//      end-to-end tier only) | types, lint and the unit tier;
+//   2. the content validator (one check run per core);
+//   3. the in-host and end-to-end tiers (a browser and code-server).
 // Expects a build (`node esbuild.js --production --tests`, which builds the validator and
-// the unit bundles too). The validator prints as it goes; each tier of the other lane is
-// held and printed whole when it ends, so the two never interleave. The first tier to fail
-// stops the rest (as `&&` would), and the exit code is 1.
+// the unit bundles too) and the Debian packages (`install.sh system`). The validator prints
+// as it goes; every other tier is held and printed whole when it ends, so output never
+// interleaves. The first tier to fail stops the rest (as `&&` would), and the exit code is 1.
 import { spawn } from 'child_process';
 
 const children = new Set();
@@ -61,14 +66,18 @@ async function lane(...tiers) {
   return true;
 }
 
-const [validator, rest] = await Promise.all([
-  run('content validator', process.execPath, ['out/curriculum/validate.js'], { hold: false }),
+const [installed, checked] = await Promise.all([
+  tier('install Node 24 and code-server', ['bash', ['test/harness/install.sh', 'code-server']])(),
   lane(
     tier('types', npx('typescript/bin/tsc', '--noEmit', '-p', '.')),
     tier('types (webview)', npx('typescript/bin/tsc', '--noEmit', '-p', 'src/webview-ui')),
     tier('lint', npx('eslint/bin/eslint.js', 'src', 'test')),
     tier('unit', npx('mocha/bin/mocha.js', '--config', 'test/unit/.mocharc.json')),
-    tier('in-host and end-to-end', [process.execPath, ['test/harness/run-e2e.mjs']]),
   ),
 ]);
-process.exit(validator && rest ? 0 : 1);
+const ok =
+  installed &&
+  checked &&
+  (await run('content validator', process.execPath, ['out/curriculum/validate.js'], { hold: false })) &&
+  (await tier('in-host and end-to-end', [process.execPath, ['test/harness/run-e2e.mjs']])());
+process.exit(ok ? 0 : 1);
