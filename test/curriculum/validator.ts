@@ -190,6 +190,10 @@ export async function validateContent(opts: ValidateOptions): Promise<Validation
       ...cheats.map((cheat, i): Job => ({ ex, kind: 'cheat', label: `cheat-${i + 1}`, cheat })),
     );
   }
+  // Longest first, so the workers finish together instead of one waiting on a late workflow exercise.
+  const cost = (ex: Exercise) => queue.filter((j) => j.ex === ex).length * (ex.checks.some((c) => c.type === 'workflow') ? 8 : ex.checks.some((c) => c.type === 'notebook-run' || c.type === 'tests-catch-bugs') ? 3 : 1);
+  const costs = new Map(selected.map((ex) => [ex, cost(ex)]));
+  queue.sort((a, b) => costs.get(b.ex)! - costs.get(a.ex)! || ids.indexOf(a.ex.id) - ids.indexOf(b.ex.id));
   const left = new Map<string, number>();
   for (const j of queue) left.set(j.ex.id, (left.get(j.ex.id) ?? 0) + 1);
   const timeoutMs = opts.timeoutMs ?? 120_000;
