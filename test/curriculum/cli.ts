@@ -21,7 +21,10 @@ Options:
   --path DIR     validate your own content folder instead of the shipped one, e.g.
                  my-project/.upskill (tracks, skills and exercises, as Upskill reads
                  them; the shipped tracks and skills are loaded beside it)
-  --jobs N       check runs at once (default ${defaultJobs()}: the number of cores)
+  --jobs N       check runs at once (default ${defaultJobs()}: the number of cores); each
+                 SIGUSR2 sent to the validator adds one, up to the number of cores
+                 (npm test starts it with --jobs 1 beside the other tiers and signals
+                 when they are done)
   --keep         keep the temporary folders and name them in the violations
   --verbose      print every check report, to see that a starter fails for the
                  reason the exercise teaches
@@ -94,7 +97,21 @@ export async function main(argv: readonly string[], root: string, io: Io): Promi
       io.log(USAGE);
       return 0;
     }
-    const v = await validateContent({ ...parsed.options, root, out: (line) => io.log(line) });
+    // Listening from the start: a signal that comes while the content loads is kept for the workers.
+    let early = 0;
+    let addWorker: (() => void) | undefined;
+    const onSignal = () => (addWorker ? addWorker() : early++);
+    process.on('SIGUSR2', onSignal);
+    const grow = (add: () => void) => {
+      addWorker = add;
+      for (; early > 0; early--) add();
+    };
+    let v;
+    try {
+      v = await validateContent({ ...parsed.options, root, out: (line) => io.log(line), growWith: grow });
+    } finally {
+      process.off('SIGUSR2', onSignal);
+    }
     // --static runs nothing, so the table would be all dashes.
     io.log(`\nContent validator (Python: ${v.python?.path} ${v.python?.version})\n${parsed.options.static ? '(--static: the content rules only, no check runs)' : formatTable(v.rows)}\n`);
     for (const violation of v.violations) io.log(`${formatViolation(violation)}\n`);

@@ -60,6 +60,12 @@ export interface ValidateOptions {
   readonly only?: readonly string[];
   /** Check runs at once; default: the number of cores. */
   readonly jobs?: number;
+  /**
+   * Lets the caller add a worker while the validator runs (up to the number of cores): it is
+   * given the function that does. `npm test` starts the validator on one core beside the
+   * other tiers and gives it the second core when they are done.
+   */
+  readonly growWith?: (addWorker: () => void) => void;
   /** Keep every temporary folder (and name it in the violations). */
   readonly keep?: boolean;
   /** Print every check report. */
@@ -216,7 +222,17 @@ export async function validateContent(opts: ValidateOptions): Promise<Validation
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(jobs, Math.max(1, queue.length)) }, (_, n) => worker(n)));
+  const workers: Promise<void>[] = [];
+  const addWorker = () => {
+    if (workers.length < Math.max(jobs, defaultJobs()) && next < queue.length) workers.push(worker(workers.length));
+  };
+  for (let i = 0; i < Math.min(jobs, Math.max(1, queue.length)); i++) workers.push(worker(i));
+  opts.growWith?.(addWorker);
+  // A worker added while the others run is awaited too.
+  for (let seen = 0; seen < workers.length; ) {
+    seen = workers.length;
+    await Promise.all(workers);
+  }
   if (!opts.keep) await fs.rm(tmp, { recursive: true, force: true });
 
   // Catalog-level first, then per exercise in id order, each exercise's in the order found.
@@ -226,7 +242,7 @@ export async function validateContent(opts: ValidateOptions): Promise<Validation
     rows: [...rows.values()],
     violations: sorted,
     wallMs: Date.now() - started,
-    jobs,
+    jobs: Math.max(jobs, workers.length),
     runs: queue.length,
     python,
     ...(opts.keep && { keptIn: tmp }),

@@ -1,28 +1,41 @@
-// The tiers of `npm test`, arranged so the 2-core machine is busy but never oversubscribed.
-// Measured here: the unit tier and the content validator are both CPU-bound, and run side
-// by side each took about three times as long as alone; the end-to-end tier, run beside the
-// validator, hit Playwright's page-load limits. So the CPU-bound tiers run one after another,
-// and only what waits on the network or the disk runs beside them:
-//   1. installing Node 24 and code-server (a download and a native build, needed by the
-//      end-to-end tier only) | types, lint and the unit tier;
-//   2. the content validator (one check run per core);
-//   3. the in-host and end-to-end tiers (a browser and code-server).
+// The tiers of `npm test`, arranged so both cores of the 2-core machine stay busy without
+// slowing each other down. Measured here: the unit tier and the content validator on two
+// workers, run side by side, each took about three times as long as alone, and the
+// end-to-end tier beside a loaded machine hit Playwright's page-load limits. So:
+//   - the content validator starts at once on ONE worker (one core), at a lower priority,
+//     longest exercises first;
+//   - on the other core, one after another: types, lint, the unit tier (one process), then
+//     the in-host and end-to-end tiers (a browser and code-server, mostly waiting), while
+//     Node 24 and code-server, which only they need, download and build;
+//   - when that lane is done, the validator gets the second core (SIGUSR2 adds a worker) and
+//     its normal priority back.
 // Expects a build (`node esbuild.js --production --tests`, which builds the validator and
 // the unit bundles too) and the Debian packages (`install.sh system`). The validator prints
-// as it goes; every other tier is held and printed whole when it ends, so output never
-// interleaves. The first tier to fail stops the rest (as `&&` would), and the exit code is 1.
+// as it goes; every other tier is held and printed whole when it ends. The first tier to
+// fail stops the rest (as `&&` would), and the exit code is 1.
 import { spawn } from 'child_process';
+import { setPriority as osSetPriority } from 'os';
+
+/** A lower priority is a hint: where the system refuses it, the tiers run as they are. */
+function setPriority(pid, priority) {
+  try {
+    osSetPriority(pid, priority);
+  } catch {
+    // not allowed here (raising priority needs privileges on some systems)
+  }
+}
 
 const children = new Set();
 let failed = false;
 
-function run(label, command, args, { hold }) {
+function run(label, command, args, { hold, onSpawn }) {
   return new Promise((resolve) => {
     if (failed) return resolve(false);
     const started = Date.now();
     // A process group of its own, so a failure elsewhere can stop the tier with its children.
     const child = spawn(command, args, { stdio: hold ? ['ignore', 'pipe', 'pipe'] : 'inherit', detached: true });
     children.add(child);
+    onSpawn?.(child);
     const chunks = [];
     if (hold) {
       child.stdout.on('data', (c) => chunks.push(c));
@@ -66,18 +79,31 @@ async function lane(...tiers) {
   return true;
 }
 
-const [installed, checked] = await Promise.all([
-  tier('install Node 24 and code-server', ['bash', ['test/harness/install.sh', 'code-server']])(),
-  lane(
-    tier('types', npx('typescript/bin/tsc', '--noEmit', '-p', '.')),
-    tier('types (webview)', npx('typescript/bin/tsc', '--noEmit', '-p', 'src/webview-ui')),
-    tier('lint', npx('eslint/bin/eslint.js', 'src', 'test')),
-    tier('unit', npx('mocha/bin/mocha.js', '--config', 'test/unit/.mocharc.json')),
-  ),
-]);
-const ok =
-  installed &&
-  checked &&
-  (await run('content validator', process.execPath, ['out/curriculum/validate.js'], { hold: false })) &&
-  (await tier('in-host and end-to-end', [process.execPath, ['test/harness/run-e2e.mjs']])());
-process.exit(ok ? 0 : 1);
+let validatorChild;
+const validator = run('content validator', process.execPath, ['out/curriculum/validate.js', '--jobs', '1'], {
+  hold: false,
+  onSpawn: (child) => {
+    validatorChild = child;
+    setPriority(child.pid, 5);
+  },
+});
+const rest = (async () => {
+  const [installed, checked] = await Promise.all([
+    tier('install Node 24 and code-server', ['bash', ['test/harness/install.sh', 'code-server']])(),
+    lane(
+      tier('types', npx('typescript/bin/tsc', '--noEmit', '-p', '.')),
+      tier('types (webview)', npx('typescript/bin/tsc', '--noEmit', '-p', 'src/webview-ui')),
+      tier('lint', npx('eslint/bin/eslint.js', 'src', 'test')),
+      tier('unit', npx('mocha/bin/mocha.js', '--config', 'test/unit/.mocharc.json')),
+    ),
+  ]);
+  return installed && checked && (await tier('in-host and end-to-end', [process.execPath, ['test/harness/run-e2e.mjs']])());
+})();
+const restOk = await rest;
+if (restOk && validatorChild?.exitCode === null) {
+  console.log('[tiers] the other tiers are done: the validator gets the second core');
+  setPriority(validatorChild.pid, 0);
+  validatorChild.kill('SIGUSR2');
+}
+const validatorOk = await validator;
+process.exit(restOk && validatorOk ? 0 : 1);
