@@ -22,7 +22,7 @@ import { parseDocument } from 'yaml';
 import { type ConfiguredHook, type HookTrace, repoKey, runCommit } from './precommitRun';
 import { safeName, storageRoot } from './scratch';
 import { planSeeds, type SeedKind, writeSeed } from './seeds';
-import { makeShims } from './toolShims';
+import { type Shims, makeShims } from './toolShims';
 import type { CheckContext, CommandRun } from './types';
 import { networkNamespaceFlags } from './workflowRun';
 
@@ -168,8 +168,9 @@ export async function preCommitProblems(ctx: CheckContext, file: string, abs: st
   await fs.mkdir(base, { recursive: true });
   const temp = await fs.mkdtemp(path.join(base, `${safeName(ctx.exercise.id)}-`));
   const deadline = ctx.deadline ?? Date.now() + ctx.timeoutMs;
+  let shims: Shims | undefined;
   try {
-    const shims = await makeShims(path.join(temp, 'shims'), ctx.python);
+    shims = await makeShims(path.join(temp, 'shims'), ctx.python, Math.max(1_000, deadline - Date.now()));
     const noNetwork = await networkNamespaceFlags();
     const rootRel = path.relative(ctx.workDir, path.dirname(abs));
     const plan = await planSeeds(path.dirname(abs));
@@ -209,6 +210,7 @@ export async function preCommitProblems(ctx: CheckContext, file: string, abs: st
     }
     return problems;
   } finally {
+    await shims?.close();
     await fs.rm(temp, { recursive: true, force: true }).catch(() => undefined);
   }
 }

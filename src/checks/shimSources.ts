@@ -303,3 +303,98 @@ process.exit(errors ? 2 : (opt.check || opt.diff || opt.exitNonZeroOnFix) && cha
  * (a fixer that changed a file exits 1).
  */
 export { default as HOOKS_STANDIN } from '../../resources/python/upskill_hooks.py';
+
+/**
+ * One process that runs the Ruff stand-in for every `ruff` a check's steps and hooks start:
+ * compiling the 10 MB WebAssembly module takes most of a stand-in's time (about 0.7 s of CPU
+ * here), so it is compiled once per check instead of once per call. It evaluates the
+ * stand-in's own source for each request with a `process` of that request (its argv, its
+ * working folder, its output), so both paths run the same code. Started under a run
+ * supervisor like every tool (its TOML reader is a process of the tree), one request at a
+ * time. Protocol: one JSON line {argv, cwd} in, one JSON object {stdout, stderr, code} out.
+ */
+export const RUFF_SERVER = String.raw`
+'use strict';
+const fs = require('fs');
+const net = require('net');
+const [, , socketPath, standinPath, ...standinArgs] = process.argv;
+const body = new Function('require', 'process', fs.readFileSync(standinPath, 'utf8'));
+class Exit {
+  constructor(code) { this.code = code; }
+}
+function runOne(argv, cwd) {
+  let stdout = '';
+  let stderr = '';
+  const own = {
+    argv: [process.argv[0], standinPath, ...standinArgs, ...argv],
+    env: process.env,
+    cwd: () => cwd,
+    exit: (code) => { throw new Exit(code === undefined ? 0 : code); },
+    stdout: { write: (s) => { stdout += s; return true; } },
+    stderr: { write: (s) => { stderr += s; return true; } },
+  };
+  let code = 0;
+  try {
+    process.chdir(cwd);
+    body(require, own);
+  } catch (e) {
+    if (e instanceof Exit) code = e.code;
+    else { stderr += 'error: ' + String((e && e.message) || e) + '\n'; code = 2; }
+  }
+  return { stdout, stderr, code };
+}
+const server = net.createServer((sock) => {
+  let data = '';
+  sock.setEncoding('utf8');
+  sock.on('error', () => undefined);
+  sock.on('data', (chunk) => {
+    data += chunk;
+    const nl = data.indexOf('\n');
+    if (nl < 0) return;
+    let answer;
+    try {
+      const req = JSON.parse(data.slice(0, nl));
+      answer = runOne(req.argv, req.cwd);
+    } catch (e) {
+      answer = { stdout: '', stderr: 'error: ' + String((e && e.message) || e) + '\n', code: 2 };
+    }
+    sock.end(JSON.stringify(answer));
+  });
+});
+server.listen(socketPath, () => fs.writeFileSync(socketPath + '.ready', ''));
+`;
+
+/**
+ * What the `ruff` shim runs when a Ruff server is up: asks it, prints its answer and exits
+ * with its code. When the server cannot be reached, runs the stand-in in a process of its
+ * own instead (argv: socket, the stand-in's command, "--", ruff's arguments).
+ */
+export const RUFF_CLIENT = `
+import json, os, socket, sys
+
+sock_path = sys.argv[1]
+end = sys.argv.index("--", 2)
+standin, args = sys.argv[2:end], sys.argv[end + 1:]
+try:
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    s.connect(sock_path)
+except OSError:
+    os.execvp(standin[0], standin + args)
+s.sendall(json.dumps({"argv": args, "cwd": os.getcwd()}).encode("utf-8", "surrogatepass") + b"\\n")
+chunks = []
+while True:
+    chunk = s.recv(65536)
+    if not chunk:
+        break
+    chunks.append(chunk)
+try:
+    answer = json.loads(b"".join(chunks).decode("utf-8"))
+except ValueError:
+    sys.stderr.write("error: Upskill's Ruff stand-in stopped before it answered\\n")
+    sys.exit(2)
+sys.stdout.buffer.write(answer["stdout"].encode("utf-8", "surrogatepass"))
+sys.stdout.flush()
+sys.stderr.buffer.write(answer["stderr"].encode("utf-8", "surrogatepass"))
+sys.stderr.flush()
+sys.exit(answer["code"])
+`;

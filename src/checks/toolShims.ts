@@ -11,9 +11,10 @@
 // which every shim puts on PYTHONPATH, as the editable install would for the commands after it.
 
 import { promises as fs } from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { quoteArg, runProcess } from './process';
-import { PIP_STANDIN, RUFF_STANDIN, TOML_TO_JSON, TOOL_LAUNCHER } from './shimSources';
+import { PIP_STANDIN, RUFF_CLIENT, RUFF_SERVER, RUFF_STANDIN, TOML_TO_JSON, TOOL_LAUNCHER } from './shimSources';
 import type { PythonInfo } from './types';
 
 /** Tool modules that get a command of their own when the interpreter has them: command → module. */
@@ -42,6 +43,48 @@ export interface Shims {
   readonly tools: readonly string[];
   /** The environment a step needs for the shims: its own state folder and tool log. */
   env(stateDir: string, toolLog: string): Record<string, string>;
+  /** Stops what the shims keep running (the Ruff server); the shims still work after, only slower. */
+  close(): Promise<void>;
+}
+
+/** Where the Ruff server listens; a Unix socket path must stay short (108 bytes on Linux). */
+const MAX_SOCKET_PATH = 100;
+/** How long the shims wait for the Ruff server to listen before the first step may need it. */
+const SERVER_START_MS = 10_000;
+
+/**
+ * Starts the Ruff server (shimSources.ts) under a run supervisor, and waits until it listens.
+ * Undefined where it cannot: the shim then runs the stand-in once per call.
+ */
+async function startRuffServer(lib: string, standinArgv: readonly string[], timeoutMs: number): Promise<{ socket: string; close(): Promise<void> } | undefined> {
+  if (process.platform === 'win32') return undefined;
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'upskill-ruff-'));
+  const socket = path.join(dir, 's');
+  if (Buffer.byteLength(socket) > MAX_SOCKET_PATH) {
+    await fs.rm(dir, { recursive: true, force: true });
+    return undefined;
+  }
+  const stop = new AbortController();
+  const ended = runProcess([...standinArgv.slice(0, 1), path.join(lib, 'ruff-server.js'), socket, ...standinArgv.slice(1)], {
+    cwd: dir,
+    timeoutMs,
+    signal: stop.signal,
+    env: { ELECTRON_RUN_AS_NODE: '1' },
+  });
+  let running = true;
+  void ended.then(() => (running = false));
+  const close = async () => {
+    stop.abort();
+    await ended;
+    await fs.rm(dir, { recursive: true, force: true });
+  };
+  const until = Date.now() + SERVER_START_MS;
+  while (running && Date.now() < until) {
+    if (await fs.stat(`${socket}.ready`).then(() => true, () => false)) return { socket, close };
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await close();
+  return undefined;
 }
 
 const q = quoteArg;
@@ -77,8 +120,11 @@ function ruffWasmPath(): string {
   return require.resolve('@astral-sh/ruff-wasm-nodejs');
 }
 
-/** Writes the shims into `dir` (created) for this interpreter. */
-export async function makeShims(dir: string, python: PythonInfo): Promise<Shims> {
+/**
+ * Writes the shims into `dir` (created) for this interpreter. Where Ruff is the bundled
+ * build, a Ruff server runs for at most `serverMs`; `close()` stops it.
+ */
+export async function makeShims(dir: string, python: PythonInfo, serverMs = 10 * 60_000): Promise<Shims> {
   const bin = path.join(dir, 'bin');
   const lib = path.join(dir, 'lib');
   await fs.mkdir(bin, { recursive: true });
@@ -88,6 +134,8 @@ export async function makeShims(dir: string, python: PythonInfo): Promise<Shims>
     [path.join(lib, 'upskill_tool.py')]: TOOL_LAUNCHER,
     [path.join(lib, 'upskill_toml.py')]: TOML_TO_JSON,
     [path.join(lib, 'ruff-standin.js')]: RUFF_STANDIN,
+    [path.join(lib, 'ruff-server.js')]: RUFF_SERVER,
+    [path.join(lib, 'ruff_client.py')]: RUFF_CLIENT,
   };
   for (const [file, text] of Object.entries(files)) await fs.writeFile(file, text.trimStart());
   const have = await importable(python, [...new Set([...Object.values(TOOL_MODULES), 'ruff'])], dir);
@@ -97,7 +145,12 @@ export async function makeShims(dir: string, python: PythonInfo): Promise<Shims>
     await fs.writeFile(file, `${PRELUDE}\n${body}\n`, { mode: 0o755 });
   };
   const hasRuff = have.has('ruff');
-  const bundledRuff = `ELECTRON_RUN_AS_NODE=1 ${q(process.execPath)} ${q(path.join(lib, 'ruff-standin.js'))} ${q(ruffWasmPath())} ${py} ${q(path.join(lib, 'upskill_toml.py'))}`;
+  // The stand-in's command: node, its script, then what it reads (the wasm, a Python for TOML).
+  const standin = [process.execPath, path.join(lib, 'ruff-standin.js'), ruffWasmPath(), python.path, path.join(lib, 'upskill_toml.py')];
+  const server = hasRuff ? undefined : await startRuffServer(lib, standin, serverMs);
+  const bundledRuff = server
+    ? `${py} -I -S ${q(path.join(lib, 'ruff_client.py'))} ${q(server.socket)} env ELECTRON_RUN_AS_NODE=1 ${standin.map(q).join(' ')} --`
+    : `ELECTRON_RUN_AS_NODE=1 ${standin.map(q).join(' ')}`;
   await write('ruff', logged('ruff', hasRuff ? `${py} ${q(path.join(lib, 'upskill_tool.py'))} ruff` : bundledRuff));
   const pip = `${py} ${q(path.join(lib, 'upskill_pip.py'))}`;
   for (const name of ['pip', 'pip3']) await write(name, `exec ${pip} "$@"`);
@@ -131,6 +184,7 @@ export async function makeShims(dir: string, python: PythonInfo): Promise<Shims>
     ruff: hasRuff ? `${python.path} -m ruff` : 'the bundled Ruff (WebAssembly): the interpreter has no ruff',
     tools,
     env: (stateDir, toolLog) => ({ UPSKILL_SHIM_STATE: stateDir, UPSKILL_TOOL_LOG: toolLog }),
+    close: async () => server?.close(),
   };
 }
 

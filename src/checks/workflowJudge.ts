@@ -19,7 +19,7 @@ import * as path from 'path';
 import type { WorkflowRules } from '../core/model';
 import { safeName, storageRoot } from './scratch';
 import { planSeeds, type SeedKind, type SeedPlan, writeSeed } from './seeds';
-import { makeShims, readToolLog, type ToolCall } from './toolShims';
+import { type Shims, makeShims, readToolLog, type ToolCall } from './toolShims';
 import { runProcess, timeLeft } from './process';
 import type { CheckContext, CommandRun } from './types';
 import type { EventName, Workflow } from './workflowModel';
@@ -182,8 +182,9 @@ export async function judgeWorkflows(ctx: CheckContext, files: readonly Workflow
   const mypyCache = path.join(storageRoot(ctx.storageDir), 'workflow-mypy-cache', safeName(ctx.exercise.id));
   const deadline = ctx.deadline ?? Date.now() + ctx.timeoutMs;
   const records: RunRecord[] = [];
+  let shims: Shims | undefined;
   try {
-    const shims = await makeShims(path.join(temp, 'shims'), ctx.python);
+    shims = await makeShims(path.join(temp, 'shims'), ctx.python, Math.max(1_000, deadline - Date.now()));
     const shimEnv = shims.env;
     const withCache = { ...shims, env: (state: string, log: string) => ({ ...shimEnv(state, log), MYPY_CACHE_DIR: mypyCache }) };
     const plan = await planSeeds(ctx.workDir);
@@ -221,6 +222,7 @@ export async function judgeWorkflows(ctx: CheckContext, files: readonly Workflow
     }
     return verdict(records, plan, kinds, events, Date.now() - started);
   } finally {
+    await shims?.close();
     await fs.rm(temp, { recursive: true, force: true }).catch(() => undefined);
   }
 }
