@@ -77,6 +77,78 @@ describe('checks: the judge and the worker', function () {
     assert.strictEqual(result.status, 'passed', `${result.summary}\n${result.details.join('\n')}`);
   });
 
+  it('a learner exception hierarchy of any depth, with built-in bases mixed in, keeps its shape: pytest.raises matches every base', async () => {
+    // Stand-ins used to put the marker mixin before every class, which Python refuses for a
+    // subclass of a class that already has it (TypeError: consistent method resolution order).
+    const store = [
+      'class StoreError(Exception):',
+      '    pass',
+      '',
+      'class NotFound(StoreError):',
+      '    pass',
+      '',
+      'class Gone(NotFound):',
+      '    def __init__(self, key, store):',
+      '        super().__init__(f"{key} left {store}")',
+      '        self.key = key',
+      '',
+      'class BadKey(StoreError, KeyError):',
+      '    pass',
+      '',
+      'class Both(Gone, BadKey):',
+      '    pass',
+      '',
+      'class Quirky(KeyError, StoreError):',
+      '    def __str__(self):',
+      '        return "quirky " + self.args[0]',
+      '',
+      'def fail(kind):',
+      '    if kind == "gone":',
+      '        raise Gone("k", "s3")',
+      '    if kind == "bad":',
+      '        raise BadKey("k")',
+      '    if kind == "both":',
+      '        raise Both("k", "gcs")',
+      '    if kind == "quirky":',
+      '        raise Quirky("k")',
+      '    raise NotFound(kind)',
+      '',
+    ].join('\n');
+    const test = [
+      'import pytest',
+      'from store import BadKey, Both, Gone, NotFound, Quirky, StoreError, fail',
+      '',
+      'def test_hierarchy():',
+      '    assert issubclass(Gone, NotFound) and issubclass(Gone, StoreError)',
+      '    assert issubclass(BadKey, KeyError) and issubclass(BadKey, StoreError)',
+      '    assert issubclass(Both, BadKey) and issubclass(Both, Gone)',
+      '    assert [c.__name__ for c in Both.__mro__ if c.__module__ == "store"] == ["Both", "Gone", "NotFound", "BadKey", "StoreError"]',
+      '',
+      'def test_raised():',
+      '    with pytest.raises(StoreError, match="^x$"):',
+      '        fail("x")',
+      '    with pytest.raises(NotFound) as info:',
+      '        fail("gone")',
+      '    assert type(info.value) is Gone and str(info.value) == "k left s3" and info.value.key == "k"',
+      '    with pytest.raises(KeyError):',
+      '        fail("bad")',
+      '    with pytest.raises(BadKey):',
+      '        fail("both")',
+      '    with pytest.raises(Gone, match="k left gcs"):',
+      '        fail("both")',
+      '    # The learner\'s own __str__, even behind a built-in base listed first.',
+      '    with pytest.raises(StoreError, match="^quirky k$"):',
+      '        fail("quirky")',
+      '',
+    ].join('\n');
+    const { result } = await judged({ 'store.py': store }, { 'test_store.py': test });
+    assert.strictEqual(result.status, 'passed', `${result.summary}\n${result.details.join('\n')}`);
+    // The judge decides on values: a wrong class is still refused.
+    const wrong = await judged({ 'store.py': store.replace('raise BadKey("k")', 'raise NotFound("k")') }, { 'test_store.py': test });
+    assert.strictEqual(wrong.result.status, 'failed', wrong.result.summary);
+    assert.match(wrong.result.summary, /test_raised/);
+  });
+
   it('values cross as data both ways, type and all: NumPy, pandas, dates, decimals, paths, nested containers', async () => {
     const test = [
       'import collections, datetime, decimal, fractions, math, pathlib',
