@@ -627,7 +627,33 @@ class Worker:
             n = len(self.exported) + 1
             self.exported[n] = obj
             self.exported_ids[key] = n
-        return {wire.TAG: "ref", "o": "j", "id": n}
+        ref = {wire.TAG: "ref", "o": "j", "id": n}
+        if isinstance(obj, type) and issubclass(obj, BaseException):
+            ref.update(self._describe_exception_class(obj))
+        return ref
+
+    def _describe_exception_class(self, cls):
+        """An exception class of the tests (or of a library) as the worker needs it to build a
+        class the learner's `except` clauses can catch: its name and its bases, which travel
+        as usual (built-in ones by name, the learner's own as the worker's real classes)."""
+        bases = []
+        for b in cls.__bases__:
+            if b is RemoteExceptionMixin or not issubclass(b, BaseException):
+                continue
+            try:
+                bases.append(self.codec.encode(b))
+            except Exception:
+                continue
+        module = cls.__dict__.get("__module__")
+        qualname = cls.__dict__.get("__qualname__", cls.__name__)
+        info = {"kind": "class", "exc": True, "bases": bases, "module": module if isinstance(module, str) else None, "qualname": qualname if isinstance(qualname, str) else "?"}
+        # A class of an installed library (not of the tests' folder): the worker, with the same
+        # install, may already have the very class, which the learner's code then catches.
+        source = getattr(sys.modules.get(module), "__file__", None) if isinstance(module, str) else None
+        judge = CONFIG.get("judge")
+        if isinstance(source, str) and judge and not os.path.realpath(source).startswith(os.path.realpath(judge) + os.sep):
+            info["named"] = True
+        return info
 
     def _is_proxy(self, obj):
         return isinstance(obj, RemoteObject) or (isinstance(obj, type) and "_upskill_class" in obj.__dict__)
