@@ -248,6 +248,34 @@ describe('checks: the judge and the worker', function () {
     assert.strictEqual(result.status, 'passed', `${result.summary}\n${result.tests.map((t) => `${t.id}: ${t.detail ?? t.message ?? ''}`).join('\n')}`);
   });
 
+  it('with the network blocked, learner code that catches the refused call is still refused; a fake that raises ConnectionError is fine', async () => {
+    const fetch = [
+      'from urllib.request import urlopen',
+      '',
+      'def load(url, client=None):',
+      '    try:',
+      '        if client is not None:',
+      '            return client.get(url)',
+      '        with urlopen(url, timeout=3) as r:',
+      '            return r.read()',
+      '    except Exception:',
+      '        return b"cached"',
+      '',
+    ].join('\n');
+    const test = (body: string) => `from fetch import load\n\n\nclass Down:\n    def get(self, url):\n        raise ConnectionError("down")\n\n\ndef test_load():\n    ${body}\n`;
+    const run = async (body: string) => {
+      const exDir = await folder({ 'hidden/test_fetch.py': test(body) });
+      const work = await folder({ 'fetch.py': fetch });
+      return (await runChecks(context(work, [{ type: 'pytest', hiddenTests: 'hidden', noNetwork: true }], {}, exDir))).results[0];
+    };
+    const caught = await run('assert load("http://sensors.invalid/x") == b"cached"');
+    assert.strictEqual(caught.status, 'failed', caught.summary);
+    assert.match(caught.summary, /^test_load tried to reach the network/);
+    assert.match(caught.details.join('\n'), /Upskill blocked a network call to sensors\.invalid.*\(from fetch\.py line 7\)/);
+    const faked = await run('assert load("http://sensors.invalid/x", Down()) == b"cached"');
+    assert.strictEqual(faked.status, 'passed', `${faked.summary}\n${faked.details.join('\n')}`);
+  });
+
   it('values cross as data both ways, type and all: NumPy, pandas, dates, decimals, paths, nested containers', async () => {
     const test = [
       'import collections, datetime, decimal, fractions, math, pathlib',
