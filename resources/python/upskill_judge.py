@@ -642,7 +642,7 @@ class Worker:
                 continue
             try:
                 bases.append(self.codec.encode(b))
-            except Exception:
+            except (Exception, WorkerFailure):  # a stand-in of a worker that has stopped: left out
                 continue
         module = cls.__dict__.get("__module__")
         qualname = cls.__dict__.get("__qualname__", cls.__name__)
