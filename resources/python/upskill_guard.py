@@ -291,12 +291,27 @@ def make(cfg):
         try:
             frame = getframe(1)
             if event in network_events:
+                target = None
                 if event.startswith("socket.get"):
-                    raise Refused("Upskill blocked a network call to %s: tests must not use the network; mock it instead." % (args[0] if args else "?",))
-                sock = args[0]
-                if isinstance_(sock, socket_type) and family_of(sock) in inet_families:
-                    raise Refused("Upskill blocked a network call to %s: tests must not use the network; mock it instead." % (args[1] if len_(args) > 1 else "?",))
-                return
+                    target = args[0] if args else "?"
+                else:
+                    sock = args[0]
+                    if isinstance_(sock, socket_type) and family_of(sock) in inet_families:
+                        target = args[1] if len_(args) > 1 else "?"
+                if target is None:
+                    return
+                if type_(target) is tuple_ and len_(target) >= 2:
+                    target = "%s:%s" % (target[0], target[1])
+                text = "Upskill blocked a network call to %s: tests must not use the network; mock it instead." % (target,)
+                # Reported as well as raised: learner code that catches the refusal and goes
+                # on (a fallback, a bare except) does not turn it into a pass.
+                if report is not None:
+                    try:
+                        where = where_of(frame)
+                        report(text + ((" (from %s)" % where) if where else ""), True)
+                    except BaseException:
+                        pass
+                raise Refused(text)
             if event == "open":
                 target, mode, flags = args[0], args[1], args[2]
                 if type_(target) is int_:

@@ -321,10 +321,17 @@ def _class_target(cls):
     return w
 
 
+def _remote_exception_str(self):
+    text = getattr(self, "_upskill_str", None)
+    return text if isinstance(text, str) else BaseException.__str__(self)
+
+
 class RemoteExceptionMixin:
-    def __str__(self):
-        text = getattr(self, "_upskill_str", None)
-        return text if isinstance(text, str) else super().__str__()
+    """Marks the judge's stand-ins for the learner's exception classes (the root of each
+    learner hierarchy has it as a base; its subclasses inherit it). str() is the text the
+    worker computed, whatever __str__ the learner's classes define."""
+
+    __str__ = _remote_exception_str
 
 
 _CLASSES = {}  # (module, qualname) or (worker, id) -> the judge's stand-in class
@@ -363,17 +370,44 @@ def _class_for(w, ref):
         cls = type(name, (nt,), ns)
     elif ref.get("exc"):
         exc_bases = tuple(b for b in bases if issubclass(b, BaseException)) or (Exception,)
-        ns = {"__module__": module, "__qualname__": qualname, "_upskill_class": target}
-        try:
-            cls = type(name, (RemoteExceptionMixin,) + exc_bases, ns)
-        except TypeError:
-            cls = type(name, (RemoteExceptionMixin, exc_bases[0]), ns)
+        # str() is the worker's text wherever __str__ sits in the learner's hierarchy (a
+        # built-in base listed first, KeyError say, would otherwise answer before the mixin).
+        ns = {"__module__": module, "__qualname__": qualname, "_upskill_class": target, "__str__": _remote_exception_str}
+        cls = _exception_class(name, exc_bases, ns)
     else:
         remote_bases = tuple(b for b in bases if issubclass(b, RemoteObject) and b is not RemoteObject)
         ns = {"__module__": module, "__qualname__": qualname, "_upskill_class": target, "__slots__": ()}
         cls = RemoteMeta(name, remote_bases or (RemoteObject,), ns)
     _CLASSES[key] = cls
     return cls
+
+
+def _exception_class(name, bases, ns):
+    """The stand-in for a learner exception class with these bases (built-in exception classes
+    and the stand-ins of the learner's other exception classes, in the learner's order).
+    The marker mixin goes in once, at the root of a learner hierarchy: a subclass of the
+    learner's own exception inherits it from its base's stand-in (adding it again would make
+    Python's method order impossible: `class NotFound(StoreError)`)."""
+    if not any(issubclass(b, RemoteExceptionMixin) for b in bases):
+        bases = (RemoteExceptionMixin,) + tuple(bases)
+    try:
+        return type(name, tuple(bases), ns)
+    except TypeError:
+        pass
+    # Bases Python will not combine here (a layout conflict between built-in exceptions): as
+    # many as can be kept, in order, the marker first among them.
+    kept = []
+    for b in bases:
+        try:
+            type(name, tuple(kept + [b]), dict(ns))
+        except TypeError:
+            continue
+        kept.append(b)
+    if not any(issubclass(b, RemoteExceptionMixin) for b in kept):
+        kept = [RemoteExceptionMixin] + [b for b in kept if b is not RemoteExceptionMixin]
+    if not any(issubclass(b, BaseException) for b in kept):
+        kept.append(Exception)
+    return type(name, tuple(kept), ns)
 
 
 def _namedtuple_getattr(self, name):
@@ -593,7 +627,33 @@ class Worker:
             n = len(self.exported) + 1
             self.exported[n] = obj
             self.exported_ids[key] = n
-        return {wire.TAG: "ref", "o": "j", "id": n}
+        ref = {wire.TAG: "ref", "o": "j", "id": n}
+        if isinstance(obj, type) and issubclass(obj, BaseException):
+            ref.update(self._describe_exception_class(obj))
+        return ref
+
+    def _describe_exception_class(self, cls):
+        """An exception class of the tests (or of a library) as the worker needs it to build a
+        class the learner's `except` clauses can catch: its name and its bases, which travel
+        as usual (built-in ones by name, the learner's own as the worker's real classes)."""
+        bases = []
+        for b in cls.__bases__:
+            if b is RemoteExceptionMixin or not issubclass(b, BaseException):
+                continue
+            try:
+                bases.append(self.codec.encode(b))
+            except (Exception, WorkerFailure):  # a stand-in of a worker that has stopped: left out
+                continue
+        module = cls.__dict__.get("__module__")
+        qualname = cls.__dict__.get("__qualname__", cls.__name__)
+        info = {"kind": "class", "exc": True, "bases": bases, "module": module if isinstance(module, str) else None, "qualname": qualname if isinstance(qualname, str) else "?"}
+        # A class of an installed library (not of the tests' folder): the worker, with the same
+        # install, may already have the very class, which the learner's code then catches.
+        source = getattr(sys.modules.get(module), "__file__", None) if isinstance(module, str) else None
+        judge = CONFIG.get("judge")
+        if isinstance(source, str) and judge and not os.path.realpath(source).startswith(os.path.realpath(judge) + os.sep):
+            info["named"] = True
+        return info
 
     def _is_proxy(self, obj):
         return isinstance(obj, RemoteObject) or (isinstance(obj, type) and "_upskill_class" in obj.__dict__)

@@ -326,7 +326,7 @@ class Codec:
         except TypeError:
             own = {}
         for k, v in list(own.items())[:50]:
-            if type(k) is str and not k.startswith("__"):
+            if type(k) is str and not k.startswith("__") and not k.startswith("_upskill"):
                 try:
                     attrs[k] = self.encode(v, depth + 1)
                 except Exception:
@@ -457,16 +457,24 @@ class Codec:
         args = tuple(self.decode(a, depth + 1) for a in x["args"])
         if not (isinstance(cls, type) and issubclass(cls, BaseException)):
             cls = RuntimeError
-        try:
-            exc = cls.__new__(cls)
-            exc.args = args
-        except Exception:
+        exc = None
+        # With its arguments: an OSError's errno, strerror and filename are read from them.
+        for make in (lambda: cls.__new__(cls, *args), lambda: cls.__new__(cls)):
+            try:
+                exc = make()
+                exc.args = args
+                break
+            except Exception:
+                exc = None
+        if exc is None:
             exc = RuntimeError(x["str"])
         for k, v in x.get("attrs", {}).items():
             try:
                 object.__setattr__(exc, k, self.decode(v, depth + 1))
             except Exception:
                 pass
+        if getattr(type(exc), "_upskill_str_from_peer", False):
+            exc._upskill_str = str(x.get("str"))
         return exc
 
     def _dtype_of(self, spec):

@@ -318,16 +318,68 @@ def serve(config, refusals, upskill_wire):
                 raise upskill_wire.WireError("no object %d in the worker" % n)
             return objects[n]
         n = ref["id"]
+        if ref.get("kind") == "class" and ref.get("exc"):
+            return judge_exception_class(ref)
         proxy = judge_proxies.get(n)
         if proxy is None:
             proxy = JudgeObject(ref)
             judge_proxies[n] = proxy
         return proxy
 
+    # The judge's exception classes (a test's own, or a library's that a fake raises), as real
+    # classes here, so that the learner's `except` clauses can catch them: by every base (built-
+    # in bases are the built-in classes, the learner's own classes are the learner's), and by
+    # the class itself where the worker has it too (an installed library's). Each goes back to
+    # the judge as the judge's own class.
+    judge_classes = {}  # the judge's id -> the class used here
+    judge_class_refs = {}  # id(that class) -> (the class, the judge's reference)
+
+    def judge_exception_class(ref):
+        n = ref["id"]
+        cls = judge_classes.get(n)
+        if cls is not None:
+            return cls
+        module, qualname = ref.get("module"), ref.get("qualname")
+        if not isinstance(qualname, str):
+            qualname = "?"
+        if ref.get("named") and isinstance(module, str) and module in sys.modules:
+            # Only a module already imported here (by the learner's code): the judge's data
+            # never makes the worker import anything.
+            try:
+                found = sys.modules[module]
+                for part in qualname.split("."):
+                    found = getattr(found, part)
+                if isinstance(found, type) and issubclass(found, BaseException):
+                    cls = found
+            except Exception:
+                cls = None
+        if cls is None:
+            bases = []
+            for b in ref.get("bases") or []:
+                try:
+                    base = codec.decode(b)
+                except Exception:
+                    continue
+                if isinstance(base, type) and issubclass(base, BaseException):
+                    bases.append(base)
+            ns = {"__module__": module if isinstance(module, str) else "<tests>", "__qualname__": qualname, "_upskill_str_from_peer": True, "__str__": _peer_exception_str}
+            cls = _exception_stand_in(qualname.rsplit(".", 1)[-1], bases or [Exception], ns)
+        judge_classes[n] = cls
+        if id(cls) not in judge_class_refs:
+            judge_class_refs[id(cls)] = (cls, {upskill_wire.TAG: "ref", "o": "j", "id": n})
+        return cls
+
+    def judge_class_ref(obj):
+        entry = judge_class_refs.get(id(obj)) if isinstance(obj, type) else None
+        return entry[1] if entry is not None and entry[0] is obj else None
+
     def is_proxy(obj):
-        return type(obj) is JudgeObject
+        return type(obj) is JudgeObject or judge_class_ref(obj) is not None
 
     def encode_proxy(obj):
+        ref = judge_class_ref(obj)
+        if ref is not None:
+            return dict(ref)
         return object.__getattribute__(obj, "_upskill_ref")
 
     codec = upskill_wire.Codec("worker", export, import_ref, is_proxy, encode_proxy)
@@ -477,6 +529,34 @@ def serve(config, refusals, upskill_wire):
         if msg.get("op") == "bye":
             os._exit(0)
         peer.serve(msg)
+
+
+def _peer_exception_str(self):
+    """str() of an exception the judge sent: the text the judge computed (its class's __str__
+    runs there); for one the learner's code made of the same class, the built-in text."""
+    text = getattr(self, "_upskill_str", None)
+    if isinstance(text, str):
+        return text
+    for klass in type(self).__mro__:
+        if "_upskill_str_from_peer" not in klass.__dict__ and "__str__" in klass.__dict__:
+            return klass.__dict__["__str__"](self)
+    return BaseException.__str__(self)
+
+
+def _exception_stand_in(name, bases, ns):
+    """A class with these bases, or with as many of them, in order, as Python will combine."""
+    try:
+        return type(name, tuple(bases), ns)
+    except TypeError:
+        pass
+    kept = []
+    for b in bases:
+        try:
+            type(name, tuple(kept + [b]), dict(ns))
+        except TypeError:
+            continue
+        kept.append(b)
+    return type(name, tuple(kept) or (Exception,), ns)
 
 
 def _safe_message(record):

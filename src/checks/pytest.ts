@@ -20,7 +20,7 @@ import type { Exercise, NoNetworkCheck, PytestCheck } from '../core/model';
 import { inside } from '../core/paths';
 import { type JudgeFile, JUDGE_MIN_PYTHON, judgeSupports, runJudge } from './judge';
 import { describeEnd } from './process';
-import { BLOCKED_MARKER, type PytestOptions, type PytestRun, runPytest } from './pytestRun';
+import { BLOCKED_MARKER, type NetworkAttempt, type PytestOptions, type PytestRun, runPytest } from './pytestRun';
 import { listNames, plural, result } from './result';
 import { filesUnder, revealMissing, writeFresh } from './scratch';
 import { checksNothingFinding, outcomeHooks, passedFunctions, projectPytestConfig, testFunction, testsCheckingNothing } from './testQuality';
@@ -167,7 +167,7 @@ async function checkExerciseTests(spec: PytestCheck, ctx: CheckContext): Promise
     tests = [...tests, ...q.tests];
     if (q.networkBlock && !judged) details.push(q.networkBlock);
     const quality = await suiteQuality(spec, ctx, q.tests, runs, verdict(ctx, q, mine === 'all' ? owned : mine, spec.allowSkips));
-    const w = quality.verdict;
+    const w = quality.verdict.status === 'passed' && q.networkAttempts?.length ? reachedForTheNetwork(q.networkAttempts, quality.verdict) : quality.verdict;
     findings.push(...quality.findings);
     if (!v) v = w;
     else if (v.status === 'passed' && w.status !== 'passed') v = { ...w, summary: `Your tests: ${w.summary}` };
@@ -243,6 +243,7 @@ async function checkProjectSuite(spec: PytestCheck, ctx: CheckContext): Promise<
   if (p.networkBlock) details.push(p.networkBlock);
   const q = await suiteQuality(spec, ctx, p.tests, runs, v);
   v = q.verdict;
+  if (v.status === 'passed' && p.networkAttempts?.length) v = reachedForTheNetwork(p.networkAttempts, v);
   let tests = p.tests;
   if (spec.hiddenTests) {
     const hidden = await judgeFiles({ ...ctx.exercise, starter: undefined }, spec.hiddenTests);
@@ -255,11 +256,30 @@ async function checkProjectSuite(spec: PytestCheck, ctx: CheckContext): Promise<
   return result(spec, started, { ...v, details: [...details, ...v.details], findings: q.findings, tests, runs, tool });
 }
 
+/**
+ * A suite that passed although the block refused some of its calls: a test caught the refusal
+ * (a fallback, a bare except) instead of replacing the call, so offline it checks less than it
+ * says. A test of how the code handles a network failure makes the failure with a mock (a
+ * `side_effect=ConnectionError`), which the block never sees.
+ */
+function reachedForTheNetwork(attempts: readonly NetworkAttempt[], given: Verdict): Verdict {
+  const where = (test: string) => (test ? test.split('::').pop()! : 'collecting the tests');
+  const names = [...new Set(attempts.map((a) => where(a.test)))];
+  const targets = [...new Set(attempts.map((a) => a.target))];
+  const one = names.length === 1;
+  return {
+    status: 'failed',
+    summary: `The tests passed, but ${listNames(names)} tried to reach the network (${listNames(targets.slice(0, 5))}${targets.length > 5 ? ` and ${targets.length - 5} more` : ''}) and went on when the call was refused. Replace the call with a mock or a saved fixture, so ${one ? 'the test checks' : 'the tests check'} your code offline instead of catching the failure; to test how your code handles a network error, make a mock raise it (side_effect=ConnectionError(...)).`,
+    details: [...attempts.map((a) => `${a.test || '(while collecting the tests)'}: tried to reach ${a.target}, and the test went on when the call was refused`), ...given.details],
+  };
+}
+
 export async function checkNoNetwork(spec: NoNetworkCheck, ctx: CheckContext): Promise<CheckResult> {
   const started = Date.now();
   const { conftests, owned } = await prepareCopy(ctx, undefined, []);
   const p = await runPytest(ctx, ctx.workDir, spec.args ?? [], { noNetwork: true, conftests, mustMock: spec.mustMock });
   let v = verdict(ctx, p, owned);
+  if (v.status === 'passed' && p.networkAttempts?.length) v = reachedForTheNetwork(p.networkAttempts, v);
   if (v.status === 'passed' && spec.mustMock && !p.mockCalls?.length) {
     const { module, name } = spec.mustMock;
     v = {

@@ -13,6 +13,8 @@ import { pythonModule, requireModule } from './python';
 import type { CheckContext, CommandRun, TestCaseResult } from './types';
 
 export const BLOCKED_MARKER = 'Upskill blocked a network call';
+/** The variable naming the file where the Python-level block writes down each call it refused. */
+const NETWORK_LOG_ENV = 'UPSKILL_NETWORK_LOG';
 
 /**
  * The Python-level network block: an audit hook, which cannot be removed and which
@@ -20,27 +22,54 @@ export const BLOCKED_MARKER = 'Upskill blocked a network call';
  * every Python process the tests start, too. The same text is the pytest plugin.
  */
 const NETWORK_BLOCK = `
+import json as _json
+import os as _os
 import socket as _socket
 import sys as _sys
 
 _MESSAGE = "${BLOCKED_MARKER} to {}: tests must not use the network; mock it instead."
 
 
-def _upskill_block_network(event, args):
-    if event in ("socket.connect", "socket.sendto", "socket.sendmsg") and getattr(args[0], "family", None) in (_socket.AF_INET, _socket.AF_INET6):
-        raise RuntimeError(_MESSAGE.format(args[1] if len(args) > 1 else "?"))
-    if event in ("socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyname_ex", "socket.gethostbyaddr"):
-        raise RuntimeError(_MESSAGE.format(args[0] if args else "?"))
+def _make_refuse(log, environ=_os.environ, dumps=_json.dumps, open_=open):
+    # Every refused call is also written down with the test that made it: a test that catches
+    # the refusal (a fallback, a bare except) and passes anyway still tried to reach the
+    # network. What it needs is bound here, at start-up, not looked up when a call comes.
+    def refuse(target):
+        if isinstance(target, tuple) and len(target) >= 2:
+            target = "%s:%s" % (target[0], target[1])
+        target = str(target)[:200]
+        if log:
+            try:
+                with open_(log, "a", encoding="utf-8") as f:
+                    f.write(dumps({"test": environ.get("PYTEST_CURRENT_TEST", ""), "target": target}) + "\\n")
+            except Exception:
+                pass
+        raise RuntimeError(_MESSAGE.format(target))
+
+    return refuse
 
 
-if hasattr(_sys, "addaudithook"):
-    _sys.addaudithook(_upskill_block_network)
-else:  # Python 3.7 and older: no audit hooks, so the socket methods themselves refuse.
-    def _refuse(self, address, *args):
-        if self.family in (_socket.AF_INET, _socket.AF_INET6):
-            raise RuntimeError(_MESSAGE.format(address))
-    _socket.socket.connect = _refuse
-    _socket.socket.connect_ex = _refuse
+def _make_hook(refuse, inet=(_socket.AF_INET, _socket.AF_INET6)):
+    def _upskill_block_network(event, args):
+        if event in ("socket.connect", "socket.sendto", "socket.sendmsg") and getattr(args[0], "family", None) in inet:
+            refuse(args[1] if len(args) > 1 else "?")
+        if event in ("socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyname_ex", "socket.gethostbyaddr"):
+            refuse(args[0] if args else "?")
+
+    return _upskill_block_network
+
+
+if not getattr(_sys, "_upskill_network_blocked", False):
+    _sys._upskill_network_blocked = True
+    _refuse = _make_refuse(_os.environ.get("${NETWORK_LOG_ENV}"))
+    if hasattr(_sys, "addaudithook"):
+        _sys.addaudithook(_make_hook(_refuse))
+    else:  # Python 3.7 and older: no audit hooks, so the socket methods themselves refuse.
+        def _refuse_connect(self, address, *args):
+            if self.family in (_socket.AF_INET, _socket.AF_INET6):
+                _refuse(address)
+        _socket.socket.connect = _refuse_connect
+        _socket.socket.connect_ex = _refuse_connect
 `;
 
 /** Records each call of a mock named NAME made from the module under test, for the mocking check. */
@@ -125,6 +154,11 @@ export interface PytestRun {
   readonly networkBlock?: string;
   /** Functions of the module under test that called the named mock. */
   readonly mockCalls?: string[];
+  /**
+   * With the network block: each call it refused, once per test and target, whether or not
+   * the test failed for it (`test` is pytest's id, '' while collecting).
+   */
+  readonly networkAttempts?: readonly NetworkAttempt[];
 }
 
 export interface PytestOptions {
@@ -196,13 +230,16 @@ export async function runPytest(ctx: CheckContext, cwd: string, args: readonly s
       argv.push('-p', 'upskill_no_network');
       pythonPath.push(scratch);
       const flags = forcedBlock === 'python' ? undefined : await namespaceFlags();
+      // In every Python process the tests start, too: with a namespace it only writes down
+      // the calls (the namespace refuses them anyway); without one it is the block.
+      await fs.writeFile(path.join(scratch, 'sitecustomize.py'), NETWORK_BLOCK, 'utf8');
       if (flags) {
         argv.unshift('unshare', ...flags, '--');
         networkBlock = NETWORK_BLOCKS.namespace;
       } else {
-        await fs.writeFile(path.join(scratch, 'sitecustomize.py'), NETWORK_BLOCK, 'utf8');
         networkBlock = NETWORK_BLOCKS.python;
       }
+      env[NETWORK_LOG_ENV] = path.join(scratch, 'network-attempts.jsonl');
       ctx.log(`  ${networkBlock}`);
     }
     const mockOut = path.join(scratch, 'mock-calls.json');
@@ -218,9 +255,36 @@ export async function runPytest(ctx: CheckContext, cwd: string, args: readonly s
     const xml = await fs.readFile(junit, 'utf8').catch(() => '');
     const tests = parseJUnit(xml).map((t) => ({ ...t, file: t.file ? path.resolve(cwd, t.file) : undefined }));
     const mockCalls = opts.mustMock ? ((JSON.parse(await fs.readFile(mockOut, 'utf8').catch(() => '[]')) as string[]) ?? []) : undefined;
-    return { run, tests, networkBlock, mockCalls };
+    const networkAttempts = opts.noNetwork ? await readNetworkAttempts(path.join(scratch, 'network-attempts.jsonl')) : undefined;
+    return { run, tests, networkBlock, mockCalls, networkAttempts };
   } finally {
     await fs.rm(scratch, { recursive: true, force: true });
   }
 }
 
+/** One call the network block refused: pytest's id of the test that made it ('' while collecting), and where to. */
+export interface NetworkAttempt {
+  readonly test: string;
+  readonly target: string;
+}
+
+/** The calls the network block refused, one per test and target, in the order they came. */
+async function readNetworkAttempts(file: string): Promise<NetworkAttempt[]> {
+  const text = await fs.readFile(file, 'utf8').catch(() => '');
+  const seen = new Map<string, NetworkAttempt>();
+  for (const line of text.split('\n')) {
+    let entry: unknown;
+    try {
+      entry = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    if (typeof entry !== 'object' || entry === null) continue;
+    const { test, target } = entry as Record<string, unknown>;
+    if (typeof test !== 'string' || typeof target !== 'string') continue;
+    // PYTEST_CURRENT_TEST is "tests/test_x.py::test_y (call)": the id without the phase.
+    const id = test.replace(/ \((?:setup|call|teardown)\)$/, '');
+    if (!seen.has(`${id}\0${target}`)) seen.set(`${id}\0${target}`, { test: id, target });
+  }
+  return [...seen.values()];
+}

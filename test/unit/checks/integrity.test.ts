@@ -274,6 +274,69 @@ describe('checks: the network block holds', () => {
     });
   }
 
+  // A test that catches the refusal and goes on passes whatever the code does offline: it is
+  // refused by name, with the target, under either block, from the test process or a child.
+  const FETCH = 'import urllib.request\n\n\ndef fetch(url):\n    with urllib.request.urlopen(url, timeout=3) as r:\n        return r.read()\n\n\ndef fetch_or(url, saved):\n    try:\n        return fetch(url)\n    except OSError:\n        return saved\n';
+  const CAUGHT = {
+    'fetch.py': FETCH,
+    'test_fetch.py': [
+      'import subprocess, sys',
+      'from fetch import fetch',
+      '',
+      'def test_fallback():',
+      '    try:',
+      '        data = fetch("http://sensors.invalid/readings")',
+      '    except Exception:',
+      '        data = b"saved"',
+      '    assert data == b"saved"',
+      '',
+      'def test_child():',
+      '    code = "import socket; socket.create_connection((\'192.0.2.1\', 80), timeout=3)"',
+      '    assert subprocess.run([sys.executable, "-c", code], capture_output=True).returncode != 0',
+      '',
+      'def test_offline():',
+      '    assert fetch.__name__ == "fetch"',
+      '',
+    ].join('\n'),
+  };
+  for (const kind of ['as this machine allows', 'python'] as const) {
+    it(`block ${kind}: a suite that passes by catching the refused call is refused, naming the tests and the targets`, async () => {
+      useNetworkBlock(kind === 'python' ? 'python' : undefined);
+      try {
+        const [r] = (await run(CAUGHT, [NET])).report.results;
+        assert.strictEqual(r.status, 'failed', r.summary);
+        assert.deepStrictEqual(r.tests.map((t) => t.outcome), ['passed', 'passed', 'passed'], JSON.stringify(r.tests));
+        assert.match(r.summary, /^The tests passed, but test_fallback, test_child tried to reach the network \(sensors\.invalid, 192\.0\.2\.1\) and went on when the call was refused/);
+        assert.ok(r.details.includes('test_fetch.py::test_fallback: tried to reach sensors.invalid, and the test went on when the call was refused'), r.details.join('\n'));
+        assert.ok(!r.details.some((d) => /test_offline/.test(d)), r.details.join('\n'));
+      } finally {
+        useNetworkBlock(undefined);
+      }
+    });
+  }
+
+  it('a test of how the code handles a network failure, made with a mock that raises, passes', async () => {
+    const honest = [
+      'from unittest.mock import patch',
+      'import pytest',
+      'from fetch import fetch, fetch_or',
+      '',
+      'def test_falls_back_when_the_network_fails():',
+      '    with patch("fetch.urllib.request.urlopen", side_effect=ConnectionError("down")) as urlopen:',
+      '        assert fetch_or("http://sensors.invalid/readings", b"saved") == b"saved"',
+      '    urlopen.assert_called_once()',
+      '',
+      'def test_the_error_reaches_the_caller():',
+      '    with patch("fetch.urllib.request.urlopen", side_effect=TimeoutError()):',
+      '        with pytest.raises(TimeoutError):',
+      '            fetch("http://sensors.invalid/readings")',
+      '',
+    ].join('\n');
+    const spec = { type: 'no-network' as const, mustMock: { module: 'fetch.py', name: 'urlopen' } };
+    const [r] = (await run({ 'fetch.py': FETCH, 'test_fetch.py': honest }, [spec])).report.results;
+    assert.strictEqual(r.status, 'passed', `${r.summary}\n${r.details.join('\n')}`);
+  });
+
   it('mocking the function under test is refused; mocking urlopen passes', async () => {
     const weather = 'import urllib.request\n\ndef fetch(url):\n    with urllib.request.urlopen(url) as r:\n        return r.read()\n\ndef size(url):\n    return len(fetch(url))\n';
     const spec = { type: 'no-network' as const, mustMock: { module: 'weather.py', name: 'urlopen' } };

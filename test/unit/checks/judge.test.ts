@@ -77,6 +77,205 @@ describe('checks: the judge and the worker', function () {
     assert.strictEqual(result.status, 'passed', `${result.summary}\n${result.details.join('\n')}`);
   });
 
+  it('a learner exception hierarchy of any depth, with built-in bases mixed in, keeps its shape: pytest.raises matches every base', async () => {
+    // Stand-ins used to put the marker mixin before every class, which Python refuses for a
+    // subclass of a class that already has it (TypeError: consistent method resolution order).
+    const store = [
+      'class StoreError(Exception):',
+      '    pass',
+      '',
+      'class NotFound(StoreError):',
+      '    pass',
+      '',
+      'class Gone(NotFound):',
+      '    def __init__(self, key, store):',
+      '        super().__init__(f"{key} left {store}")',
+      '        self.key = key',
+      '',
+      'class BadKey(StoreError, KeyError):',
+      '    pass',
+      '',
+      'class Both(Gone, BadKey):',
+      '    pass',
+      '',
+      'class Quirky(KeyError, StoreError):',
+      '    def __str__(self):',
+      '        return "quirky " + self.args[0]',
+      '',
+      'def fail(kind):',
+      '    if kind == "gone":',
+      '        raise Gone("k", "s3")',
+      '    if kind == "bad":',
+      '        raise BadKey("k")',
+      '    if kind == "both":',
+      '        raise Both("k", "gcs")',
+      '    if kind == "quirky":',
+      '        raise Quirky("k")',
+      '    raise NotFound(kind)',
+      '',
+    ].join('\n');
+    const test = [
+      'import pytest',
+      'from store import BadKey, Both, Gone, NotFound, Quirky, StoreError, fail',
+      '',
+      'def test_hierarchy():',
+      '    assert issubclass(Gone, NotFound) and issubclass(Gone, StoreError)',
+      '    assert issubclass(BadKey, KeyError) and issubclass(BadKey, StoreError)',
+      '    assert issubclass(Both, BadKey) and issubclass(Both, Gone)',
+      '    assert [c.__name__ for c in Both.__mro__ if c.__module__ == "store"] == ["Both", "Gone", "NotFound", "BadKey", "StoreError"]',
+      '',
+      'def test_raised():',
+      '    with pytest.raises(StoreError, match="^x$"):',
+      '        fail("x")',
+      '    with pytest.raises(NotFound) as info:',
+      '        fail("gone")',
+      '    assert type(info.value) is Gone and str(info.value) == "k left s3" and info.value.key == "k"',
+      '    with pytest.raises(KeyError):',
+      '        fail("bad")',
+      '    with pytest.raises(BadKey):',
+      '        fail("both")',
+      '    with pytest.raises(Gone, match="k left gcs"):',
+      '        fail("both")',
+      '    # The learner\'s own __str__, even behind a built-in base listed first.',
+      '    with pytest.raises(StoreError, match="^quirky k$"):',
+      '        fail("quirky")',
+      '',
+    ].join('\n');
+    const { result } = await judged({ 'store.py': store }, { 'test_store.py': test });
+    assert.strictEqual(result.status, 'passed', `${result.summary}\n${result.details.join('\n')}`);
+    // The judge decides on values: a wrong class is still refused.
+    const wrong = await judged({ 'store.py': store.replace('raise BadKey("k")', 'raise NotFound("k")') }, { 'test_store.py': test });
+    assert.strictEqual(wrong.result.status, 'failed', wrong.result.summary);
+    assert.match(wrong.result.summary, /test_raised/);
+  });
+
+  it("an exception a test's fake raises reaches the learner's code as data, with a type its except clauses can catch", async () => {
+    // The fakes live in the judge; the learner's code calls them across the boundary. A class
+    // the test defines used to reach the learner as RuntimeError, so `except ConnectionError`
+    // missed a fake's StoreDown(ConnectionError) and honest code was refused.
+    const sync = [
+      'import errno',
+      'import yaml',
+      'from errors import NotFound',
+      '',
+      'def fetch(store, key):',
+      '    try:',
+      '        return store.get(key)',
+      '    except ConnectionError as e:',
+      '        return "offline: %s %s" % (type(e).__name__, e)',
+      '    except NotFound as e:',
+      '        return "missing: %s %s" % (type(e).__name__, e)',
+      '    except yaml.YAMLError as e:',
+      '        return "bad yaml: %s" % type(e).__name__',
+      '',
+      'def refused(store):',
+      '    try:',
+      '        store.get("k")',
+      '    except OSError as e:',
+      '        return e.errno == errno.ECONNREFUSED, e.strerror',
+      '',
+      'def describe(store):',
+      '    try:',
+      '        store.get("k")',
+      '    except Exception as e:',
+      '        return [c.__name__ for c in type(e).__mro__], str(e), e.args',
+      '',
+      'def passes_on(store):',
+      '    return store.get("k")',
+      '',
+    ].join('\n');
+    const test = [
+      'import errno',
+      'from unittest import mock',
+      'import pytest',
+      'import yaml',
+      'from errors import NotFound',
+      'from sync import describe, fetch, passes_on, refused',
+      '',
+      'class StoreDown(ConnectionError):',
+      '    def __init__(self, host):',
+      '        super().__init__(f"{host} is down")',
+      '        self.host = host',
+      '',
+      'class QuotaExceeded(Exception):',
+      '    def __str__(self):',
+      '        return "quota: " + self.args[0]',
+      '',
+      'class Deeper(QuotaExceeded):',
+      '    pass',
+      '',
+      'class FakeNotFound(NotFound):',
+      '    pass',
+      '',
+      'class Raises:',
+      '    def __init__(self, error):',
+      '        self.error = error',
+      '    def get(self, key):',
+      '        raise self.error',
+      '',
+      'def test_builtin_types_keep_their_type():',
+      '    assert fetch(Raises(ConnectionError("reset")), "k") == "offline: ConnectionError reset"',
+      '    store = mock.Mock()',
+      '    store.get.side_effect = ConnectionResetError("reset by peer")',
+      '    assert fetch(store, "k") == "offline: ConnectionResetError reset by peer"',
+      '    assert refused(Raises(ConnectionRefusedError(errno.ECONNREFUSED, "Connection refused"))) == (True, "Connection refused")',
+      '',
+      'def test_a_test_class_is_caught_by_its_builtin_base():',
+      '    assert fetch(Raises(StoreDown("db-1")), "k") == "offline: StoreDown db-1 is down"',
+      '',
+      'def test_a_test_class_keeps_its_name_text_and_hierarchy():',
+      '    mro, text, args = describe(Raises(Deeper("over")))',
+      '    assert mro[:3] == ["Deeper", "QuotaExceeded", "Exception"]',
+      '    assert (text, args) == ("quota: over", ("over",))',
+      '',
+      'def test_a_learner_class_and_a_test_subclass_of_it_are_caught_by_the_learner():',
+      '    assert fetch(Raises(NotFound("k")), "k") == "missing: NotFound k"',
+      '    assert fetch(Raises(FakeNotFound("k")), "k") == "missing: FakeNotFound k"',
+      '',
+      'def test_an_installed_library_class_is_the_library_class():',
+      '    assert fetch(Raises(yaml.YAMLError("bad")), "k") == "bad yaml: YAMLError"',
+      '',
+      'def test_what_the_learner_lets_through_is_the_test_class_again():',
+      '    with pytest.raises(QuotaExceeded, match="^quota: over$") as info:',
+      '        passes_on(Raises(Deeper("over")))',
+      '    assert type(info.value) is Deeper',
+      '    with pytest.raises(StoreDown) as down:',
+      '        passes_on(Raises(StoreDown("db-2")))',
+      '    assert down.value.host == "db-2"',
+      '',
+    ].join('\n');
+    const { result } = await judged({ 'sync.py': sync, 'errors.py': 'class NotFound(KeyError):\n    def __str__(self):\n        return str(self.args[0])\n' }, { 'test_sync.py': test });
+    assert.strictEqual(result.status, 'passed', `${result.summary}\n${result.tests.map((t) => `${t.id}: ${t.detail ?? t.message ?? ''}`).join('\n')}`);
+  });
+
+  it('with the network blocked, learner code that catches the refused call is still refused; a fake that raises ConnectionError is fine', async () => {
+    const fetch = [
+      'from urllib.request import urlopen',
+      '',
+      'def load(url, client=None):',
+      '    try:',
+      '        if client is not None:',
+      '            return client.get(url)',
+      '        with urlopen(url, timeout=3) as r:',
+      '            return r.read()',
+      '    except Exception:',
+      '        return b"cached"',
+      '',
+    ].join('\n');
+    const test = (body: string) => `from fetch import load\n\n\nclass Down:\n    def get(self, url):\n        raise ConnectionError("down")\n\n\ndef test_load():\n    ${body}\n`;
+    const run = async (body: string) => {
+      const exDir = await folder({ 'hidden/test_fetch.py': test(body) });
+      const work = await folder({ 'fetch.py': fetch });
+      return (await runChecks(context(work, [{ type: 'pytest', hiddenTests: 'hidden', noNetwork: true }], {}, exDir))).results[0];
+    };
+    const caught = await run('assert load("http://sensors.invalid/x") == b"cached"');
+    assert.strictEqual(caught.status, 'failed', caught.summary);
+    assert.match(caught.summary, /^test_load tried to reach the network/);
+    assert.match(caught.details.join('\n'), /Upskill blocked a network call to sensors\.invalid.*\(from fetch\.py line 7\)/);
+    const faked = await run('assert load("http://sensors.invalid/x", Down()) == b"cached"');
+    assert.strictEqual(faked.status, 'passed', `${faked.summary}\n${faked.details.join('\n')}`);
+  });
+
   it('values cross as data both ways, type and all: NumPy, pandas, dates, decimals, paths, nested containers', async () => {
     const test = [
       'import collections, datetime, decimal, fractions, math, pathlib',

@@ -134,4 +134,21 @@ describe('checks: pytest on a suite the learner wrote', () => {
     assert.strictEqual(only.status, 'failed');
     assert.match(only.summary, /^No test ran: the only test was skipped/);
   });
+  it('projectConfig with noNetwork: a test that catches the blocked call and passes anyway is refused by name; a mocked one passes', async () => {
+    const fetch = 'from urllib.request import urlopen\n\n\ndef fetch(url):\n    with urlopen(url, timeout=5) as r:\n        return r.read()\n\n\ndef fetch_or(url, saved):\n    try:\n        return fetch(url)\n    except ConnectionError:\n        return saved\n';
+    const fallback = 'from fetch import fetch\n\n\ndef test_fetch():\n    try:\n        data = fetch("http://sensors.invalid/readings")\n    except Exception:\n        data = b"saved"\n    assert data == b"saved"\n';
+    const refused = await check({ 'fetch.py': fetch, 'test_fetch.py': fallback }, { projectConfig: true, noNetwork: true });
+    assert.strictEqual(refused.status, 'failed', refused.summary);
+    assert.match(refused.summary, /^The tests passed, but test_fetch tried to reach the network \(sensors\.invalid\) and went on when the call was refused/);
+    assert.ok(refused.details.includes('test_fetch.py::test_fetch: tried to reach sensors.invalid, and the test went on when the call was refused'), refused.details.join('\n'));
+    // The same suite as the learner's tests of an exercise (no projectConfig).
+    const plain = await check({ 'fetch.py': fetch, 'test_fetch.py': fallback }, { noNetwork: true });
+    assert.strictEqual(plain.status, 'failed', plain.summary);
+    assert.match(plain.summary, /^The tests passed, but test_fetch tried to reach the network \(sensors\.invalid\)/);
+    // The unusual honest case: a test of the fallback, with the failure made by a mock.
+    const mocked = 'from unittest.mock import patch\nimport io\nfrom fetch import fetch, fetch_or\n\n\ndef test_fetch():\n    with patch("fetch.urlopen", return_value=io.BytesIO(b"saved")):\n        assert fetch("http://sensors.invalid/readings") == b"saved"\n\n\ndef test_fallback():\n    with patch("fetch.urlopen", side_effect=ConnectionError("down")):\n        assert fetch_or("http://sensors.invalid/readings", b"old") == b"old"\n';
+    const passed = await check({ 'fetch.py': fetch, 'test_fetch.py': mocked }, { projectConfig: true, noNetwork: true });
+    assert.strictEqual(passed.status, 'passed', passed.summary);
+    assert.match(passed.summary, /^2 tests passed/);
+  });
 });
