@@ -115,6 +115,9 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
   void (vscode.window.state.focused ? timer.onFocus() : timer.sync());
   subs.push(exercises.onDidStart(() => void timer.autoStart()), checks.onDidCheck(() => void timer.autoStart()));
   const study = timer;
+  const assessments = new AssessmentStore(context.globalState);
+  const assessService = new AssessService(assessments);
+  subs.push(assessService);
   const checklistDeps = {
     extensionUri: context.extensionUri,
     content,
@@ -125,7 +128,9 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
       startExercise: (id: string) => linked().checklist.startExercise(id),
       openDashboard: () => linked().checklist.openDashboard(),
       exportLearningLog: () => linked().checklist.exportLearningLog(),
+      assessProject: () => linked().checklist.assessProject(),
     },
+    assessments: assessService,
   };
   const checklist = new ChecklistView(checklistDeps);
   subs.push(checklist, vscode.window.registerWebviewViewProvider(Views.checklist, checklist));
@@ -153,9 +158,6 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
   subs.push(checkResults);
   const terminals = new ExerciseTerminals(exercises, (exercise) => linked().exercise.start(exercise));
   subs.push(terminals);
-  const assessments = new AssessmentStore(context.globalState);
-  const assessService = new AssessService(assessments);
-  subs.push(assessService);
   const assessment = new AssessmentPanel(context.extensionUri, assessService, content, progress);
   subs.push(assessment);
 
