@@ -264,7 +264,9 @@ export function addShown(shown: ShownMap, folder: string, now: Assessment, befor
   if (!before) return shown;
   const out: Record<string, ShownInProject> = { ...shown };
   for (const rule of fixedInProject(now, before)) {
-    const r: Rule = RULES[rule];
+    // A rule this version does not know (a newer Upskill's) shows nothing, rather than failing.
+    const r = (RULES as Record<string, Rule | undefined>)[rule];
+    if (!r) continue;
     out[r.competency] ??= { folder, rule, label: r.label, since: before.date, at: now.date, ...(before.commit && { sinceCommit: before.commit }), ...(now.commit && { commit: now.commit }) };
   }
   return out;

@@ -59,7 +59,20 @@ export interface ChecklistProject {
   /** Per assessed skill: "your project" (0..100, absent when nothing applies) and the score before, when it differs. */
   readonly scores: Readonly<Record<string, { readonly score?: number; readonly was?: number }>>;
   /** The three weakest skills, each with an exercise and the finding that led to it. */
-  readonly recommendations: readonly { readonly skill: string; readonly title: string; readonly score: number; readonly exerciseId: string; readonly exerciseTitle: string; readonly finding: string }[];
+  readonly recommendations: readonly ProjectRecommendation[];
+  /** True when no check applied to the folder (no Python, notebooks or settings): nothing was scored. */
+  readonly nothingScored: boolean;
+}
+
+export interface ProjectRecommendation {
+  readonly skill: string;
+  readonly title: string;
+  readonly score: number;
+  readonly exerciseId: string;
+  readonly exerciseTitle: string;
+  /** The finding that led to it, and its count at the assessment before, when that differs. */
+  readonly finding: string;
+  readonly findingWas?: number;
 }
 
 /** What the assessment store holds for the Checklist: the latest assessment (and the one before) and the competencies fixes showed. */
@@ -90,7 +103,11 @@ export function checklistProject(catalog: Catalog, latest: NonNullable<ProjectIn
     date: a.date,
     ...(a.commit && { commit: a.commit }),
     scores,
-    recommendations: recommendations(a).map((r) => ({ skill: r.skill, title: title(r.skill), score: r.score, exerciseId: r.exercise, exerciseTitle: catalog.exercises.get(r.exercise)?.title ?? r.exercise, finding: r.finding.message })),
+    recommendations: recommendations(a).map((r) => {
+      const was = change.findings[r.finding.rule];
+      return { skill: r.skill, title: title(r.skill), score: r.score, exerciseId: r.exercise, exerciseTitle: catalog.exercises.get(r.exercise)?.title ?? r.exercise, finding: r.finding.message, ...(was !== undefined && { findingWas: was }) };
+    }),
+    nothingScored: a.skills.every((s) => s.score === undefined),
   };
 }
 

@@ -44,7 +44,8 @@ function parseShown(data: unknown): ShownMap {
   if (!isObject(data)) throw new Error('Stored "shown in my project" competencies are not an object.');
   const out: Record<string, ShownInProject> = {};
   for (const [key, v] of Object.entries(data)) {
-    if (!isObject(v) || typeof v.folder !== 'string' || typeof v.rule !== 'string' || !(v.rule in RULES) || typeof v.at !== 'string' || typeof v.since !== 'string' || typeof v.label !== 'string') {
+    const optional = (x: unknown) => x === undefined || typeof x === 'string';
+    if (!isObject(v) || typeof v.folder !== 'string' || typeof v.rule !== 'string' || !(v.rule in RULES) || typeof v.at !== 'string' || typeof v.since !== 'string' || typeof v.label !== 'string' || !optional(v.commit) || !optional(v.sinceCommit)) {
       throw new Error(`The stored "shown in my project" record of ${key} is not readable.`);
     }
     out[key] = v as unknown as ShownInProject;

@@ -96,7 +96,8 @@ function overview(c: Checklist): HTMLElement {
 function projectScore(p: Project | undefined, skillId: string): string | undefined {
   const s = p?.scores[skillId];
   if (!s) return undefined;
-  return `your project ${s.score === undefined ? 'n/a' : String(s.score)}${s.was !== undefined ? ` (was ${s.was})` : ''}`;
+  if (s.score === undefined) return 'nothing in your project to score';
+  return `your project ${s.score}${s.was !== undefined ? ` (was ${s.was})` : ''}`;
 }
 
 function projectSection(p: Project): HTMLElement {
@@ -105,14 +106,17 @@ function projectSection(p: Project): HTMLElement {
     const start = button(`Start ${r.exerciseTitle}`, () => post({ type: 'startExercise', exerciseId: r.exerciseId }), 'secondary');
     start.classList.add('start-recommended');
     start.dataset.exercise = r.exerciseId;
-    return el('li', { class: 'recommendation', 'data-skill': r.skill }, el('span', { class: 'skill-title' }, `${r.title} (${r.score})`), el('span', { class: 'finding' }, r.finding), start);
+    const finding = el('span', { class: 'finding' }, r.finding);
+    if (r.findingWas !== undefined) finding.append(' ', el('span', { class: 'was' }, `(was ${r.findingWas})`));
+    return el('li', { class: 'recommendation', 'data-skill': r.skill }, el('span', { class: 'rec-skill' }, `${r.title}: your project ${r.score}`), finding, start);
   });
+  const empty = p.nothingScored ? 'Nothing here to assess yet: no Python files, notebooks or project settings were found in this folder.' : 'Every check passed: nothing to practise from this project.';
   return el(
     'section',
-    { class: 'project', 'aria-labelledby': 'h-project' },
+    { class: 'your-project', 'aria-labelledby': 'h-project' },
     el('h2', { id: 'h-project' }, 'Your project'),
     el('p', { class: 'muted' }, `${p.name} · ${when}`),
-    recs.length ? el('ol', { class: 'recommendations', 'aria-label': 'Practise next' }, ...recs) : el('p', {}, 'Every check passed: nothing to practise from this project.'),
+    recs.length ? el('ol', { class: 'recommendations', 'aria-label': 'Practise next' }, ...recs) : el('p', { class: 'empty' }, empty),
     el('div', { class: 'actions' }, button('Assess again', () => post({ type: 'assessProject' }), 'secondary', 'assess-project')),
   );
 }
@@ -166,13 +170,14 @@ function skillSection(skill: Skill, openNow: boolean | undefined, openByDefault:
   // the summary, which the browser turns into a click); it happens before the toggle.
   summary.addEventListener('click', () => save({ ...state, open: { ...state.open, [skill.id]: !details.open } }));
   const body = el('div', { class: 'skill-body' });
+  const score = projectScore(project, skill.id);
   body.append(
     bar(skill.met.met, skill.met.total, `${skill.title}: ${skill.met.met} of ${skill.met.total} competencies met`),
     el(
       'p',
       { class: 'muted' },
       `${skill.track} · ${skill.tally.total ? `${skill.tally.passed} of ${plural(skill.tally.total, 'exercise')} passed` : 'no exercises yet'}`,
-      ...(projectScore(project, skill.id) ? [' · ', el('span', { class: 'project-score', 'data-skill': skill.id }, projectScore(project, skill.id)!)] : []),
+      ...(score ? [' · ', el('span', { class: 'project-score', 'data-skill': skill.id }, score)] : []),
     ),
     el('ul', { class: 'competencies', 'aria-label': `${skill.title} competencies` }, ...skill.competencies.map(competencyItem)),
   );

@@ -36,6 +36,12 @@ describe('"shown in my project": findings fixed in the project', () => {
     assert.strictEqual(addShown(shown, '/x', later, at(4, [{ rule: 'lint.clean', share: 0, count: 1 }]))['linting.fix-common-bugs'].at, after.date);
     assert.deepStrictEqual(addShown({}, '/p', after, undefined), {}, 'a first assessment shows nothing');
   });
+
+  it('skip a rule this version does not know (a newer Upskill\'s) rather than failing', () => {
+    const unknown = { ...before, findings: [...before.findings, { ...before.findings[0], rule: 'lint.someday' as never }] };
+    const ran = { ...after, skills: after.skills.map((s) => (s.skill === 'linting' ? { ...s, checks: [...s.checks, { rule: 'lint.someday' as never, label: '?', share: 1 }] } : s)) };
+    assert.deepStrictEqual(Object.keys(addShown({}, '/p', ran, unknown)), ['linting.fix-common-bugs']);
+  });
 });
 
 describe('the assessment the Checklist shows', () => {
@@ -62,13 +68,20 @@ describe('the Checklist and dashboard with a project', () => {
     assert.deepStrictEqual(p.scores['unit-testing'], { score: 0 }, 'no "was" when the score did not change');
     assert.deepStrictEqual(p.scores.cloud, {}, 'not applicable: no score');
     assert.deepStrictEqual(
-      p.recommendations.map((r) => [r.skill, r.score, r.exerciseId, r.finding]),
+      p.recommendations.map((r) => [r.skill, r.score, r.exerciseId, r.finding, r.findingWas]),
       [
-        ['unit-testing', 0, 'unit-testing-first-tests', 'No tests'],
-        ['typing', 50, 'typing-annotate-metrics', '8 functions without annotations in features/'],
+        ['unit-testing', 0, 'unit-testing-first-tests', 'No tests', undefined],
+        ['typing', 50, 'typing-annotate-metrics', '8 functions without annotations in features/', 12],
       ],
+      'the finding\'s count before, where it changed',
     );
+    assert.strictEqual(p.nothingScored, false);
     assert.strictEqual(dashboardModel(catalog, { exercises: {}, competencies: {} }, Date.UTC(2026, 0, 3), undefined, 'monday', { latest: { assessment: after } }).checklist.project?.scores.linting.score, 100);
+  });
+
+  it('says when nothing in the folder could be scored, rather than "every check passed"', () => {
+    const p = checklistModel(catalog, { exercises: {}, competencies: {} }, undefined, { latest: { assessment: at(3, []) } }).project;
+    assert.deepStrictEqual([p?.nothingScored, p?.recommendations.length], [true, 0]);
   });
 
   it('has no project at all until one was assessed', () => {

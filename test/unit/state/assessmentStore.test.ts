@@ -90,5 +90,10 @@ describe('AssessmentStore', () => {
     const loaded = await loadVersioned(kv, assessmentSpec, 9);
     assert.match(loaded.problem ?? '', /shown in my project/);
     assert.ok(kv.map.has(`${ASSESSMENTS_KEY}.unreadable.9`));
+    const record = { folder: '/p', rule: 'lint.clean', label: 'Ruff finds nothing', since: '2026-01-01', at: '2026-01-02' };
+    kv.map.set(ASSESSMENTS_KEY, { v: 2, data: { folders: {}, shown: { 'linting.fix-common-bugs': { ...record, commit: 42 } } } });
+    assert.match((await loadVersioned(kv, assessmentSpec, 10)).problem ?? '', /linting\.fix-common-bugs is not readable/);
+    kv.map.set(ASSESSMENTS_KEY, { v: 2, data: { folders: {}, shown: { 'linting.fix-common-bugs': record } } });
+    assert.deepStrictEqual((await loadVersioned(kv, assessmentSpec, 11)).data.shown, { 'linting.fix-common-bugs': record });
   });
 });
