@@ -103,7 +103,7 @@ function projectScore(p: Project | undefined, skillId: string): string | undefin
 function projectSection(p: Project): HTMLElement {
   const when = `${p.date.slice(0, 16).replace('T', ' ')} UTC${p.commit ? ` · commit ${p.commit.slice(0, 7)}` : ''}`;
   const recs = p.recommendations.map((r) => {
-    const start = button(`Start ${r.exerciseTitle}`, () => post({ type: 'startExercise', exerciseId: r.exerciseId }), 'secondary');
+    const start = button(`Start "${r.exerciseTitle}"`, () => post({ type: 'startExercise', exerciseId: r.exerciseId }), 'secondary');
     start.classList.add('start-recommended');
     start.dataset.exercise = r.exerciseId;
     const finding = el('span', { class: 'finding' }, r.finding);
