@@ -115,7 +115,10 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
   void (vscode.window.state.focused ? timer.onFocus() : timer.sync());
   subs.push(exercises.onDidStart(() => void timer.autoStart()), checks.onDidCheck(() => void timer.autoStart()));
   const study = timer;
-  const assessments = new AssessmentStore(context.globalState);
+  const assessments = new AssessmentStore(context.globalState, Date.now, (problem) => {
+    log.error(`Stored project assessments could not be read: ${problem}`);
+    void vscode.window.showWarningMessage(`Upskill could not read your stored project assessments, so it kept a copy and started afresh. ${problem}`);
+  });
   const assessService = new AssessService(assessments);
   subs.push(assessService);
   const checklistDeps = {

@@ -90,11 +90,19 @@ export class AssessmentStore {
   constructor(
     private readonly store: KeyValueStore,
     private readonly clock: () => number = Date.now,
+    /** Told once per unreadable value, after it was kept under its backup key. */
+    private readonly onProblem?: (problem: string) => void,
   ) {}
 
   private async read(): Promise<StoredAssessments> {
     const loaded = await loadVersioned(this.store, assessmentSpec, this.clock());
-    if (loaded.problem) this.problem = loaded.problem;
+    if (loaded.problem) {
+      this.problem = loaded.problem;
+      // The value is safe under its backup key: start afresh here, so that the next read
+      // (the Checklist reads on every change) neither copies it again nor reports it again.
+      await this.store.update(ASSESSMENTS_KEY, toEnvelope(assessmentSpec, loaded.data));
+      this.onProblem?.(loaded.problem);
+    }
     return loaded.data;
   }
 

@@ -46,6 +46,22 @@ describe('AssessmentStore', () => {
     assert.deepStrictEqual(kv.map.get(`${ASSESSMENTS_KEY}.unreadable.42`), { v: 1, data: { '/p': [{ version: 99 }] } });
   });
 
+  it('copies an unreadable value once and says so once, however often it is read', async () => {
+    const kv = new MapStore();
+    const bad = { v: 2, data: { folders: { '/p': 'not a list' }, shown: {} } };
+    kv.map.set(ASSESSMENTS_KEY, bad);
+    const told: string[] = [];
+    let now = 100;
+    const store = new AssessmentStore(kv, () => now++, (p) => told.push(p));
+    for (let i = 0; i < 3; i++) await store.stored();
+    assert.deepStrictEqual(kv.keys().filter((k) => k.includes('.unreadable.')), [`${ASSESSMENTS_KEY}.unreadable.100`]);
+    assert.deepStrictEqual(kv.map.get(`${ASSESSMENTS_KEY}.unreadable.100`), bad);
+    assert.strictEqual(told.length, 1);
+    assert.match(told[0], /Stored assessments of \/p are not a list\. The stored data was kept under "upskill\.assessments\.unreadable\.100"/);
+    await store.add('/p', assessment(1, 1));
+    assert.strictEqual((await store.history('/p')).length, 1, 'new assessments are stored after the fresh start');
+  });
+
   it('keeps a "shown in my project" competency after the assessments that showed it are let go', async () => {
     const store = new AssessmentStore(new MapStore());
     await store.add('/p', linted(1, 3));
