@@ -85,7 +85,15 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
   // The editor-title Check button shows on files of a started exercise.
   subs.push(active.onDidChangeEditor((e) => void vscode.commands.executeCommand('setContext', ContextKeys.inExercise, e !== undefined)));
 
-  const tree = new SkillsTree(content, progress, context.workspaceState);
+  // Assessments of the learner's own projects: the tree and the Checklist count the
+  // competencies a fix in a project showed.
+  const assessments = new AssessmentStore(context.globalState, Date.now, (problem) => {
+    log.error(`Stored project assessments could not be read: ${problem}`);
+    void vscode.window.showWarningMessage(`Upskill could not read your stored project assessments, so it kept a copy and started afresh. ${problem}`);
+  });
+  const assessService = new AssessService(assessments);
+  subs.push(assessService);
+  const tree = new SkillsTree(content, progress, context.workspaceState, assessService);
   subs.push(tree);
   // Other windows' passes: read again on focus and when the Skills view is shown (the store
   // also merges before every write).
@@ -115,12 +123,6 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
   void (vscode.window.state.focused ? timer.onFocus() : timer.sync());
   subs.push(exercises.onDidStart(() => void timer.autoStart()), checks.onDidCheck(() => void timer.autoStart()));
   const study = timer;
-  const assessments = new AssessmentStore(context.globalState, Date.now, (problem) => {
-    log.error(`Stored project assessments could not be read: ${problem}`);
-    void vscode.window.showWarningMessage(`Upskill could not read your stored project assessments, so it kept a copy and started afresh. ${problem}`);
-  });
-  const assessService = new AssessService(assessments);
-  subs.push(assessService);
   const checklistDeps = {
     extensionUri: context.extensionUri,
     content,

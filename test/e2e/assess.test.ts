@@ -25,6 +25,13 @@ async function text(frame: Frame, selector: string): Promise<string> {
   return ((await frame.locator(selector).first().textContent()) ?? '').trim();
 }
 
+/** The competencies met of a skill, as its row in the Skills tree counts them ("0/5 · 2/7 competencies"). */
+async function treeMet(wb: Workbench, label: string): Promise<number | undefined> {
+  const row = (await wb.treeRows()).find((r) => r.label === label)?.description ?? '';
+  const m = /· (\d+)\/\d+ competencies$/.exec(row);
+  return m ? Number(m[1]) : undefined;
+}
+
 async function openSkill(frame: Frame, skill: string): Promise<void> {
   const details = frame.locator(`details[data-skill="${skill}"]`);
   if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
@@ -33,6 +40,7 @@ async function openSkill(frame: Frame, skill: string): Promise<void> {
 describe('Assess My Project (e2e)', function () {
   let s: Session;
   let lintingBefore = '';
+  let lintingMetBefore = 0;
   screenshotFailures(() => s);
 
   before(async () => {
@@ -73,6 +81,11 @@ describe('Assess My Project (e2e)', function () {
     assert.strictEqual(await testing.locator('button.start-recommended').getAttribute('data-exercise'), 'unit-testing-first-tests');
     assert.strictEqual(await frame.locator('#assess-project').count(), 1, 'one "Assess again" button, in the project section');
     assert.strictEqual(await frame.locator('input[data-key="linting.fix-common-bugs"]').isChecked(), false);
+    // (Wrapped: none met is 0, which waitFor would take for "not yet".)
+    lintingMetBefore = (await waitFor('the Linting row of the Skills tree', async () => {
+      const n = await treeMet(s.wb, 'Linting');
+      return n === undefined ? undefined : { n };
+    })).n;
   });
 
   it('after a finding is fixed and the project re-assessed: "(was N)" and the competency shown in my project', async () => {
@@ -98,7 +111,9 @@ describe('Assess My Project (e2e)', function () {
     const box = frame.locator('input[data-key="linting.fix-common-bugs"]');
     assert.deepStrictEqual([await box.isChecked(), await box.isDisabled()], [true, true], 'shown in my project: ticked, and not the learner\'s to untick');
     assert.match(await text(frame, 'li.competency:has(input[data-key="linting.fix-common-bugs"]) .how'), /^Shown in my project: "Ruff finds nothing" since \d{4}-\d\d-\d\d$/);
-    // A finding still there keeps its recommendation.
+    // The Skills tree counts it as met too.
+    await waitFor('the Skills tree to count the competency shown in the project', async () => (await treeMet(s.wb, 'Linting')) === lintingMetBefore + 1);
+        // A finding still there keeps its recommendation.
     assert.strictEqual(await frame.locator('section.your-project li.recommendation[data-skill="unit-testing"]').count(), 1);
   });
 
