@@ -85,7 +85,15 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
   // The editor-title Check button shows on files of a started exercise.
   subs.push(active.onDidChangeEditor((e) => void vscode.commands.executeCommand('setContext', ContextKeys.inExercise, e !== undefined)));
 
-  const tree = new SkillsTree(content, progress, context.workspaceState);
+  // Assessments of the learner's own projects: the tree and the Checklist count the
+  // competencies a fix in a project showed.
+  const assessments = new AssessmentStore(context.globalState, Date.now, (problem) => {
+    log.error(`Stored project assessments could not be read: ${problem}`);
+    void vscode.window.showWarningMessage(`Upskill could not read your stored project assessments, so it kept a copy and started afresh. ${problem}`);
+  });
+  const assessService = new AssessService(assessments);
+  subs.push(assessService);
+  const tree = new SkillsTree(content, progress, context.workspaceState, assessService);
   subs.push(tree);
   // Other windows' passes: read again on focus and when the Skills view is shown (the store
   // also merges before every write).
@@ -125,7 +133,9 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
       startExercise: (id: string) => linked().checklist.startExercise(id),
       openDashboard: () => linked().checklist.openDashboard(),
       exportLearningLog: () => linked().checklist.exportLearningLog(),
+      assessProject: () => linked().checklist.assessProject(),
     },
+    assessments: assessService,
   };
   const checklist = new ChecklistView(checklistDeps);
   subs.push(checklist, vscode.window.registerWebviewViewProvider(Views.checklist, checklist));
@@ -153,9 +163,6 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
   subs.push(checkResults);
   const terminals = new ExerciseTerminals(exercises, (exercise) => linked().exercise.start(exercise));
   subs.push(terminals);
-  const assessments = new AssessmentStore(context.globalState);
-  const assessService = new AssessService(assessments);
-  subs.push(assessService);
   const assessment = new AssessmentPanel(context.extensionUri, assessService, content, progress);
   subs.push(assessment);
 

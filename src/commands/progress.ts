@@ -42,6 +42,7 @@ export function checklistLinks(s: ProgressHandlers & { readonly log: vscode.LogO
     startExercise: startById,
     openDashboard: guarded(s.log, Commands.openDashboard, () => s.dashboard.open()),
     exportLearningLog: guarded(s.log, Commands.exportLearningLog, () => exportLearningLog(s.content, s.progress, s.study, s.assessments)),
+    assessProject: guarded(s.log, Commands.assessProject, () => s.assessment.run()),
   };
 }
 

@@ -232,3 +232,58 @@ export function assessmentTable(a: Assessment, before?: Assessment): string {
   for (const r of recs) out.push(`- ${r.skill} (${r.score}): ${r.finding.message} → ${r.exercise}`);
   return out.join('\n');
 }
+
+/**
+ * A competency shown in the learner's own project: a finding an earlier assessment of the
+ * folder had is gone, and its check ran again and passed (a check that no longer applies,
+ * such as notebooks deleted or tests not run, shows nothing).
+ */
+export interface ShownInProject {
+  readonly folder: string;
+  readonly rule: RuleId;
+  /** What the project now has ("Ruff finds nothing"). */
+  readonly label: string;
+  /** The assessment that still had the finding, and the one that no longer did (ISO dates). */
+  readonly since: string;
+  readonly at: string;
+  readonly sinceCommit?: string;
+  readonly commit?: string;
+}
+
+/** Competency key ("skill.id") → the first time a fix in a project showed it. */
+export type ShownMap = Readonly<Record<string, ShownInProject>>;
+
+/** The rules whose findings `before` had and `now` does not, where the check ran in `now` and passed. */
+export function fixedInProject(now: Assessment, before: Assessment): RuleId[] {
+  const ran = new Set(now.skills.flatMap((s) => s.checks.filter((c) => c.share >= PASS_SHARE).map((c) => c.rule)));
+  return before.findings.filter((b) => ran.has(b.rule) && !now.findings.some((f) => f.rule === b.rule)).map((b) => b.rule);
+}
+
+/** `shown` with the competencies the fixes between `before` and `now` show; the first showing of each is kept. */
+export function addShown(shown: ShownMap, folder: string, now: Assessment, before: Assessment | undefined): ShownMap {
+  if (!before) return shown;
+  const out: Record<string, ShownInProject> = { ...shown };
+  for (const rule of fixedInProject(now, before)) {
+    // A rule this version does not know (a newer Upskill's) shows nothing, rather than failing.
+    const r = (RULES as Record<string, Rule | undefined>)[rule];
+    if (!r) continue;
+    out[r.competency] ??= { folder, rule, label: r.label, since: before.date, at: now.date, ...(before.commit && { sinceCommit: before.commit }), ...(now.commit && { commit: now.commit }) };
+  }
+  return out;
+}
+
+/**
+ * The assessment the Checklist shows: the latest of the folders open in the window, else
+ * the latest of any folder; with the one before it in the same folder.
+ */
+export function latestAssessment(history: Readonly<Record<string, readonly Assessment[]>>, open: readonly string[]): { readonly folder: string; readonly assessment: Assessment; readonly before?: Assessment } | undefined {
+  const pick = (folders: string[]) =>
+    folders
+      .filter((f) => history[f]?.length)
+      .map((f) => ({ folder: f, list: history[f] }))
+      .sort((a, b) => b.list[b.list.length - 1].date.localeCompare(a.list[a.list.length - 1].date))[0];
+  const best = pick(open.filter((f) => f in history)) ?? pick(Object.keys(history));
+  if (!best) return undefined;
+  const { folder, list } = best;
+  return { folder, assessment: list[list.length - 1], ...(list.length > 1 && { before: list[list.length - 2] }) };
+}

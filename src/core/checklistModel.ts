@@ -3,6 +3,7 @@
 // provides one, its summary. Pure and serialisable, so it is tested without VS Code and
 // posted to the webview as it is; the webview only renders it.
 
+import { type Assessment, type ShownMap, compareAssessments, recommendations } from './assessment';
 import { lastWeeks, shortDay } from './calendar';
 import { type CompetencyStatus, competenciesMet, competencyStatus } from './competencies';
 import { type Catalog, competencyKey, exercisesOf } from './model';
@@ -48,7 +49,41 @@ export interface StudyAtAGlance {
   readonly streakWeeks: number;
 }
 
+/** What Assess My Project found in the learner's own project, as the Checklist shows it. */
+export interface ChecklistProject {
+  readonly root: string;
+  /** The folder's last path segment. */
+  readonly name: string;
+  readonly date: string;
+  readonly commit?: string;
+  /** Per assessed skill: "your project" (0..100, absent when nothing applies) and the score before, when it differs. */
+  readonly scores: Readonly<Record<string, { readonly score?: number; readonly was?: number }>>;
+  /** The three weakest skills, each with an exercise and the finding that led to it. */
+  readonly recommendations: readonly ProjectRecommendation[];
+  /** True when no check applied to the folder (no Python, notebooks or settings): nothing was scored. */
+  readonly nothingScored: boolean;
+}
+
+export interface ProjectRecommendation {
+  readonly skill: string;
+  readonly title: string;
+  readonly score: number;
+  readonly exerciseId: string;
+  readonly exerciseTitle: string;
+  /** The finding that led to it, and its count at the assessment before, when that differs. */
+  readonly finding: string;
+  readonly findingWas?: number;
+}
+
+/** What the assessment store holds for the Checklist: the latest assessment (and the one before) and the competencies fixes showed. */
+export interface ProjectInput {
+  readonly latest?: { readonly assessment: Assessment; readonly before?: Assessment };
+  readonly shown?: ShownMap;
+}
+
 export interface ChecklistModel {
+  /** Absent until a project was assessed: then the Checklist offers only "Assess My Project". */
+  readonly project?: ChecklistProject;
   readonly tally: Tally;
   readonly met: Count;
   readonly study: StudyAtAGlance;
@@ -56,7 +91,28 @@ export interface ChecklistModel {
   readonly skills: readonly ChecklistSkill[];
 }
 
-export function checklistModel(catalog: Catalog, progress: ProgressData, study?: StudySummary): ChecklistModel {
+export function checklistProject(catalog: Catalog, latest: NonNullable<ProjectInput['latest']>): ChecklistProject {
+  const { assessment: a, before } = latest;
+  const change = compareAssessments(a, before);
+  const title = (skill: string) => catalog.skills.get(skill)?.title ?? skill;
+  const scores: Record<string, { score?: number; was?: number }> = {};
+  for (const s of a.skills) scores[s.skill] = { ...(s.score !== undefined && { score: s.score }), ...(change.skills[s.skill] !== undefined && { was: change.skills[s.skill] }) };
+  return {
+    root: a.root,
+    name: a.root.replace(/[\\/]+$/, '').split(/[\\/]/).pop() || a.root,
+    date: a.date,
+    ...(a.commit && { commit: a.commit }),
+    scores,
+    recommendations: recommendations(a).map((r) => {
+      const was = change.findings[r.finding.rule];
+      return { skill: r.skill, title: title(r.skill), score: r.score, exerciseId: r.exercise, exerciseTitle: catalog.exercises.get(r.exercise)?.title ?? r.exercise, finding: r.finding.message, ...(was !== undefined && { findingWas: was }) };
+    }),
+    nothingScored: a.skills.every((s) => s.score === undefined),
+  };
+}
+
+export function checklistModel(catalog: Catalog, progress: ProgressData, study?: StudySummary, project: ProjectInput = {}): ChecklistModel {
+  const shown = project.shown ?? {};
   const skills: ChecklistSkill[] = [];
   for (const track of catalog.tracks) {
     for (const skillId of track.skillIds) {
@@ -68,7 +124,7 @@ export function checklistModel(catalog: Catalog, progress: ProgressData, study?:
       const competencies = skill.checklist.map((c) => ({
         key: competencyKey(skill.id, c.id),
         text: c.text,
-        status: competencyStatus(catalog, skill, c, progress.exercises, progress.competencies),
+        status: competencyStatus(catalog, skill, c, progress.exercises, progress.competencies, shown),
         provenBy: c.exerciseIds.map((id) => ({ id, title: catalog.exercises.get(id)?.title ?? id })),
       }));
       skills.push({
@@ -78,12 +134,13 @@ export function checklistModel(catalog: Catalog, progress: ProgressData, study?:
         tally,
         state: skillState(tally),
         competencies,
-        met: { met: competenciesMet(catalog, skill, progress), total: competencies.length },
+        met: { met: competenciesMet(catalog, skill, progress, shown), total: competencies.length },
         ...(next && { next: { id: next.id, title: next.title } }),
       });
     }
   }
   return {
+    ...(project.latest && { project: checklistProject(catalog, project.latest) }),
     tally: tallyAll(catalog, progress.exercises),
     met: { met: skills.reduce((n, s) => n + s.met.met, 0), total: skills.reduce((n, s) => n + s.met.total, 0) },
     study: study
@@ -117,8 +174,8 @@ export interface DashboardModel {
   }[];
 }
 
-export function dashboardModel(catalog: Catalog, progress: ProgressData, now: number, study?: StudySummary, firstDay: FirstDayOfWeek = 'monday'): DashboardModel {
-  const checklist = checklistModel(catalog, progress, study);
+export function dashboardModel(catalog: Catalog, progress: ProgressData, now: number, study?: StudySummary, firstDay: FirstDayOfWeek = 'monday', project: ProjectInput = {}): DashboardModel {
+  const checklist = checklistModel(catalog, progress, study, project);
   // The timer's weeks when it has them; else the calendar's, with nothing studied.
   const weeks = study?.weeks.length ? study.weeks.slice(-DASHBOARD_WEEKS) : lastWeeks(now, DASHBOARD_WEEKS, firstDay).map((week) => ({ week, ms: 0 }));
   const since = now - PACE_WEEKS * 7 * 24 * 60 * 60 * 1000;

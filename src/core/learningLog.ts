@@ -2,6 +2,7 @@
 // show a manager. Honest by construction: every line says whether Upskill's checks verified
 // it or the learner assessed it, and nothing is shown that was not recorded.
 
+import type { ShownMap } from './assessment';
 import { dayKey, shortDay } from './calendar';
 import { type ChecklistCompetency, checklistModel } from './checklistModel';
 import { type Catalog, exercisesOf } from './model';
@@ -30,6 +31,11 @@ function competencyLine(c: ChecklistCompetency): string {
   switch (s.kind) {
     case 'linked':
       return `- [x] ${mdText(c.text)}: **verified**, the checks of "${mdText(s.exercise.title)}" passed${s.at !== undefined ? ` on ${dayKey(s.at)}` : ''}`;
+    case 'project': {
+      const f = s.shown;
+      const commits = f.sinceCommit && f.commit ? ` (commits ${f.sinceCommit.slice(0, 12)} → ${f.commit.slice(0, 12)})` : '';
+      return `- [x] ${mdText(c.text)}: **shown in my project**, "${mdText(f.label)}" became true in ${mdText(f.folder)} between the assessments of ${f.since.slice(0, 10)} and ${f.at.slice(0, 10)}${commits}`;
+    }
     case 'self':
       return `- [x] ${mdText(c.text)}: **self-assessed** on ${dayKey(s.at)} (no check verified this)`;
     default:
@@ -37,24 +43,25 @@ function competencyLine(c: ChecklistCompetency): string {
   }
 }
 
-export function learningLog(catalog: Catalog, progress: ProgressData, now: number, study?: StudySummary): string {
-  const model = checklistModel(catalog, progress, study);
+export function learningLog(catalog: Catalog, progress: ProgressData, now: number, study?: StudySummary, shown: ShownMap = {}): string {
+  const model = checklistModel(catalog, progress, study, { shown });
   // A log shows study time only once some was timed: weeks of zeros would say nothing true.
   const timed = study && Object.values(study.bySkill).some((ms) => ms > 0) ? study : undefined;
   const all = model.skills.flatMap((s) => s.competencies);
   const verified = all.filter((c) => c.status.kind === 'linked').length;
   const self = all.filter((c) => c.status.kind === 'self').length;
+  const inProject = all.filter((c) => c.status.kind === 'project').length;
   const out: string[] = [
     '# Learning log',
     '',
     `Written by Upskill on ${dayKey(now)}.`,
     '',
-    '**How to read it.** An exercise is *passed* when Upskill ran its checks (pytest, mypy, Ruff, a workflow linter or git, as the exercise defines) on the learner\'s own code and every check passed. A competency is *verified* when such an exercise proves it, and *self-assessed* when the learner ticked it and no check verified it.',
+    '**How to read it.** An exercise is *passed* when Upskill ran its checks (pytest, mypy, Ruff, a workflow linter or git, as the exercise defines) on the learner\'s own code and every check passed. A competency is *verified* when such an exercise proves it, *shown in my project* when Upskill\'s Assess My Project saw a finding about it in the learner\'s own project and, at a later assessment, saw it fixed, and *self-assessed* when the learner ticked it and no check verified it.',
     '',
     '## Summary',
     '',
     `- Exercises passed (verified by checks): ${model.tally.passed} of ${model.tally.total}`,
-    `- Competencies: ${verified} verified, ${self} self-assessed, ${all.length - verified - self} not yet met, of ${all.length}`,
+    `- Competencies: ${verified} verified, ${inProject ? `${inProject} shown in my project, ` : ''}${self} self-assessed, ${all.length - verified - inProject - self} not yet met, of ${all.length}`,
     timed ? `- Study time: ${hours(Object.values(timed.bySkill).reduce((a, b) => a + b, 0))} in all; ${hours(timed.thisWeekMs)} this week against a goal of ${hours(timed.goalMs)}` : '- Study time: not recorded (the study timer was not running)',
     '',
     '## Study time per week',

@@ -4,7 +4,8 @@
 
 import * as vscode from 'vscode';
 import { Settings } from '../constants';
-import type { Assessment } from '../core/assessment';
+import { type Assessment, type ShownMap, latestAssessment } from '../core/assessment';
+import type { ProjectInput } from '../core/checklistModel';
 import { Emitter } from '../core/events';
 import type { AssessmentStore } from '../state/assessmentStore';
 import { interpreterCandidates } from './interpreter';
@@ -47,6 +48,19 @@ export class AssessService {
     const list = await this.store.history(folder);
     const assessment = list[list.length - 1];
     return assessment && { assessment, ...(list.length > 1 && { before: list[list.length - 2] }) };
+  }
+
+  /** The competencies fixes in a project showed (the Skills tree counts them as met). */
+  async shown(): Promise<ShownMap> {
+    return this.store.shown();
+  }
+
+  /** What the Checklist shows: the latest assessment of an open folder (else of any), and the competencies fixes showed. */
+  async forChecklist(): Promise<ProjectInput> {
+    const { folders, shown } = await this.store.stored();
+    const open = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+    const latest = latestAssessment(folders, open);
+    return { shown, ...(latest && { latest: { assessment: latest.assessment, ...(latest.before && { before: latest.before }) } }) };
   }
 
   dispose(): void {

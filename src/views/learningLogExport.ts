@@ -23,8 +23,9 @@ export async function exportLearningLog(content: ContentService, progress: Progr
     defaultUri: defaultSaveUri(name),
   });
   if (!target) return;
-  const myProject = assessments ? myProjectSection(await assessments.all()) : [];
-  await fs.writeFile(target.fsPath, learningLog(catalog, progress.snapshot, now, study?.summary(DASHBOARD_WEEKS)) + (myProject.length ? `${myProject.join('\n')}\n` : ''), 'utf8');
+  const stored = assessments ? await assessments.stored() : { folders: {}, shown: {} };
+  const myProject = myProjectSection(stored.folders);
+  await fs.writeFile(target.fsPath, learningLog(catalog, progress.snapshot, now, study?.summary(DASHBOARD_WEEKS), stored.shown) + (myProject.length ? `${myProject.join('\n')}\n` : ''), 'utf8');
   const open = await vscode.window.showInformationMessage(`Learning log written to ${vscode.workspace.asRelativePath(target)}.`, 'Open');
   if (open) await vscode.commands.executeCommand('markdown.showPreview', target).then(undefined, () => vscode.window.showTextDocument(target));
 }

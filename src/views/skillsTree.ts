@@ -1,15 +1,24 @@
 // The Skills view: a thin provider over the catalog (ContentService) and progress
-// (ProgressStore). It owns its TreeView for the badge, description and message.
+// (ProgressStore), counting as met too the competencies a fix in the learner's own project
+// showed. It owns its TreeView for the badge, description and message.
 
 import * as vscode from 'vscode';
 import { Settings, StorageKeys, Views } from '../constants';
+import type { ShownMap } from '../core/assessment';
 import { competenciesMet } from '../core/competencies';
+import type { Event } from '../core/events';
 import { DisposableBase } from '../core/lifecycle';
 import { type Catalog, exercisesOf } from '../core/model';
 import { tallyAll, tallySkill } from '../core/progress';
 import type { ContentService } from '../services/contentService';
 import type { ProgressStore } from '../state/progressStore';
 import { ExerciseNode, ProblemNode, ProblemsNode, SkillNode, type SkillsNode, TrackNode } from './nodes';
+
+/** The competencies shown in the learner's project, and when an assessment may have added some. */
+export interface ShownSource {
+  shown(): Promise<ShownMap>;
+  readonly onDidAssess: Event<unknown>;
+}
 
 /** Expanded or collapsed by the learner, by node id; nodes not in it use their default. */
 type ExpansionState = Record<string, boolean>;
@@ -19,11 +28,13 @@ export class SkillsTree extends DisposableBase implements vscode.TreeDataProvide
   readonly onDidChangeTreeData = this.changed.event;
   readonly view: vscode.TreeView<SkillsNode>;
   private catalog?: Catalog;
+  private shownMap: ShownMap = {};
 
   constructor(
     private readonly content: ContentService,
     private readonly progress: ProgressStore,
     private readonly workspaceState: vscode.Memento,
+    private readonly projects?: ShownSource,
   ) {
     super();
     this.view = this.register(vscode.window.createTreeView(Views.skills, { treeDataProvider: this, showCollapseAll: true }));
@@ -31,6 +42,7 @@ export class SkillsTree extends DisposableBase implements vscode.TreeDataProvide
     this.register(this.view.onDidCollapseElement((e) => this.remember(e.element, false)));
     this.register(content.onDidChange(() => this.refresh()));
     this.register(progress.onDidChange(() => this.refresh()));
+    if (projects) this.register(projects.onDidAssess(() => this.refresh()));
     this.register(vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(`${Settings.section}.${Settings.hideSkillsWithoutExercises}`) && this.refresh()));
   }
 
@@ -44,8 +56,14 @@ export class SkillsTree extends DisposableBase implements vscode.TreeDataProvide
 
   async getChildren(node?: SkillsNode): Promise<SkillsNode[]> {
     if (!node) {
-      const [catalog] = await Promise.all([this.content.get(), this.progress.load()]);
+      const [catalog, , shown] = await Promise.all([
+        this.content.get(),
+        this.progress.load(),
+        // The store reports what it cannot read itself; the tree then counts without it.
+        this.projects?.shown().catch(() => ({})) ?? {},
+      ]);
       this.catalog = catalog;
+      this.shownMap = shown;
       this.updateViewChrome(catalog);
       const roots: SkillsNode[] = [];
       if (catalog.errors.length) roots.push(new ProblemsNode(catalog.errors, this.isExpanded('problems', true)));
@@ -67,7 +85,7 @@ export class SkillsTree extends DisposableBase implements vscode.TreeDataProvide
         const nodes = node.track.skillIds
           .map((id) => catalog.skills.get(id))
           .filter((s) => s !== undefined)
-          .map((s) => new SkillNode(s, tallySkill(catalog, s.id, this.progress.all), this.isExpanded(`skill:${s.id}`, false), competenciesMet(catalog, s, this.progress.snapshot)));
+          .map((s) => new SkillNode(s, tallySkill(catalog, s.id, this.progress.all), this.isExpanded(`skill:${s.id}`, false), competenciesMet(catalog, s, this.progress.snapshot, this.shownMap)));
         const withExercises = nodes.filter((n) => n.tally.total > 0);
         return hideEmpty ? withExercises : [...withExercises, ...nodes.filter((n) => n.tally.total === 0)];
       }
@@ -84,7 +102,7 @@ export class SkillsTree extends DisposableBase implements vscode.TreeDataProvide
     if (node.kind === 'problem') return new ProblemsNode(catalog.errors, true);
     if (node.kind === 'exercise') {
       const skill = catalog.skills.get(node.exercise.skillId);
-      return skill && new SkillNode(skill, tallySkill(catalog, skill.id, this.progress.all), true, competenciesMet(catalog, skill, this.progress.snapshot));
+      return skill && new SkillNode(skill, tallySkill(catalog, skill.id, this.progress.all), true, competenciesMet(catalog, skill, this.progress.snapshot, this.shownMap));
     }
     if (node.kind === 'skill') {
       const track = catalog.tracks.find((t) => t.id === node.skill.trackId);

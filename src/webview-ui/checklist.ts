@@ -8,6 +8,7 @@ type Checklist = ToWebview['checklist'];
 type Skill = Checklist['skills'][number];
 type Competency = Skill['competencies'][number];
 type Dashboard = NonNullable<ToWebview['dashboard']>;
+type Project = NonNullable<Checklist['project']>;
 
 interface SavedState {
   readonly message?: ToWebview;
@@ -84,8 +85,40 @@ function overview(c: Checklist): HTMLElement {
   const actions = el('div', { class: 'actions' });
   if (surface === 'view') actions.append(button('Open Dashboard', () => post({ type: 'openDashboard' }), 'secondary', 'open-dashboard'));
   actions.append(button('Export Learning Log', () => post({ type: 'exportLog' }), 'secondary', 'export-log'));
+  // Until a project was assessed, the only trace of it here is this one action.
+  if (!c.project) actions.append(button('Assess My Project', () => post({ type: 'assessProject' }), 'secondary', 'assess-project'));
   section.append(actions);
   return section;
+}
+
+// ---- The learner's own project (Assess My Project) ----------------------------------------
+
+function projectScore(p: Project | undefined, skillId: string): string | undefined {
+  const s = p?.scores[skillId];
+  if (!s) return undefined;
+  if (s.score === undefined) return 'nothing in your project to score';
+  return `your project ${s.score}${s.was !== undefined ? ` (was ${s.was})` : ''}`;
+}
+
+function projectSection(p: Project): HTMLElement {
+  const when = `${p.date.slice(0, 16).replace('T', ' ')} UTC${p.commit ? ` · commit ${p.commit.slice(0, 7)}` : ''}`;
+  const recs = p.recommendations.map((r) => {
+    const start = button(`Start "${r.exerciseTitle}"`, () => post({ type: 'startExercise', exerciseId: r.exerciseId }), 'secondary');
+    start.classList.add('start-recommended');
+    start.dataset.exercise = r.exerciseId;
+    const finding = el('span', { class: 'finding' }, r.finding);
+    if (r.findingWas !== undefined) finding.append(' ', el('span', { class: 'was' }, `(was ${r.findingWas})`));
+    return el('li', { class: 'recommendation', 'data-skill': r.skill }, el('span', { class: 'rec-skill' }, `${r.title}: your project ${r.score}`), finding, start);
+  });
+  const empty = p.nothingScored ? 'Nothing here to assess yet: no Python files, notebooks or project settings were found in this folder.' : 'Every check passed: nothing to practise from this project.';
+  return el(
+    'section',
+    { class: 'your-project', 'aria-labelledby': 'h-project' },
+    el('h2', { id: 'h-project' }, 'Your project'),
+    el('p', { class: 'muted' }, `${p.name} · ${when}`),
+    recs.length ? el('ol', { class: 'recommendations', 'aria-label': 'Practise next' }, ...recs) : el('p', { class: 'empty' }, empty),
+    el('div', { class: 'actions' }, button('Assess again', () => post({ type: 'assessProject' }), 'secondary', 'assess-project')),
+  );
 }
 
 function button(text: string, onClick: () => void, kind: 'primary' | 'secondary' = 'primary', id?: string): HTMLButtonElement {
@@ -106,6 +139,10 @@ function competencyItem(c: Competency): HTMLLIElement {
     // Verified by a check: the learner cannot take it back.
     box.disabled = true;
     how = `Verified: "${s.exercise.title}" passed`;
+  } else if (s.kind === 'project') {
+    // Shown by a fix in the learner's own project: evidence, like a pass.
+    box.disabled = true;
+    how = `Shown in my project: "${s.shown.label}" since ${s.shown.at.slice(0, 10)}`;
   } else if (s.kind === 'self') {
     how = 'Self-assessed';
   } else {
@@ -117,7 +154,7 @@ function competencyItem(c: Competency): HTMLLIElement {
   return el('li', { class: `competency ${s.kind}` }, el('label', { for: id }, box, el('span', { class: 'text' }, c.text)), note);
 }
 
-function skillSection(skill: Skill, openNow: boolean | undefined, openByDefault: boolean): HTMLElement {
+function skillSection(skill: Skill, openNow: boolean | undefined, openByDefault: boolean, project: Project | undefined): HTMLElement {
   const titleId = `skill-${skill.id}`;
   const details = el('details', { class: 'skill', 'data-skill': skill.id });
   // The learner's choice, else as it is on screen (a skill never folds away under the
@@ -133,9 +170,15 @@ function skillSection(skill: Skill, openNow: boolean | undefined, openByDefault:
   // the summary, which the browser turns into a click); it happens before the toggle.
   summary.addEventListener('click', () => save({ ...state, open: { ...state.open, [skill.id]: !details.open } }));
   const body = el('div', { class: 'skill-body' });
+  const score = projectScore(project, skill.id);
   body.append(
     bar(skill.met.met, skill.met.total, `${skill.title}: ${skill.met.met} of ${skill.met.total} competencies met`),
-    el('p', { class: 'muted' }, `${skill.track} · ${skill.tally.total ? `${skill.tally.passed} of ${plural(skill.tally.total, 'exercise')} passed` : 'no exercises yet'}`),
+    el(
+      'p',
+      { class: 'muted' },
+      `${skill.track} · ${skill.tally.total ? `${skill.tally.passed} of ${plural(skill.tally.total, 'exercise')} passed` : 'no exercises yet'}`,
+      ...(score ? [' · ', el('span', { class: 'project-score', 'data-skill': skill.id }, score)] : []),
+    ),
     el('ul', { class: 'competencies', 'aria-label': `${skill.title} competencies` }, ...skill.competencies.map(competencyItem)),
   );
   if (skill.next) {
@@ -244,11 +287,12 @@ function render(m: ToWebview): void {
   const c = m.checklist;
   const firstOpen = c.skills.find((s) => s.met.met < s.met.total)?.id;
   const onScreen = new Map(Array.from(root.querySelectorAll('details')).map((d) => [d.dataset.skill, d.open]));
-  const skills = el('div', { class: 'skills', role: 'list' }, ...c.skills.map((s) => skillSection(s, onScreen.get(s.id), surface === 'dashboard' || s.id === firstOpen)));
+  const skills = el('div', { class: 'skills', role: 'list' }, ...c.skills.map((s) => skillSection(s, onScreen.get(s.id), surface === 'dashboard' || s.id === firstOpen, c.project)));
   for (const child of Array.from(skills.children)) child.setAttribute('role', 'listitem');
   const parts: HTMLElement[] = [];
   if (surface === 'dashboard') parts.push(el('h1', {}, 'Upskill Dashboard'));
   parts.push(overview(c));
+  if (c.project) parts.push(projectSection(c.project));
   if (m.dashboard) parts.push(...dashboardSections(m.dashboard, c.study.goalMs));
   parts.push(el('h2', { class: 'skills-heading' }, 'Skills'), skills);
   root.replaceChildren(...parts);

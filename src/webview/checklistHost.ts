@@ -3,7 +3,8 @@
 // it accepts. One instance per webview, disposed with it.
 
 import type * as vscode from 'vscode';
-import { DASHBOARD_WEEKS, checklistModel, dashboardModel } from '../core/checklistModel';
+import { DASHBOARD_WEEKS, type ProjectInput, checklistModel, dashboardModel } from '../core/checklistModel';
+import type { Event } from '../core/events';
 import { competencyKey } from '../core/model';
 import { DisposableBase } from '../core/lifecycle';
 import type { ContentService } from '../services/contentService';
@@ -21,6 +22,14 @@ export interface ChecklistDeps {
   /** The study timer (optional so that a host can be built without one, as in tests). */
   readonly study?: StudyTimeSource;
   readonly links: ChecklistLinks;
+  /** The stored assessments of the learner's projects (optional, as in tests without one). */
+  readonly assessments?: ProjectSource;
+}
+
+/** Where the Checklist reads the learner's project: the latest assessment and the competencies fixes showed. */
+export interface ProjectSource {
+  forChecklist(): Promise<ProjectInput>;
+  readonly onDidAssess: Event<unknown>;
 }
 
 /** Where the Checklist's buttons lead: other surfaces, reached without command ids. */
@@ -29,6 +38,8 @@ export interface ChecklistLinks {
   startExercise(exerciseId: string): Promise<unknown>;
   openDashboard(): Promise<unknown>;
   exportLearningLog(): Promise<unknown>;
+  /** Runs Assess My Project, as its command does. */
+  assessProject(): Promise<unknown>;
 }
 
 export class ChecklistHost extends DisposableBase {
@@ -52,6 +63,7 @@ export class ChecklistHost extends DisposableBase {
     this.register(deps.content.onDidChange(post));
     this.register(deps.progress.onDidChange(post));
     if (deps.study) this.register(deps.study.onDidChange(post));
+    if (deps.assessments) this.register(deps.assessments.onDidAssess(post));
   }
 
   private receive(m: unknown): void {
@@ -87,18 +99,29 @@ export class ChecklistHost extends DisposableBase {
       case 'exportLog':
         await this.deps.links.exportLearningLog();
         return;
+      case 'assessProject':
+        await this.deps.links.assessProject();
+        return;
     }
   }
 
   private async post(): Promise<void> {
     if (!this.ready) return;
-    const [catalog] = await Promise.all([this.deps.content.get(), this.deps.progress.load()]);
+    const [catalog, , project] = await Promise.all([
+      this.deps.content.get(),
+      this.deps.progress.load(),
+      // A store that cannot be read shows the Checklist without the project, never no Checklist.
+      this.deps.assessments?.forChecklist().catch((e: unknown) => {
+        this.deps.log.error(`Checklist ${this.surface}: reading the stored assessments failed: ${String(e)}`);
+        return {};
+      }) ?? {},
+    ]);
     const progress = this.deps.progress.snapshot;
     const study = this.deps.study?.summary(DASHBOARD_WEEKS);
     const message: ToWebview =
       this.surface === 'dashboard'
-        ? { type: 'state', checklist: checklistModel(catalog, progress, study), dashboard: dashboardModel(catalog, progress, Date.now(), study, readTimerSettings().firstDay) }
-        : { type: 'state', checklist: checklistModel(catalog, progress, study) };
+        ? { type: 'state', checklist: checklistModel(catalog, progress, study, project), dashboard: dashboardModel(catalog, progress, Date.now(), study, readTimerSettings().firstDay, project) }
+        : { type: 'state', checklist: checklistModel(catalog, progress, study, project) };
     await this.webview.postMessage(message);
   }
 }

@@ -14,7 +14,8 @@ export type FromWebview =
   | { readonly type: 'startExercise'; readonly exerciseId: string }
   | { readonly type: 'setCompetency'; readonly key: string; readonly ticked: boolean }
   | { readonly type: 'openDashboard' }
-  | { readonly type: 'exportLog' };
+  | { readonly type: 'exportLog' }
+  | { readonly type: 'assessProject' };
 
 const ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
 const COMPETENCY_KEY = /^[a-z0-9][a-z0-9-]{0,99}\.[a-z0-9][a-z0-9-]{0,99}$/;
@@ -27,6 +28,7 @@ export function isFromWebview(m: unknown): m is FromWebview {
     case 'ready':
     case 'openDashboard':
     case 'exportLog':
+    case 'assessProject':
       return only();
     case 'startExercise':
       return only('exerciseId') && typeof r.exerciseId === 'string' && ID.test(r.exerciseId);
