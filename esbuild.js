@@ -54,6 +54,20 @@ const lazyBundles = {
 };
 
 /**
+ * Every module's `import * as vscode from 'vscode'` becomes one shared namespace. Left to
+ * itself, esbuild wraps the external `vscode` once per importing module (__toESM copies
+ * every property of the API, some 400 getters, 30 times over), which was most of the time
+ * spent requiring the bundle at activation. The shim re-exports the API once.
+ */
+const sharedVscode = {
+  name: 'shared-vscode',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'shared-vscode' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'shared-vscode' }));
+    build.onLoad({ filter: /.*/, namespace: 'shared-vscode' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+  },
+};
+
+/**
  * Shipped content is parsed, validated and linked once, here, and written as
  * dist/content-snapshot.json, which the extension loads without the YAML parser or the
  * schema. Broken shipped content fails the build with each problem's file:line:col.
@@ -137,7 +151,7 @@ const configs = assess && !tests ? [assessConfig] : validator && !tests ? [valid
     external: ['vscode'],
     // The bench reads what went into the bundle from here (out/meta/extension.json).
     metafile: true,
-    plugins: [...common.plugins, lazyBundles, writeMetafile('extension')],
+    plugins: [...common.plugins, sharedVscode, lazyBundles, writeMetafile('extension')],
   },
   {
     ...common,
