@@ -54,28 +54,66 @@ const lazyBundles = {
 };
 
 /**
+ * Every module's `import * as vscode from 'vscode'` becomes one shared namespace. Left to
+ * itself, esbuild wraps the external `vscode` once per importing module (__toESM copies
+ * every property of the API, some 400 getters, 30 times over), which was most of the time
+ * spent requiring the bundle at activation. The shim re-exports the API once.
+ */
+const sharedVscode = {
+  name: 'shared-vscode',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'shared-vscode' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'shared-vscode' }));
+    build.onLoad({ filter: /.*/, namespace: 'shared-vscode' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+  },
+};
+
+/**
  * Shipped content is parsed, validated and linked once, here, and written as
  * dist/content-snapshot.json, which the extension loads without the YAML parser or the
  * schema. Broken shipped content fails the build with each problem's file:line:col.
  */
+async function writeSnapshot() {
+  const bundle = path.resolve('dist/content.js');
+  delete require.cache[bundle];
+  const { buildSnapshot, nodeContentFs } = require(bundle);
+  const { snapshot, errors } = await buildSnapshot(path.resolve('resources/content'), nodeContentFs);
+  if (!snapshot) {
+    for (const e of errors) console.error(`✘ [ERROR] shipped content: ${path.relative('.', e.file)}:${e.line}:${e.column}: ${e.message}`);
+    // A stale snapshot must not outlive the content it was made from.
+    fs.rmSync('dist/content-snapshot.json', { force: true });
+    process.exitCode = 1;
+    return;
+  }
+  fs.writeFileSync('dist/content-snapshot.json', JSON.stringify(snapshot));
+}
+
 const contentSnapshot = {
   name: 'content-snapshot',
   setup(build) {
     build.onEnd(async (result) => {
-      if (result.errors.length) return;
-      const bundle = path.resolve('dist/content.js');
-      delete require.cache[bundle];
-      const { buildSnapshot, nodeContentFs } = require(bundle);
-      const { snapshot, errors } = await buildSnapshot(path.resolve('resources/content'), nodeContentFs);
-      if (!snapshot) {
-        for (const e of errors) console.error(`✘ [ERROR] shipped content: ${path.relative('.', e.file)}:${e.line}:${e.column}: ${e.message}`);
-        process.exitCode = 1;
-        return;
-      }
-      fs.writeFileSync('dist/content-snapshot.json', JSON.stringify(snapshot));
+      if (!result.errors.length) await writeSnapshot();
     });
   },
 };
+
+/**
+ * esbuild watches the sources it bundled, not the YAML: in --watch, a change under
+ * resources/content makes the snapshot again, so a running extension never reads one older
+ * than the content (the unit tests also compare it with a fresh load).
+ */
+function watchContent() {
+  let timer;
+  fs.watch('resources/content', { recursive: true }, () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      process.exitCode = 0;
+      writeSnapshot().then(
+        () => console.log(process.exitCode ? '[watch] shipped content has errors: no snapshot' : '[watch] shipped content snapshot rebuilt'),
+        (e) => console.error(e),
+      );
+    }, 200);
+  });
+}
 
 /** Keeps esbuild's metafile of a bundle in out/meta/, for the bench's report of what each bundle holds. */
 function writeMetafile(name) {
@@ -137,7 +175,7 @@ const configs = assess && !tests ? [assessConfig] : validator && !tests ? [valid
     external: ['vscode'],
     // The bench reads what went into the bundle from here (out/meta/extension.json).
     metafile: true,
-    plugins: [...common.plugins, lazyBundles, writeMetafile('extension')],
+    plugins: [...common.plugins, sharedVscode, lazyBundles, writeMetafile('extension')],
   },
   {
     ...common,
@@ -209,6 +247,7 @@ async function main() {
   const contexts = await Promise.all(configs.map((c) => esbuild.context(c)));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
+    if (configs.some((c) => c.plugins?.includes(contentSnapshot))) watchContent();
     console.log('[watch] build started');
     return;
   }

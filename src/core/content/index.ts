@@ -23,5 +23,5 @@ export async function buildSnapshot(root: string, fs: ContentFs): Promise<{ snap
   const source: ContentSource = { kind: 'builtin', root, label: 'Upskill', trusted: true };
   const parsed = await readSources([source], fs, { parser: () => parseContentFile });
   const linked = await link(parsed, fs);
-  return makeSnapshot(root, parsed, linked.errors);
+  return makeSnapshot(root, parsed, linked);
 }

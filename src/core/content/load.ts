@@ -7,7 +7,7 @@ import type { Catalog, ContentSource } from '../model';
 import type { ContentFs } from './fs';
 import { link } from './link';
 import type { ParsedFile } from './parse';
-import { type ContentSnapshot, snapshotFiles } from './snapshot';
+import { type ContentSnapshot, snapshotCatalog, snapshotFiles } from './snapshot';
 
 export { nodeContentFs } from './fs';
 export { readSnapshot, snapshotFile } from './snapshot';
@@ -23,6 +23,9 @@ export interface LoadOptions {
 
 export async function loadCatalogWith(sources: readonly ContentSource[], fs: ContentFs, opts: LoadOptions): Promise<Catalog> {
   const parsed = await readSources(sources, fs, opts);
+  // Shipped content alone (no other source has a file): the build linked it already.
+  const builtin = sources.find((s) => s.kind === 'builtin');
+  if (opts.snapshot && builtin && parsed.every((p) => p.source === builtin)) return snapshotCatalog(opts.snapshot, builtin);
   const linked = await link(parsed, fs);
   return { ...linked, errors: [...parsed.flatMap((p) => p.errors), ...linked.errors] };
 }

@@ -1,16 +1,18 @@
 // Shipped content is parsed, validated and linked when the extension is built (esbuild.js
 // calls buildSnapshot and stops the build on any error), and ships as a JSON snapshot of its
-// parsed files. Loading the snapshot skips the YAML parser, the schema and the file checks
-// (that each exercise's files exist and stay in its folder), which the build has done.
-// Workspace content and the content validator still read and check every file.
+// parsed files and of the catalog linked from them. Loading the snapshot skips the YAML
+// parser, the schema and the file checks (that each exercise's files exist and stay in its
+// folder), which the build has done; and when no other content is found, linking too: the
+// catalog is the build's, its paths made absolute. Workspace content and the content
+// validator still read and check every file.
 
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import type { ContentError, ContentSource } from '../model';
+import type { Catalog, ContentError, ContentSource, Exercise, Skill, Track } from '../model';
 import type { ParsedFile } from './parse';
 import type { RawContentFile } from './raw';
 
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 /** Where the build writes the snapshot of the content under `<extension root>/resources/content`. */
 export function snapshotFile(extensionRoot: string): string {
@@ -25,17 +27,37 @@ export interface SnapshotFile {
   readonly at: Record<string, [number, number]>;
 }
 
+/** Where an item came from, relative to the content root with '/' separators, in place of `source` and absolute paths. */
+type Rooted<T, Paths extends keyof T> = Omit<T, 'source' | Paths> & { readonly [K in Paths]: string };
+
+/** An exercise's fields that link copies from its file as they are: the snapshot keeps them once, in `files`. */
+type FromFile = 'why' | 'checks' | 'hints' | 'cheats' | 'honest';
+
+/** A linked exercise without the fields it took from its file, and where that file's item is: [file, index]. */
+type SnapshotExercise = Omit<Rooted<Exercise, 'file' | 'dir'>, FromFile> & { readonly raw: readonly [number, number] };
+
+/** The catalog the build linked from the files, with paths relative to the content root. */
+export interface SnapshotCatalog {
+  readonly tracks: readonly Rooted<Track, 'file'>[];
+  readonly skills: readonly Rooted<Skill, 'file'>[];
+  readonly exercises: readonly SnapshotExercise[];
+}
+
 export interface ContentSnapshot {
   readonly v: number;
   readonly files: readonly SnapshotFile[];
+  readonly catalog: SnapshotCatalog;
 }
 
 const ITEM_KINDS = ['tracks', 'skills', 'exercises'] as const;
 
-/** The snapshot of parsed files, or the errors that keep them from being shipped. */
-export function makeSnapshot(root: string, parsed: readonly ParsedFile[], linkErrors: readonly ContentError[]): { snapshot?: ContentSnapshot; errors: ContentError[] } {
-  const errors = [...parsed.flatMap((p) => p.errors), ...linkErrors];
+/** The snapshot of parsed files and the catalog linked from them, or the errors that keep them from being shipped. */
+export function makeSnapshot(root: string, parsed: readonly ParsedFile[], linked: Catalog): { snapshot?: ContentSnapshot; errors: ContentError[] } {
+  const errors = [...parsed.flatMap((p) => p.errors), ...linked.errors];
   if (errors.length) return { errors };
+  // Where each exercise id is first defined (the definition link kept).
+  const rawAt = new Map<string, [number, number]>();
+  parsed.forEach((p, f) => p.data?.exercises?.forEach((e, i) => void (rawAt.has(e.id) || rawAt.set(e.id, [f, i]))));
   const files = parsed.map((p): SnapshotFile => {
     const data = p.data ?? {};
     const at: Record<string, [number, number]> = {};
@@ -47,9 +69,41 @@ export function makeSnapshot(root: string, parsed: readonly ParsedFile[], linkEr
         }
       });
     }
-    return { rel: path.relative(root, p.file).split(path.sep).join('/'), data, at };
+    return { rel: rel(root, p.file), data, at };
   });
-  return { snapshot: { v: SNAPSHOT_VERSION, files }, errors: [] };
+  const catalog: SnapshotCatalog = {
+    tracks: linked.tracks.map(({ source: _, ...t }) => ({ ...t, file: rel(root, t.file) })),
+    skills: [...linked.skills.values()].map(({ source: _, ...s }) => ({ ...s, file: rel(root, s.file) })),
+    exercises: [...linked.exercises.values()].map(({ source: _, why: _w, checks: _c, hints: _h, cheats: _ch, honest: _ho, ...e }): SnapshotExercise => {
+      const raw = rawAt.get(e.id);
+      if (!raw) throw new Error(`exercise "${e.id}" was linked from no file`);
+      return { ...e, file: rel(root, e.file), dir: rel(root, e.dir), raw };
+    }),
+  };
+  return { snapshot: { v: SNAPSHOT_VERSION, files, catalog }, errors: [] };
+}
+
+function rel(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join('/');
+}
+
+/** The build's catalog as the catalog of `source`: what linking the snapshot's files alone gives. */
+export function snapshotCatalog(snapshot: ContentSnapshot, source: ContentSource): Catalog {
+  const abs = (r: string) => path.join(source.root, ...r.split('/'));
+  const { tracks, skills, exercises } = snapshot.catalog;
+  return {
+    tracks: tracks.map((t) => ({ ...t, source, file: abs(t.file) })),
+    skills: new Map(skills.map((s) => [s.id, { ...s, source, file: abs(s.file) }])),
+    exercises: new Map(
+      exercises.map(({ raw: [f, i], ...e }) => {
+        // As link's exerciseFields takes them from the raw exercise.
+        const r = snapshot.files[f].data.exercises![i];
+        const fromFile = { why: r.why, checks: r.checks, hints: r.hints ?? [], cheats: r.cheats ?? [], honest: r.honest ?? [] };
+        return [e.id, { ...e, ...fromFile, source, file: abs(e.file), dir: abs(e.dir) }];
+      }),
+    ),
+    errors: [],
+  };
 }
 
 /** The snapshot at `file`, or undefined when it is missing or of another version (the files are then read instead). */
@@ -61,7 +115,7 @@ export async function readSnapshot(file: string): Promise<ContentSnapshot | unde
     return undefined;
   }
   const s = value as Partial<ContentSnapshot> | null;
-  return s && s.v === SNAPSHOT_VERSION && Array.isArray(s.files) ? (s as ContentSnapshot) : undefined;
+  return s && s.v === SNAPSHOT_VERSION && Array.isArray(s.files) && Array.isArray(s.catalog?.exercises) ? (s as ContentSnapshot) : undefined;
 }
 
 /** The snapshot's files as parsed files of `source`, marked as checked when built. */

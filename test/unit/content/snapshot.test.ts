@@ -8,14 +8,18 @@ import * as os from 'os';
 import * as path from 'path';
 import { buildSnapshot, loadCatalog, nodeContentFs, parseContentFile } from '../../../src/core/content';
 import { loadCatalogWith } from '../../../src/core/content/load';
-import { type ContentSnapshot, readSnapshot } from '../../../src/core/content/snapshot';
-import { type ContentSource, formatContentError } from '../../../src/core/model';
+import { type ContentSnapshot, readSnapshot, snapshotFile } from '../../../src/core/content/snapshot';
+import { type Catalog, type ContentSource, formatContentError } from '../../../src/core/model';
 
 const ROOT = path.join(process.cwd(), 'resources', 'content');
 const BUILTIN: ContentSource = { kind: 'builtin', root: ROOT, label: 'Upskill', trusted: true };
 const noParser = () => {
   throw new Error('the parser was loaded');
 };
+
+function asJson(c: Catalog): unknown {
+  return JSON.parse(JSON.stringify({ ...c, skills: [...c.skills], exercises: [...c.exercises] }));
+}
 
 async function tempDir(): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), 'upskill-snapshot-'));
@@ -29,13 +33,36 @@ describe('content snapshot', () => {
     snapshot = built.snapshot!;
   });
 
+  it('the snapshot the build wrote (dist/content-snapshot.json) is the shipped content as it is now', async () => {
+    // Every build writes it (npm run build, build:tests, test:tiers, bench), and --watch
+    // rewrites it when the content changes; this catches one made from other content.
+    const built = await readSnapshot(snapshotFile(process.cwd()));
+    assert.ok(built, 'dist/content-snapshot.json is missing or of another version: run npm run build');
+    assert.deepStrictEqual(built, JSON.parse(JSON.stringify(snapshot)), 'dist/content-snapshot.json is out of date with resources/content: run npm run build');
+  });
+
   it('loads the same catalog as the files, through JSON, without loading the parser', async () => {
     const file = path.join(await tempDir(), 'snapshot.json');
     await fs.writeFile(file, JSON.stringify(snapshot));
     const fromSnapshot = await loadCatalogWith([BUILTIN], nodeContentFs, { snapshot: await readSnapshot(file), parser: noParser });
     const fromFiles = await loadCatalog([BUILTIN], nodeContentFs);
     assert.ok(fromFiles.exercises.size > 0);
-    assert.deepStrictEqual(fromSnapshot, fromFiles);
+    // JSON leaves out fields that are undefined; nothing else may differ, order included.
+    assert.deepStrictEqual(asJson(fromSnapshot), asJson(fromFiles));
+    assert.deepStrictEqual([...fromSnapshot.exercises.keys()], [...fromFiles.exercises.keys()]);
+    assert.strictEqual(fromSnapshot.exercises.get('typing-annotate-metrics')?.dir, path.join(ROOT, 'exercises', 'typing-annotate-metrics'));
+  });
+
+  it('links the shipped files with workspace content when there is some', async () => {
+    const dir = await tempDir();
+    const ws: ContentSource = { kind: 'workspace', root: path.join(dir, '.upskill'), label: 'ws', trusted: true };
+    await fs.mkdir(path.join(ws.root, 'mine', 'starter'), { recursive: true });
+    await fs.writeFile(path.join(ws.root, 'mine', 'README.md'), '# Mine\n');
+    await fs.writeFile(path.join(ws.root, 'mine', 'exercise.yaml'), 'exercises:\n  - id: mine\n    skill: typing\n    title: Mine\n    difficulty: beginner\n    starter: starter\n    checks:\n      - { type: mypy }\n');
+    const viaSnapshot = await loadCatalogWith([BUILTIN, ws], nodeContentFs, { snapshot, parser: () => parseContentFile });
+    assert.deepStrictEqual(viaSnapshot.errors.map((e) => formatContentError(e)), []);
+    assert.ok(viaSnapshot.skills.get('typing')?.exerciseIds.includes('mine'));
+    assert.deepStrictEqual(asJson(viaSnapshot), asJson(await loadCatalog([BUILTIN, ws], nodeContentFs)));
   });
 
   it('places a shipped item at its line when workspace content repeats its id', async () => {
