@@ -10,7 +10,7 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { USAGE, main, parseCommandLine } from '../../curriculum/cli';
-import { type Validation, UsageError, formatTable, formatViolation, markdownProblems, unclosedCodeSpan, validateContent } from '../../curriculum/validator';
+import { type Validation, UsageError, defaultJobs, formatTable, formatViolation, markdownProblems, unclosedCodeSpan, validateContent } from '../../curriculum/validator';
 
 const ROOT = process.cwd();
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'curriculum-track');
@@ -132,6 +132,27 @@ describe('content validator (test/curriculum)', function () {
       assert.strictEqual(code, 0, out);
       assert.match(out, /^fixture-good +yes +yes +2 \/ 2 +3 \/ 3 +\d+\.\d$/m);
       assert.match(out, /1 exercise, 7 check runs on 1 worker: no violations\. Total \d+\.\d s\./);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('SIGUSR2 adds a worker, also when it comes before the check runs start, up to the number of cores', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'upskill-validator-test-'));
+    try {
+      await fs.cp(path.join(FIXTURE, 'track.yaml'), path.join(dir, 'track.yaml'));
+      await fs.cp(path.join(FIXTURE, 'exercises', 'fixture-good'), path.join(dir, 'exercises', 'fixture-good'), { recursive: true });
+      const c = capture();
+      const running = main(['--path', dir, '--jobs', '1'], ROOT, c.io);
+      // Twice, while the content still loads: one worker more, never more than the cores.
+      process.kill(process.pid, 'SIGUSR2');
+      process.kill(process.pid, 'SIGUSR2');
+      const code = await running;
+      const out = c.out.join('\n');
+      assert.strictEqual(code, 0, out);
+      const workers = Math.min(3, defaultJobs());
+      assert.match(out, new RegExp(`1 exercise, 7 check runs on ${workers} workers?: no violations`));
+      assert.strictEqual(process.listenerCount('SIGUSR2'), 0, 'the validator stops listening when it ends');
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }
