@@ -128,6 +128,15 @@ describe('Assess My Project (e2e)', function () {
     await waitFor('the exercise folder to be written', async () => (await fs.readdir(path.join(s.workspace, 'upskill-exercises')).catch(() => [] as string[])).includes('unit-testing-first-tests'));
   });
 
+  it('the dashboard shows the same project: scores per skill with "(was N)" and the recommendations', async () => {
+    await s.wb.runCommand('Upskill: Open Dashboard');
+    const frame = await s.wb.webviewFrameWith('body[data-surface="dashboard"] section.your-project', 60_000);
+    assert.match(await text(frame, '.project-score[data-skill="linting"]'), new RegExp(`^your project \\d+ \\(was ${lintingBefore}\\)$`));
+    assert.strictEqual(await frame.locator('section.your-project li.recommendation').count(), 3);
+    await frame.locator('section.your-project').evaluate((e) => e.scrollIntoView());
+    await s.wb.screenshot('dashboard-project-dark');
+  });
+
   it('screenshots of the Checklist\'s "Your project": dark, light, and a 220 px side bar', async () => {
     await checklist(s.wb);
     await s.wb.collapsePane('Skills');
