@@ -4,7 +4,7 @@
 
 import type * as vscode from 'vscode';
 import { DASHBOARD_WEEKS, checklistModel, dashboardModel } from '../core/checklistModel';
-import { competencyKey } from '../core/model';
+import { type Catalog, competencyKey } from '../core/model';
 import { DisposableBase } from '../core/lifecycle';
 import type { ContentService } from '../services/contentService';
 import type { StudyTimeSource } from '../services/studyTime';
@@ -40,12 +40,19 @@ export class ChecklistHost extends DisposableBase {
     private readonly deps: ChecklistDeps,
   ) {
     super();
+    // The page carries the model when the catalog and progress are already loaded (the
+    // usual case: the tree has shown them), so the first paint waits for no round trip.
+    // Otherwise it starts loading them now, and the model follows the page's `ready`.
+    const catalog = deps.content.loaded;
+    const state = catalog && deps.progress.hasLoaded ? this.model(catalog) : undefined;
+    if (!state) void Promise.all([deps.content.get(), deps.progress.load()]).catch(() => undefined);
     setWebviewPage(webview, deps.extensionUri, {
       css: 'checklist.css',
       script: 'checklist.js',
       title: surface === 'dashboard' ? 'Upskill Dashboard' : 'Checklist',
       surface,
       body: '<main id="root" aria-busy="true"><p class="muted">Loading your checklist…</p></main>',
+      state,
     });
     this.register(webview.onDidReceiveMessage((m: unknown) => this.receive(m)));
     const post = () => void this.post();
@@ -93,12 +100,15 @@ export class ChecklistHost extends DisposableBase {
   private async post(): Promise<void> {
     if (!this.ready) return;
     const [catalog] = await Promise.all([this.deps.content.get(), this.deps.progress.load()]);
+    await this.webview.postMessage(this.model(catalog));
+  }
+
+  /** What this surface shows of `catalog` and the progress loaded. */
+  private model(catalog: Catalog): ToWebview {
     const progress = this.deps.progress.snapshot;
     const study = this.deps.study?.summary(DASHBOARD_WEEKS);
-    const message: ToWebview =
-      this.surface === 'dashboard'
-        ? { type: 'state', checklist: checklistModel(catalog, progress, study), dashboard: dashboardModel(catalog, progress, Date.now(), study, readTimerSettings().firstDay) }
-        : { type: 'state', checklist: checklistModel(catalog, progress, study) };
-    await this.webview.postMessage(message);
+    return this.surface === 'dashboard'
+      ? { type: 'state', checklist: checklistModel(catalog, progress, study), dashboard: dashboardModel(catalog, progress, Date.now(), study, readTimerSettings().firstDay) }
+      : { type: 'state', checklist: checklistModel(catalog, progress, study) };
   }
 }
