@@ -105,6 +105,7 @@ export class ProgressStore {
   /** Set when stored progress could not be read at load (it was kept as a backup). */
   problem?: string;
   private loaded?: Promise<void>;
+  private done = false;
 
   constructor(
     private readonly store: KeyValueStore,
@@ -116,8 +117,14 @@ export class ProgressStore {
     this.loaded ??= loadVersioned(this.store, progressSpec, this.clock()).then((r) => {
       this.data = r.data;
       this.problem = r.problem;
+      this.done = true;
     });
     return this.loaded;
+  }
+
+  /** True once stored progress has been read, so `snapshot` is the learner's own. */
+  get hasLoaded(): boolean {
+    return this.done;
   }
 
   /** Everything stored: exercises and competency marks. */

@@ -1,8 +1,9 @@
 // Browser side of the Checklist view and the dashboard panel. Plain DOM: every piece of
 // content goes in with textContent or as an SVG attribute, never as HTML. State survives a
-// hidden view through getState/setState; the host re-sends the model after `ready`.
+// hidden view through getState/setState; the page may carry the first model, and the host
+// re-sends it after `ready`.
 
-import type { FromWebview, Surface, ToWebview } from '../webview/protocol';
+import { type FromWebview, PAGE_STATE_ID, type Surface, type ToWebview } from '../webview/protocol';
 
 type Checklist = ToWebview['checklist'];
 type Skill = Checklist['skills'][number];
@@ -320,6 +321,21 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   else console.warn('[upskill] ignored a message of unexpected shape', event.data);
 });
 
-// Paint what was shown last time straight away; the host's fresh state follows `ready`.
-if (state.message && isState(state.message)) render(state.message);
+/** The state the host wrote into the page (src/webview/page.ts), if it held one. */
+function pageState(): ToWebview | undefined {
+  const text = document.getElementById(PAGE_STATE_ID)?.textContent;
+  if (!text) return undefined;
+  try {
+    const m: unknown = JSON.parse(text);
+    return isState(m) ? m : undefined;
+  } catch {
+    console.warn('[upskill] ignored a page state that is not JSON');
+    return undefined;
+  }
+}
+
+// Paint straight away: the state the page came with, else what was shown last time. The
+// host's state follows `ready` either way.
+const first = pageState() ?? (state.message && isState(state.message) ? state.message : undefined);
+if (first) render(first);
 post({ type: 'ready' });

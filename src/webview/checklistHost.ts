@@ -5,7 +5,7 @@
 import type * as vscode from 'vscode';
 import { DASHBOARD_WEEKS, type ProjectInput, checklistModel, dashboardModel } from '../core/checklistModel';
 import type { Event } from '../core/events';
-import { competencyKey } from '../core/model';
+import { type Catalog, competencyKey } from '../core/model';
 import { DisposableBase } from '../core/lifecycle';
 import type { ContentService } from '../services/contentService';
 import type { StudyTimeSource } from '../services/studyTime';
@@ -51,12 +51,19 @@ export class ChecklistHost extends DisposableBase {
     private readonly deps: ChecklistDeps,
   ) {
     super();
+    // The page carries the model when the catalog and progress are already loaded (the
+    // usual case: the tree has shown them), so the first paint waits for no round trip.
+    // Otherwise it starts loading them now, and the model follows the page's `ready`.
+    const catalog = deps.content.loaded;
+    const state = catalog && deps.progress.hasLoaded ? this.model(catalog) : undefined;
+    if (!state) void Promise.all([deps.content.get(), deps.progress.load()]).catch(() => undefined);
     setWebviewPage(webview, deps.extensionUri, {
       css: 'checklist.css',
       script: 'checklist.js',
       title: surface === 'dashboard' ? 'Upskill Dashboard' : 'Checklist',
       surface,
       body: '<main id="root" aria-busy="true"><p class="muted">Loading your checklist…</p></main>',
+      state,
     });
     this.register(webview.onDidReceiveMessage((m: unknown) => this.receive(m)));
     const post = () => void this.post();
@@ -116,12 +123,19 @@ export class ChecklistHost extends DisposableBase {
         return {};
       }) ?? {},
     ]);
+    await this.webview.postMessage(this.model(catalog, project));
+  }
+
+  /**
+   * What this surface shows of `catalog`, the progress loaded and the learner's project. The
+   * page's first paint carries it without the project (read from its store after), so the
+   * project section follows with the first post.
+   */
+  private model(catalog: Catalog, project?: ProjectInput): ToWebview {
     const progress = this.deps.progress.snapshot;
     const study = this.deps.study?.summary(DASHBOARD_WEEKS);
-    const message: ToWebview =
-      this.surface === 'dashboard'
-        ? { type: 'state', checklist: checklistModel(catalog, progress, study, project), dashboard: dashboardModel(catalog, progress, Date.now(), study, readTimerSettings().firstDay, project) }
-        : { type: 'state', checklist: checklistModel(catalog, progress, study, project) };
-    await this.webview.postMessage(message);
+    return this.surface === 'dashboard'
+      ? { type: 'state', checklist: checklistModel(catalog, progress, study, project), dashboard: dashboardModel(catalog, progress, Date.now(), study, readTimerSettings().firstDay, project) }
+      : { type: 'state', checklist: checklistModel(catalog, progress, study, project) };
   }
 }

@@ -9,6 +9,18 @@ export type Surface = 'view' | 'dashboard';
 
 export type ToWebview = { readonly type: 'state'; readonly checklist: ChecklistModel; readonly dashboard?: DashboardModel };
 
+/** The id of the inert element in which a page carries its first state (src/webview/page.ts). */
+export const PAGE_STATE_ID = 'upskill-state';
+
+/**
+ * `value` as JSON to write inside a <script type="application/json"> element: no `<` is
+ * left to close the element or open a comment, whatever the content's strings hold, and
+ * JSON.parse of the element's text gives `value` back.
+ */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
 export type FromWebview =
   | { readonly type: 'ready' }
   | { readonly type: 'startExercise'; readonly exerciseId: string }

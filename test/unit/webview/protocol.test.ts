@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { isFromWebview } from '../../../src/webview/protocol';
+import { isFromWebview, scriptJson } from '../../../src/webview/protocol';
 
 describe('webview/protocol: messages from the Checklist webviews', () => {
   it('accepts each message in its exact shape', () => {
@@ -37,5 +37,14 @@ describe('webview/protocol: messages from the Checklist webviews', () => {
     ]) {
       assert.ok(!isFromWebview(m), JSON.stringify(m));
     }
+  });
+});
+
+describe('webview/protocol: the state a page carries', () => {
+  it('is JSON that no content can break out of its script element with, and parses back to the value', () => {
+    const value = { type: 'state', title: '</script><script>alert(1)</script>', note: '<!-- a comment', also: '</SCRIPT >', line: 'a\u2028b\u2029c', quote: '"\\' };
+    const text = scriptJson(value);
+    assert.ok(!text.includes('<'), text);
+    assert.deepStrictEqual(JSON.parse(text), value);
   });
 });
