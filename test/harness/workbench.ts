@@ -410,8 +410,28 @@ export class Workbench {
   }
 
   async setTheme(theme: 'dark' | 'light' | 'high-contrast'): Promise<void> {
-    await this.runCommand('Preferences: Color Theme');
-    await this.selectQuickPick({ dark: 'Dark Modern', light: 'Light Modern', 'high-contrast': 'Dark High Contrast' }[theme]);
+    // A loaded machine applies a theme in steps: the workbench first, each webview when it
+    // gets the new colours; and the picker previews the theme under the cursor, which goes
+    // back if the pick does not register. A screenshot taken halfway mixes the two themes.
+    const workbenchClass = { dark: 'vs-dark', light: 'vs', 'high-contrast': 'hc-black' }[theme];
+    const webviewClass = { dark: 'vscode-dark', light: 'vscode-light', 'high-contrast': 'vscode-high-contrast' }[theme];
+    const applied = () => this.page.evaluate((c) => document.querySelector('.monaco-workbench')?.classList.contains(c) ?? false, workbenchClass);
+    for (let attempt = 1; ; attempt++) {
+      await this.runCommand('Preferences: Color Theme');
+      await this.selectQuickPick({ dark: 'Dark Modern', light: 'Light Modern', 'high-contrast': 'Dark High Contrast' }[theme]);
+      await waitFor('the theme picker to close', () => this.page.locator('.quick-input-widget').isHidden(), 10_000).catch(() => undefined);
+      if (await waitFor(`the workbench in the ${theme} theme`, applied, 10_000).then(() => true, () => false)) break;
+      if (attempt === 3) throw new Error(`the ${theme} theme did not stay applied after ${attempt} tries`);
+    }
+    await waitFor(`every webview in the ${theme} theme`, async () => {
+      for (const frame of this.page.frames()) {
+        if (frame.isDetached() || frame === this.page.mainFrame()) continue;
+        const kind = await frame.evaluate(() => (document.body?.dataset.vscodeThemeKind ?? '') + ' ' + (document.body?.className ?? '')).catch(() => undefined);
+        // Only a webview's own document says vscode-*; the frames around it say nothing.
+        if (kind !== undefined && /vscode-(dark|light|high-contrast)/.test(kind) && !kind.includes(webviewClass)) return false;
+      }
+      return true;
+    }, 20_000);
     await this.page.waitForTimeout(500);
   }
 
