@@ -145,6 +145,17 @@ export async function genericCheats(ex: Exercise, python?: string): Promise<Chea
       }
     }
   }
+  if (kinds.has('no-network')) {
+    against('no-network');
+    // The solution's tests, plus one that reaches for the network and passes on the refusal:
+    // offline it checks nothing, so the suite must not count as one that runs offline.
+    add('a test that reaches the network and passes by catching the refused call', 'solution', async (dir) => {
+      await fs.writeFile(
+        path.join(dir, 'test_upskill_offline_fallback.py'),
+        'import urllib.request\n\n\ndef test_offline_fallback() -> None:\n    try:\n        data = urllib.request.urlopen("http://upskill-cheat.invalid/data", timeout=3).read()\n    except Exception:\n        data = b"saved"\n    assert data == b"saved"\n',
+      );
+    });
+  }
   if (kinds.has('mypy')) {
     against('mypy');
     // A starter of notebooks only has no module to put these on: they would be the starter itself.
