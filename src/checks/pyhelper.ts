@@ -6,6 +6,8 @@
 // however many files it asks about. The answer comes from another program, run by an
 // interpreter we do not control: its shape is checked (ANSWERS) before a check reads it.
 
+import { createHash } from 'crypto';
+import { promises as fs } from 'fs';
 import HELPER from '../../resources/python/upskill_helper.py';
 import { describeEnd, runProcess, timeLeft } from './process';
 import { type Shape, type ShapeOf, arrayOf, bool, num, objectOf, recordOf, str, unknownValue } from './shape';
@@ -68,9 +70,37 @@ export async function askPython<C extends HelperCommand>(ctx: CheckContext, comm
   return answer;
 }
 
-/** Suppression comments and `@no_type_check` in these files, found by Python's tokenizer and ast. */
-export function findSuppressions(ctx: CheckContext, files: readonly string[], runs?: CommandRun[]): Promise<Suppression[]> {
-  return files.length ? askPython(ctx, 'suppressions', { files }, runs) : Promise.resolve([]);
+/** Answers for files whose bytes are unchanged since they were asked about (a repeat check), by interpreter, paths and content. */
+const suppressionAnswers = new Map<string, Suppression[]>();
+const SUPPRESSION_ANSWERS_KEPT = 32;
+
+/**
+ * Suppression comments and `@no_type_check` in these files, found by Python's tokenizer and
+ * ast. The answer depends on the files' bytes alone, so a repeat check of unchanged files
+ * reuses it instead of starting the interpreter again.
+ */
+export async function findSuppressions(ctx: CheckContext, files: readonly string[], runs?: CommandRun[]): Promise<Suppression[]> {
+  if (!files.length) return [];
+  let key: string | undefined;
+  try {
+    const hash = createHash('sha256').update(ctx.python.path);
+    for (const f of files) hash.update(`\0${f}\0`).update(await fs.readFile(f));
+    key = hash.digest('hex');
+  } catch {
+    key = undefined; // a file that cannot be read here: the helper says why
+  }
+  const known = key === undefined ? undefined : suppressionAnswers.get(key);
+  if (known) {
+    ctx.log('  suppressions: the files are unchanged since the last check; its answer is reused');
+    return known;
+  }
+  const answer = await askPython(ctx, 'suppressions', { files }, runs);
+  if (key !== undefined) {
+    suppressionAnswers.delete(key);
+    suppressionAnswers.set(key, answer);
+    if (suppressionAnswers.size > SUPPRESSION_ANSWERS_KEPT) suppressionAnswers.delete(suppressionAnswers.keys().next().value!);
+  }
+  return answer;
 }
 
 const WHY: Record<string, string> = {

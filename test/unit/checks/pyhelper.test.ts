@@ -1,7 +1,9 @@
 import * as assert from 'assert';
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import { HELPER, askPython, findSuppressions, readAnswer } from '../../../src/checks/pyhelper';
 import { arrayOf, num, objectOf, recordOf, str, unknownValue } from '../../../src/checks/shape';
+import type { CommandRun } from '../../../src/checks/types';
 import { context, folder } from './helpers';
 
 const NOTEBOOK = JSON.stringify({
@@ -29,6 +31,20 @@ describe('checks/pyhelper: the Python helper ships as a .py file and its answers
         [2, 8, 'type: ignore'],
       ],
     );
+  });
+
+  it('suppressions: unchanged files reuse the last answer without an interpreter; a changed byte asks again', async () => {
+    const dir = await folder({ 'a.py': 'y = 1  # type: ignore\n' });
+    const file = path.join(dir, 'a.py');
+    const runs: CommandRun[] = [];
+    const first = await findSuppressions(context(dir, []), [file], runs);
+    const again = await findSuppressions(context(dir, []), [file], runs);
+    assert.strictEqual(runs.length, 1, 'the repeat started no interpreter');
+    assert.deepStrictEqual(again, first);
+    await fs.writeFile(file, 'y = 1\n');
+    const changed = await findSuppressions(context(dir, []), [file], runs);
+    assert.strictEqual(runs.length, 2);
+    assert.deepStrictEqual(changed, [], 'the comment is gone from the answer too');
   });
 
   it('same_ast: the same tree after formatting, a changed tree, a file that is not Python', async () => {
