@@ -257,5 +257,189 @@ def main():
     return 0
 
 
+# ---- Served runs -------------------------------------------------------------------------
+#
+# Starting this interpreter costs more than most tools Upskill runs (git, the Ruff client), so
+# Upskill may start it once as a server (`--serve SOCKET`) and ask it for each run over a
+# Unix socket in a private folder. For each connection the server forks a handler, which
+# opens a new PID namespace where it can (the server runs in a user namespace of its own, so
+# this needs no privilege) and forks again: that process is the first of the namespace and
+# supervises the one run exactly as above, relaying the tool's output over the connection.
+# Nothing of the tool runs in the server, and a fork of it holds nothing a tool could use.
+#
+# Request: "<length of what follows> <length of stdin>\n", then the working folder, the
+# argv count, the argv and the environment, each ended by a NUL byte, then stdin's bytes.
+# Any later byte, or the connection closing, means stop. Answer: frames of one type byte
+# and a 4-byte big-endian length: b"p" this run's supervisor as /proc numbers it, b"o" and
+# b"e" the tool's output, b"r" the report (as above), last.
+
+CLONE_NEWPID = 0x20000000
+
+
+def frame(kind, data):
+    n = len(data)
+    return kind + bytes((n >> 24 & 255, n >> 16 & 255, n >> 8 & 255, n & 255)) + data
+
+
+def read_served_request(conn):
+    data = b""
+    while b"\n" not in data or len(data) - data.index(b"\n") - 1 < sum(int(x) for x in data[: data.index(b"\n")].split()):
+        chunk = conn.recv(65536)
+        if not chunk:
+            return None
+        data += chunk
+    head, body = data.split(b"\n", 1)
+    size, stdin_size = (int(x) for x in head.split())
+    items = body[:size].split(b"\0")[:-1]
+    count = int(items[1])
+    argv = items[2 : 2 + count]
+    env = dict(item.split(b"=", 1) for item in items[2 + count :] if b"=" in item)
+    return items[0], argv, env, body[size : size + stdin_size]
+
+
+def supervise_served(conn, cwd, argv, env, stdin):
+    """One run, as main() does it, with the tool's stdio relayed over `conn`."""
+
+    def send(kind, data):
+        conn.sendall(frame(kind, data))
+
+    wake_r, wake_w = os.pipe()
+    os.set_blocking(wake_w, False)
+    signal.set_wakeup_fd(wake_w)
+    signal.signal(signal.SIGCHLD, lambda *_: None)
+    signal.signal(signal.SIGTERM, lambda *_: None)
+    me = my_pid()
+    send(b"p", str(me).encode())
+    in_r, in_w = os.pipe()
+    out_r, out_w = os.pipe()
+    err_r, err_w = os.pipe()
+    try:
+        os.chdir(cwd)
+        defaults = [s for s in (signal.SIGPIPE, getattr(signal, "SIGXFSZ", None), signal.SIGCHLD, signal.SIGTERM, signal.SIGINT) if s is not None]
+        actions = [(os.POSIX_SPAWN_DUP2, in_r, 0), (os.POSIX_SPAWN_DUP2, out_w, 1), (os.POSIX_SPAWN_DUP2, err_w, 2)]
+        tool = os.posix_spawn(resolve(argv[0], env), argv, env, file_actions=actions, setsigdef=defaults, setsigmask=[])
+    except OSError as e:
+        send(b"r", to_json({"spawnError": "spawn %s %s" % (os.fsdecode(argv[0]), errno.errorcode.get(e.errno, "EIO"))}).encode())
+        return
+    for fd in (in_r, out_w, err_w):
+        os.close(fd)
+    for fd in (in_w, out_r, err_r):
+        os.set_blocking(fd, False)
+    if not stdin:
+        os.close(in_w)
+        in_w = None
+    streams = {out_r: b"o", err_r: b"e"}
+
+    def relay(fd):
+        try:
+            chunk = os.read(fd, 65536)
+        except BlockingIOError:
+            return
+        if chunk:
+            send(streams[fd], chunk)
+        else:
+            os.close(fd)
+            del streams[fd]
+
+    status = {}
+    stopped = False
+    while "wait" not in status:
+        readable, writable, _ = select.select([conn, wake_r, *streams], [in_w] if in_w is not None else [], [], 1.0)
+        if conn in readable or signal.SIGTERM in (os.read(wake_r, 4096) if wake_r in readable else b""):
+            stopped = True
+            break
+        for fd in readable:
+            if fd in streams:
+                relay(fd)
+        if writable:
+            try:
+                stdin = stdin[os.write(in_w, stdin[:65536]) :]
+            except BlockingIOError:
+                pass
+            except BrokenPipeError:
+                stdin = b""  # the tool does not read its input
+            if not stdin:
+                os.close(in_w)
+                in_w = None
+        reap(tool, status)
+    survivors = sweep(me, tool, status)
+    # What the tool wrote before it ended (its tree is gone, so the pipes end); not waited
+    # for long, as the verdict never waits for pipes a survivor may hold.
+    deadline = time.monotonic() + 0.3
+    while streams and time.monotonic() < deadline:
+        readable, _, _ = select.select(list(streams), [], [], max(0.0, deadline - time.monotonic()))
+        for fd in readable:
+            relay(fd)
+    code, usage = status.get("wait", (None, None))
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    send(b"r", to_json({
+        "exitCode": os.WEXITSTATUS(code) if code is not None and os.WIFEXITED(code) else None,
+        "signal": signal.Signals(os.WTERMSIG(code)).name if code is not None and os.WIFSIGNALED(code) else None,
+        "cpuMs": round((children.ru_utime + children.ru_stime) * 1000),
+        "maxRssKb": max(children.ru_maxrss, usage.ru_maxrss if usage else 0),
+        "stopped": stopped,
+        "survivors": survivors,
+    }).encode())
+
+
+def handle(conn, libc):
+    """A forked handler: the run in a new PID namespace where it can, else as a child subreaper."""
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    request = read_served_request(conn)
+    if request is None:
+        return
+    if libc.unshare(CLONE_NEWPID) == 0:
+        pid = os.fork()
+        if pid == 0:
+            # The first process of the namespace: when it ends, the kernel ends the rest.
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+            try:
+                supervise_served(conn, *request)
+            except OSError:
+                pass  # Upskill went away mid-run; the namespace ends with this process.
+            os._exit(0)
+        conn.close()
+        while True:
+            try:
+                os.waitpid(pid, 0)
+                return
+            except ChildProcessError:
+                return
+    libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+    try:
+        supervise_served(conn, *request)
+    except OSError:
+        sweep(my_pid(), None, {})
+
+
+def serve(path):
+    import ctypes
+    import socket
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    # Upskill's process dying ends the server, and each handler with it.
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(path)
+    server.listen(64)
+    # Handlers are reaped by the kernel; each sets SIGCHLD back before it starts a tool.
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    os.write(1, b"ready\n")
+    while True:
+        conn, _ = server.accept()
+        pid = os.fork()
+        if pid == 0:
+            server.close()
+            try:
+                handle(conn, libc)
+            finally:
+                os._exit(0)
+        conn.close()
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    if sys.argv[1:2] == ["--serve"]:
+        serve(sys.argv[2])
+    else:
+        sys.exit(main())

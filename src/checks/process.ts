@@ -13,6 +13,12 @@
 // The supervisor also reports what the tree used (CPU time, peak memory) as measured by
 // the kernel, over a socket the tool does not inherit.
 //
+// Starting the supervisor's interpreter for every run cost more than most tools it runs
+// (git, the Ruff client), so by default one supervisor server per process forks a fresh
+// supervisor for each run, in a PID namespace of its own where the machine allows, and
+// relays the tool's output over a Unix socket (runServed). If the server cannot start or
+// goes away before taking a run, that run gets a supervisor process of its own.
+//
 // Without a supervisor (other systems, or no Python to run it) the older net applies: a
 // random token in every process's environment, the process group, and a /proc walk.
 //
@@ -20,9 +26,12 @@
 // the tree is killed and the output read so far is returned, even if a background child
 // still holds stdout.
 
-import { execFile, spawn } from 'child_process';
+import { type ChildProcess, execFile, spawn } from 'child_process';
 import { randomBytes } from 'crypto';
-import { readdirSync, readFileSync } from 'fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
+import { createConnection } from 'net';
+import { tmpdir } from 'os';
+import * as path from 'path';
 import type { Readable, Writable } from 'stream';
 import { commandLine } from '../core/commandLine';
 import { resourceFile } from './resources';
@@ -175,12 +184,18 @@ export interface Supervision {
   readonly script: string;
   /** `unshare …` that puts the supervisor first in a new PID namespace, when the machine allows it. */
   readonly namespace?: readonly string[];
+  /**
+   * Runs are asked of one supervisor server (see resources/python/upskill_run.py, "Served
+   * runs"), started with this prefix (`unshare` into a user namespace of its own, so that
+   * each run can have a PID namespace); unset: one supervisor process per run.
+   */
+  readonly served?: { readonly prefix: readonly string[] };
 }
 
 /** Interpreters tried, in order, to run the supervisor: the system's first (the learner cannot change it). */
 const SUPERVISOR_CANDIDATES = ['/usr/bin/python3', '/usr/local/bin/python3'];
 let fallbackPython: string | undefined;
-let forced: 'subreaper' | 'namespace' | 'none' | undefined;
+let forced: 'served' | 'subreaper' | 'namespace' | 'none' | undefined;
 let supervision: Promise<Supervision | undefined> | undefined;
 /** What the last probe found, once it has finished. */
 let probed: Supervision | undefined;
@@ -197,9 +212,10 @@ export function useSupervisorPython(python: string): void {
 }
 
 /** Tests only: force how tools are supervised (undefined: probe the machine again). */
-export function useSupervision(kind: 'subreaper' | 'namespace' | 'none' | undefined): void {
+export function useSupervision(kind: 'served' | 'subreaper' | 'namespace' | 'none' | undefined): void {
   forced = kind;
   supervision = probed = undefined;
+  stopSupervisorServer();
 }
 
 function exitsCleanly(argv: readonly string[]): Promise<string | undefined> {
@@ -223,10 +239,13 @@ async function probeSupervision(): Promise<Supervision | undefined> {
   // no user namespace at all when Upskill runs as root.
   for (const flags of [['-c'], ['-r'], []]) {
     const namespace = ['unshare', ...flags, '--pid', '--fork', '--kill-child', '--'];
-    if ((await exitsCleanly([...namespace, python, '-I', '-S', '-c', 'print(1)'])) === '1') return { python, script, namespace };
+    if ((await exitsCleanly([...namespace, python, '-I', '-S', '-c', 'print(1)'])) === '1') {
+      return forced === 'namespace' ? { python, script, namespace } : { python, script, namespace, served: { prefix: flags.length ? ['unshare', ...flags, '--'] : [] } };
+    }
   }
   if (forced === 'namespace') throw new Error('this machine does not allow a new PID namespace');
-  return { python, script };
+  // The server's handlers fall back to a child subreaper where no PID namespace can be had.
+  return { python, script, served: { prefix: [] } };
 }
 
 /** How tools are supervised on this machine; probed once. */
@@ -254,7 +273,187 @@ function parseReport(text: string): SupervisorReport | undefined {
 }
 
 export async function runProcess(argv: readonly string[], opts: RunOptions): Promise<CommandRun> {
-  return runUnder(await currentSupervision(), argv, opts);
+  const sup = await currentSupervision();
+  const socket = sup?.served ? await serverFor(sup) : undefined;
+  if (socket) {
+    const served = await runServed(socket, argv, opts);
+    if (served) return served;
+  }
+  // No server (it would not start, or went away before taking the run): one supervisor for this run.
+  return runUnder(sup && { ...sup, served: undefined }, argv, opts);
+}
+
+// ---- The supervisor server --------------------------------------------------------------
+
+/** How long an idle server stays, so a check's next run does not pay for starting it. */
+const SERVER_IDLE_MS = 60_000;
+let server: { readonly child: ChildProcess; readonly dir: string; readonly ready: Promise<string | undefined> } | undefined;
+let serverIdle: NodeJS.Timeout | undefined;
+let servedRuns = 0;
+/** A server that failed to start is not tried again in this process. */
+let serverBroken = false;
+
+/** The server's socket, started on first use; undefined where it cannot start. */
+function serverFor(sup: Supervision): Promise<string | undefined> {
+  if (serverBroken || !sup.served) return Promise.resolve(undefined);
+  if (server) return server.ready;
+  // A private folder (mode 0700) holds the socket.
+  const dir = mkdtempSync(path.join(tmpdir(), 'upskill-run-'));
+  const socket = path.join(dir, 's');
+  const argv = [...sup.served.prefix, sup.python, '-I', '-S', sup.script, '--serve', socket];
+  const child = spawn(argv[0], argv.slice(1), { cwd: dir, env: { PATH: process.env.PATH }, stdio: ['ignore', 'pipe', 'ignore'], detached: process.platform !== 'win32' });
+  const gone = () => {
+    if (server?.child === child) server = undefined;
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const ready = new Promise<string | undefined>((resolve) => {
+    const fail = () => {
+      serverBroken = true;
+      resolve(undefined);
+    };
+    const timer = setTimeout(() => {
+      fail();
+      child.kill('SIGKILL');
+    }, 10_000);
+    timer.unref();
+    let said = '';
+    child.stdout?.on('data', (b: Buffer) => {
+      said += b.toString('utf8');
+      if (said.includes('ready\n')) {
+        clearTimeout(timer);
+        child.stdout?.destroy();
+        // An idle server never keeps this process alive; it ends with it (PR_SET_PDEATHSIG).
+        child.unref();
+        resolve(socket);
+      }
+    });
+    child.on('error', () => {
+      clearTimeout(timer);
+      fail();
+      gone();
+    });
+    child.on('exit', () => {
+      clearTimeout(timer);
+      if (!said.includes('ready\n')) fail();
+      gone();
+    });
+  });
+  server = { child, dir, ready };
+  return ready;
+}
+
+/** Stops the supervisor server, if one runs (a new one starts on the next run). */
+export function stopSupervisorServer(): void {
+  clearTimeout(serverIdle);
+  server?.child.kill('SIGKILL');
+  serverBroken = false;
+}
+
+function servedRequest(cwd: string, argv: readonly string[], env: Readonly<Record<string, string | undefined>>, input: string): Buffer {
+  const items = [cwd, String(argv.length), ...argv, ...Object.entries(env).map(([k, v]) => `${k}=${v ?? ''}`)];
+  const payload = Buffer.from(items.map((i) => `${i}\0`).join(''), 'utf8');
+  const stdin = Buffer.from(input, 'utf8');
+  return Buffer.concat([Buffer.from(`${payload.length} ${stdin.length}\n`), payload, stdin]);
+}
+
+/**
+ * One run asked of the server; undefined when the server could not be reached before it
+ * took the run (the caller runs it another way).
+ */
+function runServed(socket: string, argv: readonly string[], opts: RunOptions): Promise<CommandRun | undefined> {
+  const started = Date.now();
+  const out = new Capture(opts.capBytes ?? OUTPUT_CAP_BYTES);
+  const err = new Capture(opts.capBytes ?? OUTPUT_CAP_BYTES);
+  const token = randomBytes(12).toString('hex');
+  const since = process.platform === 'linux' ? bootTicks() : 0;
+  const env: Record<string, string | undefined> = { ...process.env, PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1', ...opts.env, [RUN_TOKEN_VAR]: token };
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
+  clearTimeout(serverIdle);
+  servedRuns++;
+  return new Promise((resolve) => {
+    let timedOut = false;
+    let cancelled = false;
+    let settled = false;
+    let taken = false;
+    let supervisorPid: number | undefined;
+    let report: SupervisorReport | undefined;
+    let grace: NodeJS.Timeout | undefined;
+    let pending: Buffer = Buffer.alloc(0);
+    const conn = createConnection(socket);
+    const finish = (unreached?: boolean) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      clearTimeout(grace);
+      opts.signal?.removeEventListener('abort', onAbort);
+      conn.destroy();
+      if (--servedRuns === 0) {
+        serverIdle = setTimeout(stopSupervisorServer, SERVER_IDLE_MS);
+        serverIdle.unref();
+      }
+      if (unreached) return resolve(undefined);
+      // The supervisor swept its tree; anything else (one killed before it reported, or
+      // processes it could not kill) is swept from here as well.
+      if (!report || report.survivors?.length) killRun(supervisorPid, token, since);
+      const ended = supervisedEnd(report, report ? undefined : { code: null, signal: null });
+      const usage: ResourceUsage | undefined = report?.cpuMs !== undefined && report.maxRssKb !== undefined ? { cpuMs: report.cpuMs, maxRssKb: report.maxRssKb } : undefined;
+      const failure = report?.spawnError ?? ended.note;
+      resolve({
+        argv,
+        cwd: opts.cwd,
+        exitCode: ended.exitCode,
+        signal: ended.signal ?? (timedOut || cancelled ? 'SIGKILL' : null),
+        timedOut,
+        cancelled,
+        durationMs: Date.now() - started,
+        stdout: out.text(),
+        stderr: failure ? `${err.text()}${failure}` : err.text(),
+        truncated: out.truncated || err.truncated,
+        ...(usage && { usage }),
+      });
+    };
+    /** Time is up or the run was cancelled: the supervisor kills the tree; from here if it does not in time. */
+    const stop = () => {
+      // Before the server answers too: a request followed by a stop is a run stopped at once.
+      if (!conn.destroyed) conn.end('stop\n');
+      grace ??= setTimeout(() => finish(), STOP_GRACE_MS);
+    };
+    const timer = setTimeout(
+      () => {
+        timedOut = true;
+        stop();
+      },
+      Math.max(0, opts.timeoutMs),
+    );
+    const onAbort = () => {
+      cancelled = true;
+      stop();
+    };
+    conn.on('connect', () => {
+      opts.log?.(`$ ${commandLine(argv)}    (in ${opts.cwd})`);
+      conn.write(servedRequest(opts.cwd, argv, env, opts.input ?? ''));
+    });
+    conn.on('data', (b: Buffer) => {
+      taken = true;
+      pending = pending.length ? Buffer.concat([pending, b]) : b;
+      while (pending.length >= 5) {
+        const size = pending.readUInt32BE(1);
+        if (pending.length < 5 + size) break;
+        const kind = String.fromCharCode(pending[0]);
+        const body = pending.subarray(5, 5 + size);
+        pending = pending.subarray(5 + size);
+        if (kind === 'o') out.push(body);
+        else if (kind === 'e') err.push(body);
+        else if (kind === 'p') supervisorPid = Number(body.toString('ascii')) || undefined;
+        else if (kind === 'r') report = parseReport(body.toString('utf8'));
+      }
+      if (report) finish();
+    });
+    conn.on('error', () => finish(!taken));
+    conn.on('close', () => finish(!taken));
+    if (opts.signal?.aborted) onAbort();
+    else opts.signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 function runUnder(sup: Supervision | undefined, argv: readonly string[], opts: RunOptions): Promise<CommandRun> {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { existsSync, readFileSync } from 'fs';
-import { currentSupervision, runProcess, useSupervision } from '../../../src/checks/process';
+import { currentSupervision, runProcess, stopSupervisorServer, useSupervision } from '../../../src/checks/process';
 import { resolvePython, requireModule } from '../../../src/checks/python';
 import { MissingToolError } from '../../../src/checks/types';
 import { PYTHON } from './helpers';
@@ -69,7 +69,8 @@ describe('checks: no process a check started outlives it', () => {
 
   for (const [mode, title] of [
     ['subreaper', 'under the supervisor as a child subreaper'],
-    [undefined, "under the machine's own choice (a PID namespace where allowed)"],
+    ['namespace', 'under a supervisor of its own, first in a new PID namespace'],
+    [undefined, "under the machine's own choice (the supervisor server, a PID namespace per run where allowed)"],
   ] as const) {
     it(`setsid, a double-forked daemon and env -i: none of their PIDs exists after the run, ${title}`, async () => {
       useSupervision(mode);
@@ -90,6 +91,31 @@ describe('checks: no process a check started outlives it', () => {
     const [inside, outside] = run.stdout.trim().split(' ').map(Number);
     // In a namespace the tool's own number differs from the one /proc shows; without, they agree.
     assert.strictEqual(inside !== outside, sup?.namespace !== undefined, run.stdout + run.stderr);
+  });
+
+  it('runs are served by one supervisor server, and a run survives the server going away', async () => {
+    const sup = await currentSupervision();
+    assert.ok(sup?.served, 'Linux with a Python: a supervisor server');
+    const first = await runProcess([PYTHON.path, '-c', 'import os; print(os.getppid())'], { cwd: process.cwd(), timeoutMs: 30_000 });
+    const second = await runProcess([PYTHON.path, '-c', 'import os; print(os.getppid())'], { cwd: process.cwd(), timeoutMs: 30_000 });
+    assert.strictEqual(first.exitCode, 0, first.stderr);
+    assert.strictEqual(second.exitCode, 0, second.stderr);
+    // Each run has a supervisor of its own, first in its namespace (or the tool's parent).
+    if (sup.namespace) assert.deepStrictEqual([first.stdout.trim(), second.stdout.trim()], ['1', '1']);
+    stopSupervisorServer();
+    const after = await runProcess([PYTHON.path, '-c', 'print("still runs")'], { cwd: process.cwd(), timeoutMs: 30_000 });
+    assert.strictEqual(after.stdout.trim(), 'still runs', after.stderr);
+  });
+
+  it('a server killed in the middle of a run ends the run, not as a pass, and kills its tree', async () => {
+    const pending = runProcess([PYTHON.path, '-c', 'import os, time; print(os.readlink("/proc/self"), flush=True); time.sleep(300)'], { cwd: process.cwd(), timeoutMs: 60_000 });
+    await new Promise((r) => setTimeout(r, 1500));
+    stopSupervisorServer();
+    const run = await pending;
+    assert.notStrictEqual(run.exitCode, 0);
+    const tool = Number(run.stdout.trim());
+    await new Promise((r) => setTimeout(r, 300));
+    assert.ok(tool > 0 && !alive(tool), `tool ${tool} outlived its server: ${run.stdout}${run.stderr}`);
   });
 
   it('without a supervisor, setsid env -i escapes: the reason the supervisor exists', async () => {
