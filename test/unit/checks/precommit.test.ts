@@ -42,6 +42,13 @@ describe('checks: a pre-commit configuration read as pre-commit reads it', () =>
     assert.match(problems(GOOD.replace('rev: v1.17.1', 'rev: 1.10')).join('\n'), /read as a number \(1\.1\), not a string; quote it/);
   });
 
+  it('reads rule codes such as E501 and E9 as strings, and exponents as PyYAML does', () => {
+    const reading = readPreCommit('.pre-commit-config.yaml', GOOD.replace('args: [--fix]', 'args: [--fix, --ignore, E501, --select, E9, 1e5]'), REQUIRED);
+    assert.deepStrictEqual(reading.problems, []);
+    assert.deepStrictEqual(reading.hooks[0].hook.args, ['--fix', '--ignore', 'E501', '--select', 'E9', '1e5']);
+    assert.match(problems(GOOD.replace('args: [--fix]', 'args: [--fix, 1.0e+3]')).join('\n'), /"args" must be a list of strings/, 'a float with a dot and a signed exponent is still a float');
+  });
+
   it('compares repositories loosely but not loosely enough to mistake another one', () => {
     assert.ok(sameRepo('https://github.com/astral-sh/ruff-pre-commit/', 'HTTPS://github.com/astral-sh/ruff-pre-commit.git'));
     assert.ok(!sameRepo('https://github.com/someone/ruff-pre-commit', RUFF));
