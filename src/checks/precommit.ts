@@ -214,7 +214,14 @@ export async function preCommitProblems(ctx: CheckContext, file: string, abs: st
         problems.push(`The hooks refuse a commit of ${plan.describe('clean')}: ${bad.id}${bad.command ? ` (${bad.command}) exited ${bad.exitCode}` : ' failed'}${bad.note ? `: ${bad.note}` : ''}. A hook that fails on good code blocks every commit.`);
         break;
       }
-      if (kind !== 'clean' && !trace.refused) problems.push(`A commit that adds ${plan.describe(kind)} is not refused: ${hookSummary(trace.hooks)}.`);
+      if (kind !== 'clean' && !trace.refused) {
+        problems.push(`A commit that adds ${plan.describe(kind)} is not refused: ${hookSummary(trace.hooks)}.`);
+        // The validator's cheats need one commit that gets through; a learner sees them all.
+        if (ctx.stopAtFirstFailure) {
+          ctx.log('Stopped: this commit already fails the check.');
+          break;
+        }
+      }
       if (kind !== 'clean' && trace.refused) ctx.log(`  refused, as it should be: ${trace.hooks.filter((h) => h.result === 'failed').map((h) => h.id).join(', ')} failed`);
     }
     return problems;
