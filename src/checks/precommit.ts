@@ -18,7 +18,7 @@
 
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { parseDocument } from 'yaml';
+import { parseDocument, type Tags } from 'yaml';
 import { type ConfiguredHook, type HookTrace, repoKey, runCommit } from './precommitRun';
 import { safeName, storageRoot } from './scratch';
 import { planSeeds, type SeedKind, writeSeed } from './seeds';
@@ -66,9 +66,18 @@ export function pinnedRev(rev: unknown): boolean {
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
+/**
+ * YAML 1.1 floats as PyYAML (pre-commit's reader) resolves them: an exponent needs a dot in
+ * the mantissa and a sign (`1.0e+3`). The yaml package's 1.1 schema also reads a bare
+ * `E501` or `E9` as a float (NaN), so `args: [--ignore, E501]` lost its rule code.
+ */
+const PYYAML_FLOAT_EXP = /^[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9_]+)[eE][-+][0-9]+$/;
+const asPyYaml = (tags: Tags): Tags =>
+  tags.map((t) => (typeof t === 'object' && 'test' in t && t.tag === 'tag:yaml.org,2002:float' && t.test?.source.includes('[eE]') ? { ...t, test: PYYAML_FLOAT_EXP } : t));
+
 /** The structure of the configuration and every rule that needs no Python; pure, for unit tests. */
 export function readPreCommit(file: string, text: string, required_: readonly RequiredHook[]): PreCommitReading {
-  const doc = parseDocument(text, { version: '1.1', prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { version: '1.1', prettyErrors: false, uniqueKeys: true, customTags: asPyYaml });
   const none = { config: {}, hooks: [], required: [] };
   if (doc.errors.length) return { problems: [`${file} is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`], ...none };
   const config = doc.toJS() as unknown;
@@ -205,7 +214,14 @@ export async function preCommitProblems(ctx: CheckContext, file: string, abs: st
         problems.push(`The hooks refuse a commit of ${plan.describe('clean')}: ${bad.id}${bad.command ? ` (${bad.command}) exited ${bad.exitCode}` : ' failed'}${bad.note ? `: ${bad.note}` : ''}. A hook that fails on good code blocks every commit.`);
         break;
       }
-      if (kind !== 'clean' && !trace.refused) problems.push(`A commit that adds ${plan.describe(kind)} is not refused: ${hookSummary(trace.hooks)}.`);
+      if (kind !== 'clean' && !trace.refused) {
+        problems.push(`A commit that adds ${plan.describe(kind)} is not refused: ${hookSummary(trace.hooks)}.`);
+        // The validator's cheats need one commit that gets through; a learner sees them all.
+        if (ctx.stopAtFirstFailure) {
+          ctx.log('Stopped: this commit already fails the check.');
+          break;
+        }
+      }
       if (kind !== 'clean' && trace.refused) ctx.log(`  refused, as it should be: ${trace.hooks.filter((h) => h.result === 'failed').map((h) => h.id).join(', ')} failed`);
     }
     return problems;

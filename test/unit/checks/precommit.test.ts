@@ -42,6 +42,13 @@ describe('checks: a pre-commit configuration read as pre-commit reads it', () =>
     assert.match(problems(GOOD.replace('rev: v1.17.1', 'rev: 1.10')).join('\n'), /read as a number \(1\.1\), not a string; quote it/);
   });
 
+  it('reads rule codes such as E501 and E9 as strings, and exponents as PyYAML does', () => {
+    const reading = readPreCommit('.pre-commit-config.yaml', GOOD.replace('args: [--fix]', 'args: [--fix, --ignore, E501, --select, E9, 1e5]'), REQUIRED);
+    assert.deepStrictEqual(reading.problems, []);
+    assert.deepStrictEqual(reading.hooks[0].hook.args, ['--fix', '--ignore', 'E501', '--select', 'E9', '1e5']);
+    assert.match(problems(GOOD.replace('args: [--fix]', 'args: [--fix, 1.0e+3]')).join('\n'), /"args" must be a list of strings/, 'a float with a dot and a signed exponent is still a float');
+  });
+
   it('compares repositories loosely but not loosely enough to mistake another one', () => {
     assert.ok(sameRepo('https://github.com/astral-sh/ruff-pre-commit/', 'HTTPS://github.com/astral-sh/ruff-pre-commit.git'));
     assert.ok(!sameRepo('https://github.com/someone/ruff-pre-commit', RUFF));
@@ -67,8 +74,8 @@ describe('checks: pre-commit hooks judged by running them on commits', function 
     'features.py': '"""Features."""\n\n\ndef double(x: int) -> int:\n    """Twice x."""\n    return 2 * x\n',
     'pyproject.toml': '[tool.ruff.lint]\nselect = ["E", "F", "I", "B", "UP"]\n\n[tool.mypy]\nstrict = true\n',
   };
-  const check = async (config: string, files: Record<string, string> = {}) => {
-    const ctx = context(await folder({ ...PROJECT, ...files, '.pre-commit-config.yaml': config }), [spec], { timeoutMs: 90_000 });
+  const check = async (config: string, files: Record<string, string> = {}, stopAtFirstFailure = false) => {
+    const ctx = context(await folder({ ...PROJECT, ...files, '.pre-commit-config.yaml': config }), [spec], { timeoutMs: 90_000, stopAtFirstFailure });
     const r = (await runChecks(ctx)).results[0];
     return { r, text: `${r.summary}\n${r.details.join('\n')}`, log: ctx.lines.join('\n') };
   };
@@ -97,6 +104,16 @@ describe('checks: pre-commit hooks judged by running them on commits', function 
       assert.match(text, expected);
     });
   }
+
+  it('stops at the first commit that gets through for the validator (stopAtFirstFailure), never for a learner', async () => {
+    const neutered = GOOD.replace('[--fix]', '[--fix, --exit-zero]');
+    const stopped = await check(neutered, {}, true);
+    assert.strictEqual(stopped.r.status, 'failed', stopped.text);
+    assert.match(stopped.text, /unused local variable \(F841\) .* is not refused/);
+    assert.doesNotMatch(stopped.log, /═ A commit that adds a function of/, 'the type-error commit is not run');
+    const all = await check(neutered);
+    assert.match(all.log, /═ A commit that adds a function of [\s\S]*refused, as it should be: mypy failed/, 'a learner gets every commit run');
+  });
 
   it('refuses hooks that block a clean commit, naming the hook', async () => {
     const { r } = await check(GOOD.replace('      - id: ruff-format\n', '      - id: ruff-format\n        args: [--line-length=10]\n'));

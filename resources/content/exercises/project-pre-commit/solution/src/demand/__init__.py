@@ -1,0 +1,1 @@
+"""Daily demand forecasting for the shop's warehouses."""
