@@ -466,14 +466,18 @@ export async function checkRuffFormat(spec: RuffFormatCheck, ctx: CheckContext):
   if (!files.length && !notebooks.length && !findings.length) return result(spec, started, { status: 'failed', summary: 'No Python files were found to check.', details: notes, runs, tool });
   if (!findings.length) {
     const same = shipped.length || sameCells.compared ? ', with the same code as the starter' : '';
-    const cells = notebooks.length ? ` and ${plural(notebooks.length, 'notebook')}` : '';
-    return result(spec, started, { status: 'passed', summary: `${plural(files.length, 'file')}${cells} formatted${same}.`, details: notes, runs, tool });
+    const what = [files.length || !notebooks.length ? plural(files.length, 'file') : '', notebooks.length ? plural(notebooks.length, 'notebook') : ''].filter(Boolean).join(' and ');
+    return result(spec, started, { status: 'passed', summary: `${what} formatted${same}.`, details: notes, runs, tool });
   }
   const other = findings.find((f) => f.source !== 'ruff-format');
   const reformatted = findings.filter((f) => f.source === 'ruff-format');
+  // A notebook's cells are reported one by one: count them as cells, Python files as files.
+  const cellCount = reformatted.filter((f) => f.cell !== undefined).length;
+  const fileCount = new Set(reformatted.filter((f) => f.cell === undefined).map((f) => f.file)).size;
+  const count = [fileCount ? plural(fileCount, 'file') : '', cellCount ? plural(cellCount, 'notebook cell') : ''].filter(Boolean).join(' and ');
   return result(spec, started, {
     status: 'failed',
-    summary: other ? `${path.basename(other.file)}: ${other.message}` : `${plural(reformatted.length, 'file')} would be reformatted: ${[...new Set(reformatted.map((f) => path.basename(f.file)))].join(', ')}.`,
+    summary: other ? `${path.basename(other.file)}: ${other.message}` : `${count} would be reformatted: ${[...new Set(reformatted.map((f) => path.basename(f.file)))].join(', ')}.`,
     details: [...notes, ...findings.map((f) => `${path.relative(ctx.workDir, f.file)}${f.cell !== undefined ? ` ${cellPlace(f.cell, f.line)}` : `:${f.line}`} ${f.message}`)],
     findings,
     runs,

@@ -51,6 +51,7 @@ describe('checks: notebooks', function () {
     const [r] = report.results;
     assert.strictEqual(r.status, 'failed');
     assert.deepStrictEqual(r.findings.map((f) => [f.cell, f.line]), [[2, 1]]);
+    assert.strictEqual(r.summary, '1 notebook cell would be reformatted: a.ipynb.');
   });
 
   it('Ruff format: a cell with IPython lines is still formatted around them, and so is the body of %%capture; %%bash is not Python', async () => {
