@@ -3,6 +3,7 @@
 // Both read the same files, every Python file of the targets (see pythonSources.ts).
 
 import { promises as fs } from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import type { RuffFormatCheck, RuffLintCheck } from '../core/model';
 import { describeEnd, runProcess, timeLeft } from './process';
@@ -13,7 +14,7 @@ import { pythonFiles, targetFiles } from './pythonSources';
 import { plural, result } from './result';
 import { cliOverrides, hasSetting, readRuffSettings, type RuffSettings } from './ruffConfig';
 import type { CheckContext, CheckResult, CommandRun, Finding } from './types';
-import { cellPlace, NotebookFormatError, parseNotebook } from '../core/notebookCells';
+import { cellPlace, joinCells, NotebookFormatError, parseNotebook } from '../core/notebookCells';
 import { notebookFiles } from './notebooks';
 
 interface RuffWasm {
@@ -246,16 +247,15 @@ export async function unformattedCells(notebooks: readonly string[], options: Re
         if (c.kind !== 'code' || !c.source.trim()) continue;
         const off = c.source.split('\n').findIndex((l) => /#\s*fmt:\s*(off|skip)\b/.test(l));
         if (off >= 0) findings.push({ file, cell: c.index, line: off + 1, column: 1, severity: 'error', message: 'This exercise does not allow "# fmt: off" or "# fmt: skip": let the formatter format every line.', source: 'upskill', code: 'no-fmt-off' });
-        if (/^\s*[%!]/m.test(c.source)) continue;
         const text = c.source.replace(/\r\n?/g, '\n').replace(/\n+$/, '');
-        let formatted: string;
+        let formatted: string | undefined;
         try {
-          formatted = ws.format(`${text}\n`).replace(/\n+$/, '');
+          formatted = formatCell(text, (code) => ws.format(code));
         } catch (e) {
           findings.push({ file, cell: c.index, line: 1, column: 1, severity: 'error', message: `Ruff could not format this cell: ${String(e)}`, source: 'ruff-format' });
           continue;
         }
-        if (formatted === text) continue;
+        if (formatted === undefined || formatted === text) continue;
         const line = firstDifference(text, formatted);
         findings.push({ file, cell: c.index, line, column: 1, severity: 'error', message: `ruff format would reformat this cell, starting at line ${line}. Run "ruff format ${path.relative(ctx.workDir, file)}" or format the cell in the editor.`, source: 'ruff-format' });
         ctx.log(`  would reformat ${path.relative(ctx.workDir, file)} ${cellPlace(c.index, line)}`);
@@ -265,6 +265,35 @@ export async function unformattedCells(notebooks: readonly string[], options: Re
     ws.free();
   }
   return findings;
+}
+
+/** A line of IPython's own syntax: `%magic`, `!shell`, `name?` (as core/notebookCells reads them). */
+const IPYTHON_LINE = /^\s*([%!]|\w[\w.]*\?\??\s*$)/;
+
+/**
+ * A code cell as `ruff format` leaves it, its trailing newlines dropped; undefined for a cell
+ * that is not Python (`%%bash`, `%%sql`, ...). As Ruff does in a notebook, IPython lines stay
+ * as they are and the Python around them is formatted: each becomes a placeholder statement
+ * of its indentation while the formatter runs. The body of a `%%time`, `%%timeit`,
+ * `%%capture` or `%%prun` cell is Python and formatted, so such a magic hides nothing.
+ */
+export function formatCell(text: string, format: (code: string) => string): string | undefined {
+  const lines = text.split('\n');
+  if (/^\s*%%(time|timeit|capture|prun)\b/.test(lines[0] ?? '')) {
+    const body = lines.slice(1).join('\n').replace(/\n+$/, '');
+    if (!body.trim()) return text;
+    const formatted = formatCell(body, format);
+    return formatted === undefined ? undefined : `${lines[0]}\n${formatted}`;
+  }
+  if (/^\s*%%/.test(lines[0] ?? '')) return undefined;
+  const escapes: string[] = [];
+  const code = lines.map((l) => {
+    if (!IPYTHON_LINE.test(l)) return l;
+    escapes.push(l.trim());
+    return `${/^\s*/.exec(l)![0]}__upskill_ipython_${escapes.length - 1}__`;
+  });
+  const formatted = format(`${code.join('\n')}\n`).replace(/\n+$/, '');
+  return escapes.length ? formatted.replace(/^(\s*)__upskill_ipython_(\d+)__$/gm, (_m, indent: string, i: string) => `${indent}${escapes[Number(i)]}`) : formatted;
 }
 
 /** The first line where two texts differ (1-based). */
@@ -290,6 +319,58 @@ async function starterPythonFiles(ctx: CheckContext, targets: readonly string[] 
   return out;
 }
 
+/**
+ * A notebook the starter ships must keep its code: its code cells joined in order (what a
+ * kernel runs) have the same syntax tree as the starter's. Cells may be split, merged or
+ * reformatted, comments and Markdown edited; a notebook emptied or rewritten is not formatted.
+ */
+async function sameNotebookCode(ctx: CheckContext, targets: readonly string[] | undefined, runs: CommandRun[]): Promise<{ findings: Finding[]; compared: number }> {
+  const ex = ctx.exercise;
+  if (ex.starter === undefined) return { findings: [], compared: 0 };
+  const starter = path.join(ex.dir, ex.starter);
+  const shipped = (await notebookFiles(starter, targets).catch(() => [])).map((f) => path.relative(starter, f));
+  if (!shipped.length) return { findings: [], compared: 0 };
+  const findings: Finding[] = [];
+  const temp = await fs.mkdtemp(path.join(os.tmpdir(), 'upskill-nbcode-'));
+  try {
+    const pairs: [string, string][] = [];
+    const notebookOf = new Map<string, string>();
+    for (const [i, rel] of shipped.entries()) {
+      const mine = path.join(ctx.workDir, rel);
+      let cells;
+      try {
+        cells = parseNotebook(await fs.readFile(mine, 'utf8'), rel);
+      } catch (e) {
+        const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+        if (!missing && !(e instanceof NotebookFormatError)) throw e;
+        findings.push({ file: mine, line: 1, column: 1, severity: 'error', message: missing ? `${rel} is missing: format it, do not remove it.` : (e as Error).message, source: 'upskill', code: 'same-code' });
+        continue;
+      }
+      const theirs = joinCells(parseNotebook(await fs.readFile(path.join(starter, rel), 'utf8'), rel)).source;
+      const a = path.join(temp, `${i}-learner.py`);
+      const b = path.join(temp, `${i}-starter.py`);
+      await fs.writeFile(a, joinCells(cells).source, 'utf8');
+      await fs.writeFile(b, theirs, 'utf8');
+      pairs.push([a, b]);
+      notebookOf.set(a, mine);
+    }
+    if (!pairs.length) return { findings, compared: 0 };
+    for (const r of await askPython(ctx, 'same_ast', { pairs }, runs)) {
+      if (r.same) continue;
+      const file = notebookOf.get(r.file) ?? r.file;
+      const message = r.error?.startsWith('reference')
+        ? `The exercise's own copy of this notebook could not be read: ${r.error}`
+        : r.error
+          ? `The code cells of this notebook are not valid Python any more (${r.error.replace(/ \(.*?-learner\.py, /, ' (')}); formatting never changes what the code says.`
+          : "This notebook's code no longer does what the starter's did: its code cells, joined in order, have another syntax tree. Formatting changes layout only, and the fixes asked for here keep the code the same; undo the other edits (Reset Exercise keeps a backup).";
+      findings.push({ file, line: 1, column: 1, severity: 'error', message, source: 'upskill', code: 'same-code' });
+    }
+  } finally {
+    await fs.rm(temp, { recursive: true, force: true });
+  }
+  return { findings, compared: shipped.length };
+}
+
 export async function checkRuffFormat(spec: RuffFormatCheck, ctx: CheckContext): Promise<CheckResult> {
   const started = Date.now();
   const files = await targetFiles(ctx, spec.targets);
@@ -301,7 +382,7 @@ export async function checkRuffFormat(spec: RuffFormatCheck, ctx: CheckContext):
   if (problem) return result(spec, started, { status: 'failed', summary: problem, runs, tool: 'Ruff' });
   // Formatting must not change what the code is: every file the starter ships must still be
   // there, with the same syntax tree (docstrings compared by their words).
-  const shipped = await starterPythonFiles(ctx, spec.targets);
+  const shipped = spec.sameCode === false ? [] : await starterPythonFiles(ctx, spec.targets);
   const missing = shipped.filter((rel) => !files.includes(path.join(ctx.workDir, rel)));
   for (const rel of missing) findings.push({ file: path.join(ctx.workDir, rel), line: 1, column: 1, severity: 'error', message: `${rel} is missing: format it, do not remove it.`, source: 'upskill' });
   const present = shipped.filter((rel) => !missing.includes(rel));
@@ -320,6 +401,8 @@ export async function checkRuffFormat(spec: RuffFormatCheck, ctx: CheckContext):
         : 'This file no longer does what the starter did: its syntax tree changed. Formatting changes layout only; undo the other edits (Reset Exercise keeps a backup).';
     findings.push({ file: r.file, line: 1, column: 1, severity: 'error', message, source: 'upskill', code: 'same-code' });
   }
+  const sameCells = spec.sameCode === false ? { findings: [], compared: 0 } : await sameNotebookCode(ctx, spec.targets, runs);
+  findings.push(...sameCells.findings);
   findings.push(...(await findSuppressions(ctx, files, runs)).filter((x) => x.kind === 'fmt: off' || x.kind === 'yapf: disable').map(suppressionFinding));
   if (!files.length) {
     tool = 'Ruff';
@@ -382,15 +465,19 @@ export async function checkRuffFormat(spec: RuffFormatCheck, ctx: CheckContext):
   if (notebooks.length) findings.push(...(await unformattedCells(notebooks, { 'line-length': lineLength, ...settings }, ctx)));
   if (!files.length && !notebooks.length && !findings.length) return result(spec, started, { status: 'failed', summary: 'No Python files were found to check.', details: notes, runs, tool });
   if (!findings.length) {
-    const same = shipped.length ? ', with the same code as the starter' : '';
-    const cells = notebooks.length ? ` and ${plural(notebooks.length, 'notebook')}` : '';
-    return result(spec, started, { status: 'passed', summary: `${plural(files.length, 'file')}${cells} formatted${same}.`, details: notes, runs, tool });
+    const same = shipped.length || sameCells.compared ? ', with the same code as the starter' : '';
+    const what = [files.length || !notebooks.length ? plural(files.length, 'file') : '', notebooks.length ? plural(notebooks.length, 'notebook') : ''].filter(Boolean).join(' and ');
+    return result(spec, started, { status: 'passed', summary: `${what} formatted${same}.`, details: notes, runs, tool });
   }
   const other = findings.find((f) => f.source !== 'ruff-format');
   const reformatted = findings.filter((f) => f.source === 'ruff-format');
+  // A notebook's cells are reported one by one: count them as cells, Python files as files.
+  const cellCount = reformatted.filter((f) => f.cell !== undefined).length;
+  const fileCount = new Set(reformatted.filter((f) => f.cell === undefined).map((f) => f.file)).size;
+  const count = [fileCount ? plural(fileCount, 'file') : '', cellCount ? plural(cellCount, 'notebook cell') : ''].filter(Boolean).join(' and ');
   return result(spec, started, {
     status: 'failed',
-    summary: other ? `${path.basename(other.file)}: ${other.message}` : `${plural(reformatted.length, 'file')} would be reformatted: ${[...new Set(reformatted.map((f) => path.basename(f.file)))].join(', ')}.`,
+    summary: other ? `${path.basename(other.file)}: ${other.message}` : `${count} would be reformatted: ${[...new Set(reformatted.map((f) => path.basename(f.file)))].join(', ')}.`,
     details: [...notes, ...findings.map((f) => `${path.relative(ctx.workDir, f.file)}${f.cell !== undefined ? ` ${cellPlace(f.cell, f.line)}` : `:${f.line}`} ${f.message}`)],
     findings,
     runs,

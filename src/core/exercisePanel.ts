@@ -10,6 +10,7 @@
 import * as path from 'path';
 import { shellQuote } from './environment';
 import { helpFor } from './findingHelp';
+import { cellPlace } from './notebookCells';
 import type {
   ExerciseHeader,
   FindingLine,
@@ -108,7 +109,9 @@ function lineText(r: PanelResultInput, before: PanelResultInput | undefined, spe
     const prev = before?.catchBugs && sameBugs(r) && sameBugs(before) ? before.catchBugs.caught.length : undefined;
     return `${r.catchBugs.caught.length} of ${total} seeded bugs caught${was(r.catchBugs.caught.length, prev)}`;
   }
-  const unit = COUNTED[r.type as CheckSpec['type']];
+  // A notebook is formatted cell by cell: its findings are cells, not files.
+  const cells = r.type === 'ruff-format' && r.findings.length > 0 && r.findings.every((f) => f.cell !== undefined);
+  const unit = cells ? (['notebook cell to reformat', 'notebook cells to reformat'] as const) : COUNTED[r.type as CheckSpec['type']];
   if (!unit) return r.status === 'passed' ? 'passed' : r.summary;
   const n = countOf(r);
   const prev = before && before.status !== 'error' ? countOf(before) : undefined;
@@ -134,7 +137,8 @@ function findingLine(key: string, f: PanelFindingInput, rel: string): FindingLin
   const help = helpFor(f);
   return {
     key,
-    where: f.line ? `${rel}:${f.line}${f.column ? `:${f.column}` : ''}` : rel,
+    // In a notebook a line number means nothing without its cell: "analysis.ipynb cell 3, line 7".
+    where: f.cell !== undefined ? `${rel} ${cellPlace(f.cell, f.line || 1)}` : f.line ? `${rel}:${f.line}${f.column ? `:${f.column}` : ''}` : rel,
     text: f.code ? `${f.message} [${f.code}]` : f.message,
     ...(help && { help }),
     file: f.file,

@@ -17,6 +17,8 @@ export interface PanelFindingInput {
   readonly message: string;
   readonly source: string;
   readonly code?: string;
+  /** The notebook cell (0-based, as the notebook editor counts) when `file` is a notebook. */
+  readonly cell?: number;
 }
 
 export interface PanelTestInput {

@@ -234,6 +234,12 @@ export interface RuffFormatCheck extends CheckBase {
   readonly lineLength?: number;
   /** As for RuffLintCheck: the learner's own Ruff settings (line length, quote style…). */
   readonly config?: string;
+  /**
+   * Every Python file and notebook the starter ships keeps its syntax tree (a notebook's code
+   * cells joined in order), so rewriting is not formatting; default true. false where the
+   * exercise asks for code changes too and other checks judge them.
+   */
+  readonly sameCode?: boolean;
 }
 
 export interface WorkflowRules {

@@ -51,6 +51,40 @@ describe('checks: notebooks', function () {
     const [r] = report.results;
     assert.strictEqual(r.status, 'failed');
     assert.deepStrictEqual(r.findings.map((f) => [f.cell, f.line]), [[2, 1]]);
+    assert.strictEqual(r.summary, '1 notebook cell would be reformatted: a.ipynb.');
+  });
+
+  it('Ruff format: a cell with IPython lines is still formatted around them, and so is the body of %%capture; %%bash is not Python', async () => {
+    const magic = notebook(['code', '%load_ext autoreload\nx=[1,2]\n!ls data\n'], ['code', '%%capture\ny={"a":1}\n'], ['code', '%%bash\necho   "not python"\n']);
+    const { report } = await check({ 'a.ipynb': magic }, [{ type: 'ruff-format' }]);
+    assert.strictEqual(report.results[0].status, 'failed');
+    assert.deepStrictEqual(report.results[0].findings.map((f) => [f.cell, f.line]), [[0, 2], [1, 2]]);
+    const tidy = notebook(['code', '%load_ext autoreload\nx = [1, 2]\n!ls data\nfor v in x:\n    %time print(v)\n'], ['code', '%%capture\ny = {"a": 1}\n'], ['code', '%%bash\necho   "not python"\n']);
+    const { report: r2 } = await check({ 'a.ipynb': tidy }, [{ type: 'ruff-format' }]);
+    assert.strictEqual(r2.results[0].status, 'passed', r2.results[0].details.join('\n'));
+  });
+
+  it('Ruff format: a notebook the starter ships keeps its code (cells joined in order); rewritten or emptied it is refused, unless sameCode is false', async () => {
+    const shipped = notebook(['markdown', '# Sensors'], ['code', 'import re\nPATTERN="\\\\d+"   # digits\n'], ['code', "def count(text):\n  # old: return len(text)\n  return len(re.findall(PATTERN,text))\n"]);
+    const exDir = await folder({ 'starter/a.ipynb': shipped });
+    const run = async (learner: string, spec: CheckSpec = { type: 'ruff-format' }) => {
+      const work = await folder({ 'a.ipynb': learner });
+      const ctx = context(work, [spec], {}, exDir);
+      return (await runChecks({ ...ctx, exercise: { ...ctx.exercise, starter: 'starter' } })).results[0];
+    };
+    // Formatted, the two code cells merged, a comment dropped, the pattern a raw string: the same code.
+    const formatted = notebook(['code', 'import re\n\nPATTERN = r"\\d+"  # digits\n\n\ndef count(text):\n    return len(re.findall(PATTERN, text))\n']);
+    const same = await run(formatted);
+    assert.strictEqual(same.status, 'passed', same.details.join('\n'));
+    assert.match(same.summary, /with the same code as the starter/);
+    const rewritten = await run(notebook(['code', 'def count(text):\n    return 0\n']));
+    assert.strictEqual(rewritten.status, 'failed');
+    assert.deepStrictEqual(rewritten.findings.map((f) => f.code), ['same-code']);
+    assert.match(rewritten.summary, /^a\.ipynb: This notebook's code no longer does what the starter's did/);
+    const emptied = await run(notebook());
+    assert.strictEqual(emptied.status, 'failed');
+    const free = await run(notebook(), { type: 'ruff-format', sameCode: false });
+    assert.strictEqual(free.status, 'passed', free.details.join('\n'));
   });
 
   it('runs top to bottom: a failing cell is named with its line and error', async () => {

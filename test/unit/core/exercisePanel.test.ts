@@ -48,6 +48,17 @@ describe('core/exercisePanel', () => {
     assert.strictEqual(new Set(line.findings.map((f) => f.key)).size, MAX_FINDINGS, 'keys are unique');
   });
 
+  it('a notebook finding names its cell and line, and a format check of notebook cells counts cells, not files', () => {
+    const nbCtx = { ...ctx, checks: [{ type: 'ruff-lint' }, { type: 'ruff-format' }] as CheckSpec[], filesToChange: ['analysis.ipynb'], provided: ['analysis.ipynb'] };
+    const lint = result('ruff-lint', 'failed', { findings: [{ ...finding('analysis.ipynb', 7, 'ERA001', 'Found commented-out code', 'ruff'), cell: 2 }] });
+    const cells = [1, 2, 4].map((cell) => ({ ...finding('analysis.ipynb', 1, '', 'ruff format would reformat this cell', 'ruff-format'), cell }));
+    const m = resultModel(report(lint, result('ruff-format', 'failed', { findings: cells })), undefined, nbCtx);
+    assert.strictEqual(m.checks[0].findings[0].where, 'analysis.ipynb cell 3, line 7');
+    assert.deepStrictEqual(m.checks.map((c) => c.text), ['1 lint problem', '3 notebook cells to reformat']);
+    const files = resultModel(report(result('ruff-lint', 'passed'), result('ruff-format', 'failed', { findings: [finding('a.py', 1, '', 'x', 'ruff-format')] })), undefined, nbCtx);
+    assert.strictEqual(files.checks[1].text, '1 file to reformat');
+  });
+
   it('groups findings in files the learner is not asked to edit after the rest', () => {
     const findings = [finding('test_metrics.py', 3, 'no-untyped-call'), finding('metrics.py', 1, 'no-untyped-def'), finding('new_helper.py', 2, 'arg-type')];
     const [line] = resultModel(report(result('mypy', 'failed', { findings })), undefined, ctx).checks;

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+set -euo pipefail
+bash setup_repo.sh > /dev/null
+git_() {
+  git -c user.name="Upskill Validator" -c user.email="validator@upskill.invalid" \
+    -c commit.gpgsign=false -c core.hooksPath=/dev/null "$@"
+}
+
+sed -i "s/return score > threshold/return score >= threshold/" metrics.py
+git_ commit -q -am "Fix: call customers at the threshold too"
+sed -i "s/return score >= threshold/return score > threshold/" metrics.py
+git_ commit -q -am "Only above the threshold"
+git_ tag regression

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+set -euo pipefail
+bash setup_repo.sh > /dev/null
+git_() {
+  git -c user.name="Upskill Validator" -c user.email="validator@upskill.invalid" \
+    -c commit.gpgsign=false -c core.hooksPath=/dev/null "$@"
+}
+
+git_ tag regression "$(git log --format=%H --grep="threshold is" main)"

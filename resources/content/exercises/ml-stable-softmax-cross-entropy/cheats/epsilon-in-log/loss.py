@@ -1,0 +1,16 @@
+"""Softmax and cross-entropy for the support-ticket intent classifier's training loop."""
+
+import math
+
+
+def softmax(logits: list[float]) -> list[float]:
+    """Class probabilities from a model's raw scores (logits): exp of each over their sum."""
+    top = max(logits)
+    exps = [math.exp(z - top) for z in logits]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+def cross_entropy(logits: list[float], target: int) -> float:
+    """The loss of one example: minus the natural log of the target class's probability."""
+    return -math.log(softmax(logits)[target] + 1e-12)
