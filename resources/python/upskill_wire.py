@@ -557,6 +557,7 @@ class Pipe:
         self.wfd = wfd
         self.cap = cap
         self.buf = bytearray()
+        self.scanned = 0  # bytes of buf already searched for the end of a message
 
     def send(self, msg):
         data = _dumps(msg, separators=(",", ":"), allow_nan=True).encode("utf-8") + b"\n"
@@ -571,8 +572,13 @@ class Pipe:
     def receive(self, timeout=None, on_wait=None):
         """The next message. `timeout` (seconds without any data) raises TimeoutError."""
         while True:
-            nl = self.buf.find(b"\n")
-            if nl >= 0:
+            # Only the bytes that came since the last look: a message of megabytes arrives in
+            # pipe-sized chunks, and searching it from the start each time adds up.
+            nl = self.buf.find(b"\n", self.scanned)
+            if nl < 0:
+                self.scanned = len(self.buf)
+            else:
+                self.scanned = 0
                 line = bytes(self.buf[:nl])
                 del self.buf[: nl + 1]
                 try:
