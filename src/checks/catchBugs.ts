@@ -182,7 +182,15 @@ export async function checkCatchBugs(spec: CatchBugsCheck, ctx: CheckContext): P
     const missed: MissedBug[] = [];
     const details: string[] = [];
     const names = (tests: readonly TestCaseResult[]) => tests.map((t) => t.id.split('::').pop()!);
+    // With stopAtFirstFailure (the content validator's starters and cheats, never a learner),
+    // one missed bug settles the verdict: the bugs after it are not run.
+    let notRun = 0;
     for (const [i, bug] of spec.bugs.entries()) {
+      if (ctx.stopAtFirstFailure && missed.length) {
+        notRun = spec.bugs.length - i;
+        ctx.log(`Stopped: ${notRun} later seeded bug(s) not run.`);
+        break;
+      }
       const b = await against(`seeded bug ${i + 1} of ${spec.bugs.length}`, await fs.readFile(inside(ctx.exercise.dir, bug.file, 'bug')));
       const ended = describeEnd(b.run, ctx.timeoutMs);
       if (ended) return result(spec, started, { status: 'error', summary: `pytest did not finish against a seeded bug: ${ended}.`, runs, tool });
@@ -203,7 +211,10 @@ export async function checkCatchBugs(spec: CatchBugsCheck, ctx: CheckContext): P
     }
     const tidy = missed.map((m) => m.description.trim().replace(/[.;]+$/, ''));
     const which = tidy.length === 1 ? `the one where ${tidy[0]}` : `the ones where ${tidy.slice(0, -1).join('; ')} and where ${tidy[tidy.length - 1]}`;
-    return result(spec, started, { status: 'failed', summary: `Your tests caught ${caught.length} of ${spec.bugs.length} bugs; they missed ${which}.`, details, runs, tool, tests: ref.tests, catchBugs });
+    const summary = notRun
+      ? `Your tests caught ${caught.length} of the first ${spec.bugs.length - notRun} of ${spec.bugs.length} bugs; they missed ${which} (stopped there: the other ${notRun} not run).`
+      : `Your tests caught ${caught.length} of ${spec.bugs.length} bugs; they missed ${which}.`;
+    return result(spec, started, { status: 'failed', summary, details, runs, tool, tests: ref.tests, catchBugs });
   } finally {
     for (const [rel, text] of leftOut) await writeFresh(ctx.workDir, rel, text);
     if (learnerModule !== undefined) await writeFresh(ctx.workDir, spec.module, learnerModule);

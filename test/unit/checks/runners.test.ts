@@ -74,6 +74,21 @@ describe('checks: runners with the real tools', () => {
     assert.strictEqual(r.summary, 'Your tests caught 1 of 2 bugs; they missed the one where values below the range are not clipped.');
   });
 
+  it('tests-catch-bugs with stopAtFirstFailure (the validator): the bugs after the first missed one are not run, and the summary says so', async () => {
+    const impl = 'def clip(x, lo, hi):\n    return max(lo, min(x, hi))\n';
+    const bugs = [{ file: 'bug_low.py', description: 'values below the range are not clipped' }, { file: 'bug_high.py', description: 'values above the range are not clipped.' }];
+    const files = { 'clip.py': impl, 'test_clip.py': 'from clip import clip\n\ndef test_inside():\n    assert clip(5, 0, 10) == 5\n\ndef test_high():\n    assert clip(50, 0, 10) == 10\n' };
+    const exerciseFiles = { 'ref.py': impl, 'bug_high.py': 'def clip(x, lo, hi):\n    return max(lo, x)\n', 'bug_low.py': 'def clip(x, lo, hi):\n    return min(x, hi)\n' };
+    const checks: CheckSpec[] = [{ type: 'tests-catch-bugs', module: 'clip.py', reference: 'ref.py', bugs }];
+    const stopped = (await check(files, checks, { stopAtFirstFailure: true }, exerciseFiles)).report.results[0];
+    assert.strictEqual(stopped.status, 'failed');
+    assert.strictEqual(stopped.summary, 'Your tests caught 0 of the first 1 of 2 bugs; they missed the one where values below the range are not clipped (stopped there: the other 1 not run).');
+    assert.deepStrictEqual(stopped.catchBugs?.caught, [], 'the caught bug after the missed one never ran');
+    assert.deepStrictEqual(stopped.catchBugs?.missed.map((m) => m.description), ['values below the range are not clipped']);
+    const all = (await check(files, checks, {}, exerciseFiles)).report.results[0];
+    assert.deepStrictEqual(all.catchBugs?.caught.map((c) => c.description), ['values above the range are not clipped.'], 'without it every bug runs');
+  });
+
   it('mypy and Ruff: findings on the learner lines; Ruff says the WebAssembly build ran', async () => {
     const { report } = await check(
       { 'm.py': 'import os\nfrom typing import Any\n\n\ndef f(x: int) -> str:\n    return x\n\n\ndef g(y: Any) -> None:\n    pass\n' },

@@ -67,16 +67,17 @@ def test_asof_join_refuses_mismatched_lengths() -> None:
 
 
 def test_asof_join_reads_about_log2_n_per_query() -> None:
-    """200 000 feature updates, 300 queries in random order: at most 100 reads per query."""
+    """200 000 feature updates, 100 queries in random order: at most 100 reads per query."""
     rng = random.Random(12)
-    queries = [rng.uniform(-100, 86_500) for _ in range(300)]
+    queries = [rng.uniform(-100, 86_500) for _ in range(100)]
     data = a_day_of_requests(200_000, seed=11)
     times = CountingSequence(data, budget=100 * len(queries))
     values = CountingSequence([float(i % 97) for i in range(200_000)], budget=len(queries))
     result = asof_join(times, values, queries)
-    for q, got in zip(queries[:20], result[:20]):
-        i = latest_at_or_before(data, q)
-        assert got == (None if i is None else float(i % 97))
+    # The expected answers come from the standard library, here: the 200 000 times stay in
+    # the test's process instead of crossing to the exercise's code once per query.
+    expected = [bisect.bisect_right(data, q) - 1 for q in queries]
+    assert result == [None if i < 0 else float(i % 97) for i in expected]
 
 
 def a_burst_then_quiet(n: int, seed: int) -> list[float]:

@@ -46,9 +46,12 @@ def day_of_latencies(shape: str, rng: random.Random) -> list[float]:
 
 
 def test_day_sized_input_within_the_time_budget() -> None:
-    """1 000 000 values, window 500 000, random then rising then falling: 5 s each at most."""
+    """1 000 000 values, window 500 000, falling then rising then random: 5 s each at most.
+
+    The steady fall and rise come first: they are what defeats a shortcut that is fast on
+    random data, so such a shortcut is stopped before two more day-sized runs."""
     rng = random.Random(int.from_bytes(os.urandom(8), "big"))
-    for shape in ("random", "rising", "falling"):
+    for shape in ("falling", "rising", "random"):
         values = day_of_latencies(shape, rng)
         run = measure(rolling_max, values, WINDOW, timeout=BUDGET_SECONDS)
         assert run.finished, (
