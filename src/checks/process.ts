@@ -298,7 +298,13 @@ function serverFor(sup: Supervision): Promise<string | undefined> {
   if (serverBroken || !sup.served) return Promise.resolve(undefined);
   if (server) return server.ready;
   // A private folder (mode 0700) holds the socket.
-  const dir = mkdtempSync(path.join(tmpdir(), 'upskill-run-'));
+  let dir: string;
+  try {
+    dir = mkdtempSync(path.join(tmpdir(), 'upskill-run-'));
+  } catch {
+    serverBroken = true;
+    return Promise.resolve(undefined);
+  }
   const socket = path.join(dir, 's');
   const argv = [...sup.served.prefix, sup.python, '-I', '-S', sup.script, '--serve', socket];
   const child = spawn(argv[0], argv.slice(1), { cwd: dir, env: { PATH: process.env.PATH }, stdio: ['ignore', 'pipe', 'ignore'], detached: process.platform !== 'win32' });
