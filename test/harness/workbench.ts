@@ -102,7 +102,9 @@ export class Workbench {
 
   /** Opens the workbench and waits until it is interactive. */
   async open(url: string): Promise<void> {
-    await this.page.goto(url);
+    // The page's own load can take longer than Playwright's 30 s on a loaded machine; the
+    // workbench is waited for below with the same limit.
+    await this.page.goto(url, { timeout: 90_000 });
     await this.page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
     await this.page.locator('.activitybar').waitFor({ timeout: 60_000 });
     // The extension host connects after the shell is drawn; the Upskill icon means our contribution is in.
@@ -110,7 +112,7 @@ export class Workbench {
   }
 
   async reload(): Promise<void> {
-    await this.page.reload();
+    await this.page.reload({ timeout: 90_000 });
     await this.page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
     await this.activityItem('Upskill').waitFor({ timeout: 60_000 });
   }
