@@ -40,6 +40,8 @@ export interface SessionOptions {
   readonly files?: Record<string, string>;
   readonly width?: number;
   readonly height?: number;
+  /** Environment variables for code-server and so every window's extension host, e.g. a test-only seam. */
+  readonly env?: Record<string, string>;
 }
 
 export async function startSession(options: SessionOptions): Promise<Session> {
@@ -60,6 +62,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     extensionsDir,
     folder: workspace,
     log: (line: string) => void fs.appendFile(logFile, line + '\n'),
+    env: options.env ?? {},
   });
   const wb = await Workbench.launch({ screenshotsDir: path.join(ROOT, 'test-results', 'screenshots'), width: options.width, height: options.height });
   try {
