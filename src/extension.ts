@@ -10,6 +10,7 @@ import { checklistLinks } from './commands/progress';
 import { Commands, ContextKeys, StorageKeys, Views, WALKTHROUGH } from './constants';
 import type { Fix } from './core/environment';
 import type { ProgressMap } from './core/progress';
+import { MINUTE_MS, TEST_MINUTE_ENV, timerMinuteMs } from './core/study';
 import type { KeyValueStore } from './core/versionedStore';
 import { ActiveExercise } from './services/activeExercise';
 import { CheckService } from './services/checkService';
@@ -115,7 +116,13 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
   // also where the Checklist, the dashboard and the learning log read study time.
   const studyStore = new StudyStore(mementoStore(context.globalState));
   subs.push(studyStore);
-  const timer = new StudyTimer(studyStore, active);
+  // TEST ONLY: the e2e tests shorten the timer's minute through an environment variable,
+  // read here once; for a learner it is unset and a minute is 60 s (see timerMinuteMs).
+  const minuteEnv = process.env[TEST_MINUTE_ENV];
+  const minuteMs = timerMinuteMs(minuteEnv);
+  if (minuteMs === undefined) log.warn(`${TEST_MINUTE_ENV}=${JSON.stringify(minuteEnv)} is not a whole number of milliseconds from 100 to 60000: the study timer keeps its 60-second minute.`);
+  else if (minuteMs !== MINUTE_MS) log.warn(`${TEST_MINUTE_ENV} is set: the study timer's minute lasts ${minuteMs} ms (a test-only setting).`);
+  const timer = new StudyTimer(studyStore, active, Date.now, minuteMs ?? MINUTE_MS);
   subs.push(timer);
   const timerItem = new StudyTimerItem(timer, content);
   subs.push(timerItem);

@@ -53,6 +53,25 @@ export interface StudySummary {
 // ---- Calendar (local time; built from calendar fields, so daylight-saving days are 23 or 25 h) ----
 
 export const MINUTE_MS = 60_000;
+
+/** TEST ONLY: the environment variable that shortens the study timer's minute (see `timerMinuteMs`). */
+export const TEST_MINUTE_ENV = 'UPSKILL_TEST_MINUTE_MS';
+
+/**
+ * TEST ONLY. The length, in milliseconds, of the study timer's minute, from the value of the
+ * environment variable UPSKILL_TEST_MINUTE_MS (read once at activation), so that the
+ * end-to-end tests see the status bar turn over, the heartbeat run and minutes add up in
+ * seconds instead of waiting for real minutes. Never a setting: for a learner the variable
+ * is unset and a minute is 60 s. Every timer duration counted in minutes (the label, its
+ * redraw, the heartbeat, the goal, idle and Pomodoro settings) uses it; calendar days and a
+ * gone window's lease (STALE_MS) stay in real time. Unset: `MINUTE_MS`; anything but a whole
+ * number from 100 to 60000: `undefined`, for the caller to report.
+ */
+export function timerMinuteMs(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return MINUTE_MS;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 100 && n <= MINUTE_MS ? n : undefined;
+}
 export const DAY_MS = 86_400_000;
 
 export function startOfDay(ts: number): number {

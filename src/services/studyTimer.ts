@@ -25,16 +25,17 @@ export interface TimerSettings {
   readonly autoStart: boolean;
 }
 
-export function readTimerSettings(): TimerSettings {
+/** The timer's settings in milliseconds; `minuteMs` is 60 s except under the e2e tests' seam (`timerMinuteMs`). */
+export function readTimerSettings(minuteMs = MINUTE_MS): TimerSettings {
   const c = vscode.workspace.getConfiguration(Settings.section);
   const hours = c.get<number>(Settings.timerGoalHours, 10);
   return {
-    goalMs: Math.max(0, hours) * 60 * MINUTE_MS,
+    goalMs: Math.max(0, hours) * 60 * minuteMs,
     firstDay: c.get<string>(Settings.timerFirstDay, 'monday') === 'sunday' ? 'sunday' : 'monday',
-    idleMs: Math.max(1, c.get<number>(Settings.timerIdleMinutes, 10)) * MINUTE_MS,
+    idleMs: Math.max(1, c.get<number>(Settings.timerIdleMinutes, 10)) * minuteMs,
     pomodoro: c.get<boolean>(Settings.timerPomodoro, false),
-    focusMs: Math.max(1, c.get<number>(Settings.timerFocusMinutes, 25)) * MINUTE_MS,
-    breakMs: Math.max(1, c.get<number>(Settings.timerBreakMinutes, 5)) * MINUTE_MS,
+    focusMs: Math.max(1, c.get<number>(Settings.timerFocusMinutes, 25)) * minuteMs,
+    breakMs: Math.max(1, c.get<number>(Settings.timerBreakMinutes, 5)) * minuteMs,
     autoStart: c.get<boolean>(Settings.timerAutoStart, false),
   };
 }
@@ -56,7 +57,7 @@ export class StudyTimer extends DisposableBase {
   readonly window = randomBytes(6).toString('hex');
   readonly scheduler = this.register(new Scheduler());
   private state: Timed | undefined;
-  private settings = readTimerSettings();
+  private settings: TimerSettings;
   private lastActivity = 0;
   private idleSince?: number;
   /** What is scheduled and listened to while this window times: gone when it does not. */
@@ -70,8 +71,11 @@ export class StudyTimer extends DisposableBase {
     private readonly store: StudyStore,
     private readonly attribution: AttributionSource,
     private readonly clock: () => number = Date.now,
+    /** The timer's minute: 60 s, shorter only under the e2e tests' seam (`timerMinuteMs`). */
+    readonly minuteMs = MINUTE_MS,
   ) {
     super();
+    this.settings = readTimerSettings(minuteMs);
     // The one place that announces a change: the store fires once per change, with the new
     // state, whoever wrote it (this window's transitions or another window's), so a surface
     // renders once and never from the state before.
@@ -85,7 +89,7 @@ export class StudyTimer extends DisposableBase {
     this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration(`${Settings.section}.timer`)) return;
-        this.settings = readTimerSettings();
+        this.settings = readTimerSettings(this.minuteMs);
         void this.sync();
       }),
     );
@@ -180,7 +184,8 @@ export class StudyTimer extends DisposableBase {
     const t = this.timer;
     const now = this.clock();
     if (holds(t, this.window, now)) {
-      this.armed.push(this.scheduler.after(HEARTBEAT_MS, () => void this.beat()));
+      // HEARTBEAT_MS is one minute: the timer's own minute.
+      this.armed.push(this.scheduler.after((HEARTBEAT_MS / MINUTE_MS) * this.minuteMs, () => void this.beat()));
       this.watchActivity();
       this.armIdle();
       if (t.phase?.kind === 'focus') this.armed.push(this.scheduler.after(t.phase.since + this.settings.focusMs - now, () => void this.startBreak()));

@@ -186,21 +186,12 @@ describe('Checklist (e2e)', function () {
     assert.match((await frame.locator('#weeks-chart title').first().textContent()) ?? '', /goal of 10 h/);
     assert.match((await frame.locator('.tracks').textContent()) ?? '', /Production code .*to go: about \d+ weeks? at your pace/);
     await s.wb.screenshot('dashboard-dark');
-    // In a browser, VS Code saves the editor layout (with the panel to restore) in batches:
-    // when the page unloads, which a loaded machine can cut short, and once a minute. If the
-    // first reload came before any save, the panel is opened again and the reload waits for
-    // the minute's save; either way the panel must come back through its serializer.
-    await s.wb.page.waitForTimeout(3000);
+    // In a browser, VS Code saves the editor layout (with the panel to restore) to IndexedDB
+    // in batches, about every 5 s while the window has focus: the reload waits until the
+    // saved layout holds the panel, and then it must come back through its serializer.
+    await s.wb.waitForStored('the editor layout with the dashboard saved', /workbench\.parts\.editor/, /upskill\.dashboard/);
     await s.reload();
-    const restored = await s.wb.webviewFrameWith('body[data-surface="dashboard"] #weeks-chart', 20_000).catch(() => undefined);
-    if (restored) frame = restored;
-    else {
-      await s.wb.runCommand('Upskill: Open Dashboard');
-      await s.wb.webviewFrameWith('body[data-surface="dashboard"] #weeks-chart');
-      await s.wb.page.waitForTimeout(65_000);
-      await s.reload();
-      frame = await s.wb.webviewFrameWith('body[data-surface="dashboard"] #weeks-chart', 60_000);
-    }
+    frame = await s.wb.webviewFrameWith('body[data-surface="dashboard"] #weeks-chart', 60_000);
     assert.ok((await s.wb.editorTabs()).includes('Upskill Dashboard'));
     assert.strictEqual(await frame.locator('#weeks-chart rect.bar').count(), 12);
   });

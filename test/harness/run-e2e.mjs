@@ -29,7 +29,7 @@ async function inHostTier() {
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     // The extension host runs while a window is connected.
-    await page.goto(server.url);
+    await page.goto(server.url, { timeout: 90_000 });
     const end = Date.now() + 8 * 60_000;
     while (!existsSync(results)) {
       if (Date.now() > end) throw new Error(`the in-host suite wrote no results in 8 minutes; code-server said:\n${log.slice(-40).join('\n')}`);

@@ -102,7 +102,9 @@ export class Workbench {
 
   /** Opens the workbench and waits until it is interactive. */
   async open(url: string): Promise<void> {
-    await this.page.goto(url);
+    // The page's own load can take longer than Playwright's 30 s on a loaded machine; the
+    // workbench is waited for below with the same limit.
+    await this.page.goto(url, { timeout: 90_000 });
     await this.page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
     await this.page.locator('.activitybar').waitFor({ timeout: 60_000 });
     // The extension host connects after the shell is drawn; the Upskill icon means our contribution is in.
@@ -110,7 +112,7 @@ export class Workbench {
   }
 
   async reload(): Promise<void> {
-    await this.page.reload();
+    await this.page.reload({ timeout: 90_000 });
     await this.page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
     await this.activityItem('Upskill').waitFor({ timeout: 60_000 });
   }
@@ -407,6 +409,40 @@ export class Workbench {
       }
       return undefined;
     }, timeoutMs, 50);
+  }
+
+  /**
+   * What VS Code has written to the browser's storage (IndexedDB): key → stored text, over
+   * every state database of this page ("<database>/<key>"). VS Code writes there in
+   * batches (about every 5 s while a window has focus, and when the page unloads, which a
+   * loaded machine can cut short), so a test that reloads waits on this for what it needs.
+   */
+  async storedState(): Promise<Record<string, string>> {
+    return this.page.evaluate(async () => {
+      const done = <T>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => {
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      const out: Record<string, string> = {};
+      for (const { name } of await indexedDB.databases()) {
+        if (!name?.startsWith('vscode-web-state-db')) continue;
+        const db = await done(indexedDB.open(name));
+        try {
+          if (!db.objectStoreNames.contains('ItemTable')) continue;
+          const store = db.transaction('ItemTable', 'readonly').objectStore('ItemTable');
+          const [keys, values] = await Promise.all([done(store.getAllKeys()), done(store.getAll())]);
+          keys.forEach((k, i) => (out[`${name}/${String(k)}`] = typeof values[i] === 'string' ? (values[i] as string) : JSON.stringify(values[i])));
+        } finally {
+          db.close();
+        }
+      }
+      return out;
+    });
+  }
+
+  /** Waits until a stored key matching `key` holds text matching `value` (see storedState). */
+  async waitForStored(what: string, key: RegExp, value: RegExp, timeoutMs = 60_000): Promise<void> {
+    await waitFor(what, async () => Object.entries(await this.storedState()).some(([k, v]) => key.test(k) && value.test(v)), timeoutMs, 500);
   }
 
   async setTheme(theme: 'dark' | 'light' | 'high-contrast'): Promise<void> {

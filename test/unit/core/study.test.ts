@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { EMPTY_STUDY_LOG, type StudyLog, type StudySession, addDays, dayKey, foldOld, mergeLogs, summarize, weekStart } from '../../../src/core/study';
+import { EMPTY_STUDY_LOG, MINUTE_MS, type StudyLog, type StudySession, addDays, dayKey, foldOld, mergeLogs, summarize, timerMinuteMs, weekStart } from '../../../src/core/study';
 import { HEARTBEAT_MS, STALE_MS, STOPPED, type Timed, attribute, heartbeat, pause, runElapsed, start, stop } from '../../../src/core/studyTimer';
 import { StudyStore } from '../../../src/state/studyStore';
 import type { KeyValueStore } from '../../../src/core/versionedStore';
@@ -93,6 +93,18 @@ describe('core/study: calendar weeks and totals', () => {
     assert.ok(bytes < 200_000, `${bytes} bytes`);
     const total = Object.values(before.bySkill).reduce((a, b) => a + b, 0);
     assert.strictEqual(total, 730 * 3 * 40 * M, 'folding loses no time');
+  });
+});
+
+describe("core/study: the e2e tests' minute (a test-only seam)", () => {
+  it('is 60 s unless the variable holds a whole number of milliseconds from 100 to 60000', () => {
+    assert.strictEqual(timerMinuteMs(undefined), MINUTE_MS, 'unset: a real minute');
+    assert.strictEqual(timerMinuteMs(''), MINUTE_MS);
+    assert.strictEqual(timerMinuteMs('  '), MINUTE_MS);
+    assert.strictEqual(timerMinuteMs('2000'), 2000);
+    assert.strictEqual(timerMinuteMs('100'), 100);
+    assert.strictEqual(timerMinuteMs('60000'), 60_000);
+    for (const bad of ['0', '99', '60001', '-5', '1.5', '2s', 'fast', 'NaN', 'Infinity']) assert.strictEqual(timerMinuteMs(bad), undefined, `${bad} is refused, for the caller to report`);
   });
 });
 
