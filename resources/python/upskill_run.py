@@ -199,6 +199,22 @@ def sweep(me, tool, status):
         time.sleep(0.002)
 
 
+def report_of(status, stopped, survivors):
+    """The last word on a run: how the tool ended, and what its whole tree used."""
+    code, usage = status.get("wait", (None, None))
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {
+        "exitCode": os.WEXITSTATUS(code) if code is not None and os.WIFEXITED(code) else None,
+        "signal": signal.Signals(os.WTERMSIG(code)).name if code is not None and os.WIFSIGNALED(code) else None,
+        # Everything reaped here: the tool and every descendant, adopted orphans included.
+        "cpuMs": round((children.ru_utime + children.ru_stime) * 1000),
+        # Largest resident set of any one of them (kilobytes on Linux).
+        "maxRssKb": max(children.ru_maxrss, usage.ru_maxrss if usage else 0),
+        "stopped": stopped,
+        "survivors": survivors,
+    }
+
+
 def main():
     os.set_inheritable(CONTROL_FD, False)
     if os.getpid() != 1:
@@ -241,19 +257,7 @@ def main():
         reap(tool, status)
 
     survivors = sweep(me, tool, status)
-    code, usage = status.get("wait", (None, None))
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    report = {
-        "exitCode": os.WEXITSTATUS(code) if code is not None and os.WIFEXITED(code) else None,
-        "signal": signal.Signals(os.WTERMSIG(code)).name if code is not None and os.WIFSIGNALED(code) else None,
-        # Everything reaped here: the tool and every descendant, adopted orphans included.
-        "cpuMs": round((children.ru_utime + children.ru_stime) * 1000),
-        # Largest resident set of any one of them (kilobytes on Linux).
-        "maxRssKb": max(children.ru_maxrss, usage.ru_maxrss if usage else 0),
-        "stopped": stopped,
-        "survivors": survivors,
-    }
-    answer(report)
+    answer(report_of(status, stopped, survivors))
     return 0
 
 
@@ -370,16 +374,7 @@ def supervise_served(conn, cwd, argv, env, stdin):
         readable, _, _ = select.select(list(streams), [], [], max(0.0, deadline - time.monotonic()))
         for fd in readable:
             relay(fd)
-    code, usage = status.get("wait", (None, None))
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    send(b"r", to_json({
-        "exitCode": os.WEXITSTATUS(code) if code is not None and os.WIFEXITED(code) else None,
-        "signal": signal.Signals(os.WTERMSIG(code)).name if code is not None and os.WIFSIGNALED(code) else None,
-        "cpuMs": round((children.ru_utime + children.ru_stime) * 1000),
-        "maxRssKb": max(children.ru_maxrss, usage.ru_maxrss if usage else 0),
-        "stopped": stopped,
-        "survivors": survivors,
-    }).encode())
+    send(b"r", to_json(report_of(status, stopped, survivors)).encode())
 
 
 def handle(conn, libc):

@@ -272,6 +272,35 @@ function parseReport(text: string): SupervisorReport | undefined {
   }
 }
 
+/** The tool's environment: Upskill's own process environment, the run's, and the run's token. */
+function toolEnv(opts: RunOptions, token: string): Record<string, string | undefined> {
+  const env: Record<string, string | undefined> = { ...process.env, PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1', ...opts.env, [RUN_TOKEN_VAR]: token };
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
+  return env;
+}
+
+/** How a run ended, as a CommandRun: the same whichever way the tool was supervised. */
+function commandRun(
+  argv: readonly string[],
+  opts: RunOptions,
+  r: { ended: { exitCode: number | null; signal: string | null }; report?: SupervisorReport; failure?: string; timedOut: boolean; cancelled: boolean; started: number; out: Capture; err: Capture },
+): CommandRun {
+  const usage: ResourceUsage | undefined = r.report?.cpuMs !== undefined && r.report.maxRssKb !== undefined ? { cpuMs: r.report.cpuMs, maxRssKb: r.report.maxRssKb } : undefined;
+  return {
+    argv,
+    cwd: opts.cwd,
+    exitCode: r.ended.exitCode,
+    signal: r.ended.signal ?? (r.timedOut || r.cancelled ? 'SIGKILL' : null),
+    timedOut: r.timedOut,
+    cancelled: r.cancelled,
+    durationMs: Date.now() - r.started,
+    stdout: r.out.text(),
+    stderr: r.failure ? `${r.err.text()}${r.failure}` : r.err.text(),
+    truncated: r.out.truncated || r.err.truncated,
+    ...(usage && { usage }),
+  };
+}
+
 export async function runProcess(argv: readonly string[], opts: RunOptions): Promise<CommandRun> {
   const sup = await currentSupervision();
   const socket = sup?.served ? await serverFor(sup) : undefined;
@@ -372,8 +401,7 @@ function runServed(socket: string, argv: readonly string[], opts: RunOptions): P
   const err = new Capture(opts.capBytes ?? OUTPUT_CAP_BYTES);
   const token = randomBytes(12).toString('hex');
   const since = process.platform === 'linux' ? bootTicks() : 0;
-  const env: Record<string, string | undefined> = { ...process.env, PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1', ...opts.env, [RUN_TOKEN_VAR]: token };
-  for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
+  const env = toolEnv(opts, token);
   clearTimeout(serverIdle);
   servedRuns++;
   return new Promise((resolve) => {
@@ -402,21 +430,7 @@ function runServed(socket: string, argv: readonly string[], opts: RunOptions): P
       // processes it could not kill) is swept from here as well.
       if (!report || report.survivors?.length) killRun(supervisorPid, token, since);
       const ended = supervisedEnd(report, report ? undefined : { code: null, signal: null });
-      const usage: ResourceUsage | undefined = report?.cpuMs !== undefined && report.maxRssKb !== undefined ? { cpuMs: report.cpuMs, maxRssKb: report.maxRssKb } : undefined;
-      const failure = report?.spawnError ?? ended.note;
-      resolve({
-        argv,
-        cwd: opts.cwd,
-        exitCode: ended.exitCode,
-        signal: ended.signal ?? (timedOut || cancelled ? 'SIGKILL' : null),
-        timedOut,
-        cancelled,
-        durationMs: Date.now() - started,
-        stdout: out.text(),
-        stderr: failure ? `${err.text()}${failure}` : err.text(),
-        truncated: out.truncated || err.truncated,
-        ...(usage && { usage }),
-      });
+      resolve(commandRun(argv, opts, { ended, report, failure: report?.spawnError ?? ended.note, timedOut, cancelled, started, out, err }));
     };
     /** Time is up or the run was cancelled: the supervisor kills the tree; from here if it does not in time. */
     const stop = () => {
@@ -469,8 +483,7 @@ function runUnder(sup: Supervision | undefined, argv: readonly string[], opts: R
   const err = new Capture(opts.capBytes ?? OUTPUT_CAP_BYTES);
   const token = randomBytes(12).toString('hex');
   const since = process.platform === 'linux' ? bootTicks() : 0;
-  const env: Record<string, string | undefined> = { ...process.env, PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1', ...opts.env, [RUN_TOKEN_VAR]: token };
-  for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
+  const env = toolEnv(opts, token);
   return new Promise((resolve) => {
     let timedOut = false;
     let cancelled = false;
@@ -493,22 +506,8 @@ function runUnder(sup: Supervision | undefined, argv: readonly string[], opts: R
       child.stdout?.destroy();
       child.stderr?.destroy();
       control?.destroy();
-      const ended = sup ? supervisedEnd(report, exit) : { exitCode: exit?.code ?? null, signal: exit?.signal ?? null };
-      const usage: ResourceUsage | undefined = report?.cpuMs !== undefined && report.maxRssKb !== undefined ? { cpuMs: report.cpuMs, maxRssKb: report.maxRssKb } : undefined;
-      const failure = spawnError?.message ?? report?.spawnError ?? ended.note;
-      resolve({
-        argv,
-        cwd: opts.cwd,
-        exitCode: ended.exitCode,
-        signal: ended.signal ?? (timedOut || cancelled ? 'SIGKILL' : null),
-        timedOut,
-        cancelled,
-        durationMs: Date.now() - started,
-        stdout: out.text(),
-        stderr: failure ? `${err.text()}${failure}` : err.text(),
-        truncated: out.truncated || err.truncated,
-        ...(usage && { usage }),
-      });
+      const ended: { exitCode: number | null; signal: string | null; note?: string } = sup ? supervisedEnd(report, exit) : { exitCode: exit?.code ?? null, signal: exit?.signal ?? null };
+      resolve(commandRun(argv, opts, { ended, report, failure: spawnError?.message ?? report?.spawnError ?? ended.note, timedOut, cancelled, started, out, err }));
     };
     /** The tool ended or was stopped: without a supervisor, kill what it left behind here; then give the pipes a moment. */
     const ending = () => {
