@@ -2,6 +2,7 @@
 // loads when the Skills view or a command first asks for it, not here.
 
 import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { guarded } from './commands/boundary';
@@ -20,6 +21,7 @@ import { ExerciseService } from './services/exerciseService';
 import { ProgressFollower } from './services/progressFollower';
 import { StudyTimer } from './services/studyTimer';
 import { PROGRESS_KEY, ProgressStore } from './state/progressStore';
+import { FileCell } from './state/sharedCell';
 import { STUDY_KEY, StudyStore } from './state/studyStore';
 import { StudyTimerItem } from './statusBar/studyTimerItem';
 import { CheckResults } from './views/checkResults';
@@ -114,7 +116,7 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
   subs.push(panel, vscode.window.registerWebviewViewProvider(Views.exercise, panel));
   // The study timer: its store, the lease-holding service and the status-bar item. It is
   // also where the Checklist, the dashboard and the learning log read study time.
-  const studyStore = new StudyStore(mementoStore(context.globalState));
+  const studyStore = new StudyStore(mementoStore(context.globalState), Date.now, new FileCell(path.join(context.globalStorageUri.fsPath, 'study-state.json')));
   subs.push(studyStore);
   // TEST ONLY: the e2e tests shorten the timer's minute through an environment variable,
   // read here once; for a learner it is unset and a minute is 60 s (see timerMinuteMs).

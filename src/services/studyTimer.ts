@@ -126,7 +126,11 @@ export class StudyTimer extends DisposableBase {
 
   async start(): Promise<void> {
     this.lastActivity = this.clock();
-    await this.apply((s) => start(s, this.clock(), this.window, this.currentAttribution(), this.settings.pomodoro));
+    await this.apply((s) => this.startIn(s));
+  }
+
+  private startIn(s: Timed): Timed {
+    return start(s, this.clock(), this.window, this.currentAttribution(), this.settings.pomodoro);
   }
 
   async pause(): Promise<void> {
@@ -138,15 +142,16 @@ export class StudyTimer extends DisposableBase {
   }
 
   async toggle(): Promise<void> {
-    await this.sync();
-    return this.timer.status === 'running' ? this.pause() : this.start();
+    this.lastActivity = this.clock();
+    // Decided on the state as stored when the change is made, not as this window last saw it.
+    await this.apply((s) => (s.timer.status === 'running' ? pause(s, this.clock(), 'user') : this.startIn(s)));
   }
 
   /** Starting or checking an exercise starts the timer, when the learner asked for that. */
   async autoStart(): Promise<void> {
     if (!this.settings.autoStart) return;
-    await this.sync();
-    if (this.timer.status !== 'running') await this.start();
+    this.lastActivity = this.clock();
+    await this.apply((s) => (s.timer.status === 'running' ? s : this.startIn(s)));
   }
 
   private currentAttribution(): Attribution {
@@ -163,7 +168,11 @@ export class StudyTimer extends DisposableBase {
   async onFocus(): Promise<void> {
     await this.sync();
     const t = this.timer;
-    if (t.status === 'running' && t.owner !== this.window) await this.start();
+    if (t.status !== 'running' || t.owner === this.window) return;
+    // Taken over only if it still runs elsewhere when the change is made: it may have been
+    // paused a moment ago, and a takeover must not start it again.
+    this.lastActivity = this.clock();
+    await this.apply((s) => (s.timer.status === 'running' && s.timer.owner !== this.window ? this.startIn(s) : s));
   }
 
   private async reattribute(): Promise<void> {
@@ -217,7 +226,8 @@ export class StudyTimer extends DisposableBase {
       const idleFor = this.clock() - this.lastActivity;
       if (idleFor >= this.settings.idleMs) {
         this.idleSince = this.lastActivity;
-        void this.apply((s) => pause(s, this.lastActivity, 'idle'));
+        const since = this.lastActivity;
+        void this.apply((s) => (holds(s.timer, this.window, this.clock()) ? pause(s, since, 'idle') : s));
       }
       else this.armed.push(this.scheduler.after(this.settings.idleMs - idleFor, check));
     };
@@ -226,8 +236,12 @@ export class StudyTimer extends DisposableBase {
 
   private async resumeAfterIdle(): Promise<void> {
     const idleMs = this.clock() - (this.idleSince ?? this.clock());
-    await this.apply((s) => start(s, this.clock(), this.window, this.currentAttribution(), this.settings.pomodoro));
-    this.news.fire({ kind: 'resumedAfterIdle', idleMs: Math.max(0, idleMs) });
+    let resumed = false;
+    await this.apply((s) => {
+      resumed = s.timer.status === 'paused' && s.timer.pausedBy === 'idle';
+      return resumed ? this.startIn(s) : s;
+    });
+    if (resumed) this.news.fire({ kind: 'resumedAfterIdle', idleMs: Math.max(0, idleMs) });
   }
 
   private async beat(): Promise<void> {
@@ -236,8 +250,12 @@ export class StudyTimer extends DisposableBase {
   }
 
   private async startBreak(): Promise<void> {
-    await this.apply((s) => pause(s, this.clock(), 'break'));
-    this.news.fire({ kind: 'breakStarted', breakMs: this.settings.breakMs });
+    let started = false;
+    await this.apply((s) => {
+      started = holds(s.timer, this.window, this.clock());
+      return started ? pause(s, this.clock(), 'break') : s;
+    });
+    if (started) this.news.fire({ kind: 'breakStarted', breakMs: this.settings.breakMs });
   }
 
   /** The weekly goal is announced once per week, by whichever window sees it first. */
@@ -246,7 +264,11 @@ export class StudyTimer extends DisposableBase {
     if (this.settings.goalMs <= 0 || summary.thisWeekMs < this.settings.goalMs) return;
     const week = dayKey(weekStart(this.clock(), this.settings.firstDay));
     if (this.timer.goalAnnouncedWeek === week) return;
-    await this.apply((s) => ({ ...s, timer: { ...s.timer, goalAnnouncedWeek: week } }));
-    this.news.fire({ kind: 'goalReached', summary });
+    let first = false;
+    await this.apply((s) => {
+      first = s.timer.goalAnnouncedWeek !== week;
+      return first ? { ...s, timer: { ...s.timer, goalAnnouncedWeek: week } } : s;
+    });
+    if (first) this.news.fire({ kind: 'goalReached', summary });
   }
 }

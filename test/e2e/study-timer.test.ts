@@ -123,9 +123,9 @@ describe('Study timer (e2e)', function () {
       await waitFor('three minutes of the run in the second window', async () => sessionMinutes(await timerText(second)) >= 3, 30_000);
       await second.runCommand('Upskill: Pause Study Timer');
       await s.wb.focusWindow();
-      // A window reads the shared timer when it gains focus, and the pause reaches the shared
-      // state a moment after it happened in the other window (VS Code saves state in batches):
-      // if this window looked too early, the learner's next switch to it shows the pause.
+      // A window reads the shared timer when it gains focus. The palette returns before the
+      // command has stored the pause: if this window looked too early, the learner's next
+      // switch to it shows the pause (and no switch may start the timer again).
       await waitFor(
         'the first window to show it paused',
         async () => {
