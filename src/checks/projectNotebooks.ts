@@ -98,13 +98,19 @@ export async function projectTestFiles(root: string): Promise<string[]> {
   return out.sort();
 }
 
-/** Whether a test file's text imports `module` (by its dotted name or its last part) and calls `fn`. */
-export function testCalls(text: string, module: string, fn: string): boolean {
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Whether a test file's text imports `module`, by its dotted name or its last part (`from pkg import module`). */
+export function testImports(text: string, module: string): boolean {
   const last = module.split('.').pop() ?? module;
-  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const imports = new RegExp(`^[ \\t]*(from\\s+[\\w.]*\\b${esc(last)}\\b[\\w.]*\\s+import\\b|import\\s+[\\w.]*\\b${esc(last)}\\b|from\\s+[\\w.]+\\s+import\\s+.*\\b${esc(last)}\\b)`, 'm');
+  return imports.test(text.replace(/^[ \t]*#.*$/gm, ''));
+}
+
+/** Whether a test file's text imports `module` and calls `fn`. */
+export function testCalls(text: string, module: string, fn: string): boolean {
   const code = text.replace(/^[ \t]*#.*$/gm, '');
   // A test that defines its own function of that name tests its copy, not the module's.
   if (new RegExp(`^[ \\t]*(async\\s+)?def\\s+${esc(fn)}\\s*\\(`, 'm').test(code)) return false;
-  return imports.test(code) && new RegExp(`(?<![\\w])${esc(fn)}\\s*\\(`).test(code.replace(/^[ \t]*(from|import)\s.*$/gm, ''));
+  return testImports(code, module) && new RegExp(`(?<![\\w])${esc(fn)}\\s*\\(`).test(code.replace(/^[ \t]*(from|import)\s.*$/gm, ''));
 }

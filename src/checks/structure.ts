@@ -11,6 +11,7 @@ import { healthcheckProblems } from './dockerHealth';
 import { parseDockerfile } from './dockerfileParse';
 import { describeEnd, runProcess, timeLeft } from './process';
 import { preCommitProblems } from './precommit';
+import { networkCodeTested } from './projectNetwork';
 import { projectNotebooks, projectTestFiles, testCalls } from './projectNotebooks';
 import { type HelperAnswer, askPython } from './pyhelper';
 import { pythonModule, requireModule } from './python';
@@ -294,6 +295,10 @@ export async function checkStructure(spec: StructureCheck, ctx: CheckContext): P
       }
     } else if ('notebookModuleTested' in a) {
       const found = await notebookModuleTested(ctx, runs);
+      problems.push(...found.problems);
+      if (found.note) notes.push(found.note);
+    } else if ('networkCodeTested' in a) {
+      const found = await networkCodeTested(ctx.workDir);
       problems.push(...found.problems);
       if (found.note) notes.push(found.note);
     } else if ('toolConfig' in a) {

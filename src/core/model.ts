@@ -317,6 +317,12 @@ export type StructureAssertion =
    */
   | { readonly notebookModuleTested: true }
   /**
+   * For "your project" offline: some module of the project (not its tests) reaches the
+   * network (an HTTP client, a socket, a cloud, database or model-hub SDK), and a test file
+   * imports it (checks/projectNetwork.ts). A project with nothing to mock fails, saying so.
+   */
+  | { readonly networkCodeTested: true }
+  /**
    * A TOML file (parsed with tomllib) configures each tool in `[tool.<name>]`, and the tool
    * accepts the settings (Ruff: its own settings reader; mypy: its config parser).
    */
