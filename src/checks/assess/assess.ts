@@ -17,10 +17,10 @@ import { TRUE_HISTORY_CONFIG, TRUE_HISTORY_ENV } from '../git';
 import { triggers, type Workflow } from '../workflowModel';
 import { type ProjectFiles, isIgnored, ignoreRules, projectFiles } from './projectFiles';
 import { functionDefs, importedNames, isTestFile, moduleName, testsAssertingNothing } from './pythonScan';
-import { lintFindings } from './lint';
+import { firstPartyFromFiles, lintFindings } from './lint';
 import { TOOL_TIMEOUT_MS, mypyOutcomes, pytestOutcomes } from './projectTools';
 import { resolvePython } from '../python';
-import { type InterpreterCandidate, MissingToolError, type PythonInfo } from '../types';
+import { type CommandRun, type InterpreterCandidate, MissingToolError, type PythonInfo } from '../types';
 
 export interface AssessOptions {
   readonly signal?: AbortSignal;
@@ -38,6 +38,10 @@ export interface AssessOptions {
   readonly runTests?: boolean;
   /** Longest mypy, or the tests, may run; a note says so past it. */
   readonly toolTimeoutMs?: number;
+  /** Told each project file whose contents the assessment reads (the bench counts them; tests watch what is read). */
+  readonly onRead?: (rel: string) => void;
+  /** Told each tool run (mypy, the tests) when it ends, with what it used (the bench adds up its CPU time). */
+  readonly onRun?: (run: CommandRun) => void;
 }
 
 /** Longer than this, a file is not read as text (a data dump or a bundle, not code). */
@@ -72,7 +76,7 @@ export async function assessProject(root: string, opts: AssessOptions = {}): Pro
   if (!st?.isDirectory()) throw new Error(`${root} is not a folder that can be read.`);
 
   opts.progress?.('Listing files', 0, 1);
-  const listing = await projectFiles(abs, opts.signal);
+  const listing = await projectFiles(abs, opts.signal, (n) => opts.progress?.('Listing files', n, 0));
   stop();
   for (const u of listing.unreadable) notes.push({ file: u, message: `${u}/ could not be read, so it was left out.` });
 
@@ -83,6 +87,7 @@ export async function assessProject(root: string, opts: AssessOptions = {}): Pro
         notes.push({ file: rel, message: `${rel} is ${Math.round(s.size / 1024 / 1024)} MB, too large to read as source; it was left out.` });
         return undefined;
       }
+      opts.onRead?.(rel);
       const buf = await fs.readFile(path.join(abs, rel));
       if (buf.subarray(0, 8000).includes(0)) {
         notes.push({ file: rel, message: `${rel} holds binary data, not text; it was left out.` });
@@ -99,10 +104,8 @@ export async function assessProject(root: string, opts: AssessOptions = {}): Pro
   const sources: Source[] = [];
   let lines = 0;
   for (const [i, rel] of pyFiles.entries()) {
-    if (i % 50 === 0) {
-      stop();
-      opts.progress?.('Reading Python files', i, pyFiles.length);
-    }
+    if (i % 50 === 0) opts.progress?.('Reading Python files', i, pyFiles.length);
+    stop();
     const text = await readText(rel);
     if (text === undefined) continue;
     const ls = text.split(/\r?\n/);
@@ -134,13 +137,13 @@ export async function assessProject(root: string, opts: AssessOptions = {}): Pro
   const outcomes: CheckOutcome[] = [];
   stop();
   opts.progress?.('Linting with Ruff', 0, sources.length);
-  outcomes.push(...(await lintOutcomes(abs, sources, configs, notes, opts)));
+  outcomes.push(...(await lintOutcomes(sources, firstPartyFromFiles(listing.files), configs, notes, opts)));
   stop();
   outcomes.push(...typingOutcomes(sources, configs));
   outcomes.push(...testOutcomes(sources));
   const python = opts.interpreters && (await interpreter(opts.interpreters, notes));
   if (python) {
-    const run = { python, timeoutMs: opts.toolTimeoutMs ?? TOOL_TIMEOUT_MS, signal: opts.signal };
+    const run = { python, timeoutMs: opts.toolTimeoutMs ?? TOOL_TIMEOUT_MS, signal: opts.signal, onRun: opts.onRun };
     opts.progress?.('Running mypy', 0, 1);
     outcomes.push(...(await mypyOutcomes(abs, sources.map((s) => s.rel), configs, notes, run)));
     stop();
@@ -247,7 +250,7 @@ export function tomlTable(text: string, table: string, nested = true): string | 
 /** An ini-style section (`[flake8]`, `[mypy]`) exists. */
 const iniSection = (text: string | undefined, name: string) => text !== undefined && new RegExp(`^\\s*\\[${name.replace(/[.]/g, '\\.')}(?:[-:.][^\\]]*)?\\]`, 'm').test(text);
 
-async function lintOutcomes(abs: string, sources: readonly Source[], configs: ReadonlyMap<string, string>, notes: AssessmentNote[], opts: AssessOptions): Promise<CheckOutcome[]> {
+async function lintOutcomes(sources: readonly Source[], firstParty: readonly string[], configs: ReadonlyMap<string, string>, notes: AssessmentNote[], opts: AssessOptions): Promise<CheckOutcome[]> {
   const pyproject = configs.get('pyproject.toml');
   const where = [
     ...(pyproject !== undefined && (tomlTable(pyproject, 'tool.ruff') !== undefined) ? ['pyproject.toml [tool.ruff]'] : []),
@@ -262,7 +265,7 @@ async function lintOutcomes(abs: string, sources: readonly Source[], configs: Re
   out.push(formatter || configs.has('ruff.toml') || configs.has('.ruff.toml') ? { rule: 'format.settings', share: 1 } : { rule: 'format.settings', share: 0, message: 'No formatter settings in pyproject.toml ([tool.ruff.format], a line-length under [tool.ruff], or [tool.black]): every editor formats its own way.' });
   if (!sources.length) return out;
   const ruffText = pyproject !== undefined ? tomlTable(pyproject, 'tool.ruff') : (configs.get('ruff.toml') ?? configs.get('.ruff.toml'));
-  const lint = await lintFindings(sources, ruffText, { ...opts, root: abs });
+  const lint = await lintFindings(sources, ruffText, { ...opts, firstParty });
   notes.push(...lint.notes);
   const n = lint.findings.length;
   if (!n) out.push({ rule: 'lint.clean', share: 1 });

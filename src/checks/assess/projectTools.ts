@@ -22,6 +22,7 @@ export interface ToolRunOptions {
   readonly python: PythonInfo;
   readonly timeoutMs: number;
   readonly signal?: AbortSignal;
+  readonly onRun?: (run: CommandRun) => void;
 }
 
 const slash = (p: string) => p.split(path.sep).join('/');
@@ -90,6 +91,7 @@ export async function mypyOutcomes(abs: string, files: readonly string[], config
     await fs.writeFile(list, files.filter((f) => !/[\r\n]/.test(f)).map((f) => `.${path.sep}${f.split('/').join(path.sep)}`).join('\n') + '\n', 'utf8');
     const argv = [...pythonModule(opts.python, 'mypy'), '--config-file', config, '--cache-dir', path.join(scratch, 'cache'), '--show-column-numbers', '--show-error-codes', '--no-error-summary', '--no-color-output', '--no-pretty', `@${list}`];
     const run = await runProcess(argv, { cwd: abs, env: { MYPYPATH: undefined, MYPY_CACHE_DIR: undefined, MYPY_FORCE_COLOR: undefined }, timeoutMs: opts.timeoutMs, signal: opts.signal });
+    opts.onRun?.(run);
     const ended = stopped(run, opts.timeoutMs);
     if (ended) {
       if (!run.cancelled) notes.push({ message: `mypy did not finish (${ended}): ${commandLine(argv)}; mypy errors are not counted.` });
@@ -139,6 +141,7 @@ export async function pytestOutcomes(abs: string, files: readonly string[], note
     const junit = path.join(scratch, 'junit.xml');
     const argv = [...pythonModule(opts.python, 'pytest'), '-q', '-rN', '--color=no', '-p', 'no:cacheprovider', `--basetemp=${path.join(scratch, 'tmp')}`, `--junitxml=${junit}`, '-o', 'junit_family=xunit1'];
     const run = await runProcess(argv, { cwd: copy, env: { PYTEST_ADDOPTS: undefined, PYTEST_PLUGINS: undefined, PYTHONDONTWRITEBYTECODE: '1' }, timeoutMs: opts.timeoutMs, signal: opts.signal });
+    opts.onRun?.(run);
     const ran = `${commandLine(argv.slice(0, pythonModule(opts.python, 'pytest').length))} in a copy of the project`;
     const ended = stopped(run, opts.timeoutMs);
     if (ended) {
