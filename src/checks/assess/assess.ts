@@ -1,7 +1,7 @@
 // Assess My Project: reads a learner's project read-only and says, check by check, where its
 // production skills stand (core/assessment.ts maps each check to a skill, a competency and an
-// exercise). Nothing is written to the project and none of its code runs unless the tests are
-// asked for (then in a scratch copy): Ruff is the bundled WebAssembly build, mypy loads no
+// exercise). Nothing is written to the project and none of its code runs unless the tests or
+// the workflows are asked for (then in a scratch copy): Ruff is the bundled WebAssembly build, mypy loads no
 // plugins of the project, git is asked only read-only questions, and a file that cannot
 // be read, a notebook that is not JSON or a broken config becomes a note, never a crash.
 
@@ -18,6 +18,7 @@ import { triggers, type Workflow } from '../workflowModel';
 import { type ProjectFiles, isIgnored, ignoreRules, projectFiles } from './projectFiles';
 import { functionDefs, importedNames, isTestFile, moduleName, testsAssertingNothing } from './pythonScan';
 import { firstPartyFromFiles, lintFindings } from './lint';
+import { workflowRunOutcomes } from './runWorkflows';
 import { TOOL_TIMEOUT_MS, mypyOutcomes, pytestOutcomes } from './projectTools';
 import { resolvePython } from '../python';
 import { type CommandRun, type InterpreterCandidate, MissingToolError, type PythonInfo } from '../types';
@@ -36,7 +37,15 @@ export interface AssessOptions {
   readonly interpreters?: readonly InterpreterCandidate[];
   /** Run the project's tests too (opt-in: tests are the project's code, and can be slow). */
   readonly runTests?: boolean;
-  /** Longest mypy, or the tests, may run; a note says so past it. */
+  /**
+   * Run the project's GitHub workflows too, as the ci-cd exercises' judge does, on changes
+   * with a seeded lint finding and a seeded failing test (opt-in: the workflows' steps are the
+   * project's commands, and slow), in a scratch copy. Needs the interpreter.
+   */
+  readonly runWorkflows?: boolean;
+  /** Upskill's storage, for the workflow judge's caches; the OS temp dir by default. */
+  readonly storageDir?: string;
+  /** Longest mypy, or the tests, or the runs of one workflow may take; a note says so past it. */
   readonly toolTimeoutMs?: number;
   /** Told each project file whose contents the assessment reads (the bench counts them; tests watch what is read). */
   readonly onRead?: (rel: string) => void;
@@ -155,8 +164,14 @@ export async function assessProject(root: string, opts: AssessOptions = {}): Pro
   }
   opts.progress?.('Reading workflows', 0, 1);
   const git = await gitFacts(abs, opts, notes);
-  outcomes.push(...(await ciOutcomes(listing, readText, configs, notes, git?.branch ?? 'main', sources)));
+  const ci = await ciOutcomes(listing, readText, configs, notes, git?.branch ?? 'main', sources);
+  outcomes.push(...ci.outcomes);
   stop();
+  if (python && opts.runWorkflows && ci.triggered.length) {
+    opts.progress?.('Running the workflows', 0, ci.triggered.length);
+    outcomes.push(...(await workflowRunOutcomes(abs, listing.files, ci.triggered, notes, { python, timeoutMs: opts.toolTimeoutMs ?? TOOL_TIMEOUT_MS, signal: opts.signal, storageDir: opts.storageDir, onRun: opts.onRun })));
+    stop();
+  }
   opts.progress?.('Asking git', 0, 1);
   outcomes.push(...(await gitOutcomes(abs, configs, git, notebooks.length > 0)));
   outcomes.push(...notebookOutcomes(notebooks, sources));
@@ -430,7 +445,7 @@ async function gitOutcomes(abs: string, configs: ReadonlyMap<string, string>, gi
 const LINTERS = /\b(ruff|flake8|pylint|pre-commit)\b/;
 const TESTERS = /\b(pytest|unittest|tox|nox|hatch\s+test|make\s+test)\b/;
 
-async function ciOutcomes(listing: ProjectFiles, readText: (rel: string) => Promise<string | undefined>, configs: ReadonlyMap<string, string>, notes: AssessmentNote[], branch: string, sources: readonly Source[]): Promise<CheckOutcome[]> {
+async function ciOutcomes(listing: ProjectFiles, readText: (rel: string) => Promise<string | undefined>, configs: ReadonlyMap<string, string>, notes: AssessmentNote[], branch: string, sources: readonly Source[]): Promise<{ outcomes: CheckOutcome[]; triggered: { rel: string; wf: Workflow }[] }> {
   const out: CheckOutcome[] = [];
   const files = listing.files.filter((f) => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(f));
   const changed = [sources[0]?.rel ?? 'README.md'];
@@ -440,6 +455,7 @@ async function ciOutcomes(listing: ProjectFiles, readText: (rel: string) => Prom
   const tests: Evidence[] = [];
   const why: string[] = [];
   const unparsable: string[] = [];
+  const triggered: { rel: string; wf: Workflow }[] = [];
   for (const f of files) {
     const text = await readText(f);
     if (text === undefined) continue;
@@ -462,6 +478,7 @@ async function ciOutcomes(listing: ProjectFiles, readText: (rel: string) => Prom
     }
     push ||= onPush.triggered;
     pr ||= onPr.triggered;
+    triggered.push({ rel: f, wf });
     const lines = text.split(/\r?\n/);
     const lineOf = (needle: RegExp) => lines.findIndex((l) => needle.test(l)) + 1 || undefined;
     for (const job of Object.values(wf.jobs ?? {})) {
@@ -498,7 +515,7 @@ async function ciOutcomes(listing: ProjectFiles, readText: (rel: string) => Prom
       out.push(linters.length ? { rule: 'ci.pre-commit', share: 1, evidence: [{ file: '.pre-commit-config.yaml', detail: `runs ${linters.join(', ')}` }] } : { rule: 'ci.pre-commit', share: 0.5, message: `.pre-commit-config.yaml runs ${hooks.length ? hooks.join(', ') : 'no hooks'}, but no linter, formatter or type checker.`, evidence: [{ file: '.pre-commit-config.yaml' }] });
     }
   }
-  return out;
+  return { outcomes: out, triggered };
 }
 
 function notebookOutcomes(notebooks: readonly { rel: string; cells: string[][] }[], sources: readonly Source[]): CheckOutcome[] {

@@ -1,6 +1,7 @@
 // The files of a learner's project that an assessment reads: the one folder walk
 // (core/folderWalk.ts: environments, caches and .git left out), less what the project's
-// .gitignore files and a .upskillignore name. Nothing here writes.
+// .gitignore files and a .upskillignore name. Nothing here writes into the project; a scratch
+// copy of its files is where its tests and workflows run.
 
 import { promises as fs } from 'fs';
 import * as path from 'path';
@@ -105,4 +106,13 @@ export async function projectFiles(root: string, signal?: AbortSignal, listed?: 
     { unreadable: 'skip', onUnreadable: (rel) => unreadable.push(slash(rel)) },
   );
   return { files: files.sort(), skipped, unreadable };
+}
+
+/** Copies `files` (slash paths relative to `abs`) into `dest`; a file that cannot be read since the listing is left out. */
+export async function scratchCopy(abs: string, files: readonly string[], dest: string): Promise<void> {
+  for (const f of files) {
+    const to = path.join(dest, ...f.split('/'));
+    await fs.mkdir(path.dirname(to), { recursive: true });
+    await fs.copyFile(path.join(abs, ...f.split('/')), to).catch(() => undefined);
+  }
 }

@@ -14,6 +14,7 @@ import { parseMypy } from '../mypy';
 import { commandLine, runProcess } from '../process';
 import { pythonModule, requireModule } from '../python';
 import { MissingToolError, type CommandRun, type PythonInfo } from '../types';
+import { scratchCopy } from './projectFiles';
 
 /** How long mypy, or the tests, may run in an assessment unless the caller says otherwise. */
 export const TOOL_TIMEOUT_MS = 180_000;
@@ -132,12 +133,8 @@ export async function pytestOutcomes(abs: string, files: readonly string[], note
   const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'upskill-assess-tests-'));
   try {
     const copy = path.join(scratch, 'project');
-    for (const f of files) {
-      const to = path.join(copy, ...f.split('/'));
-      await fs.mkdir(path.dirname(to), { recursive: true });
-      // A file that vanished or cannot be read since the listing is left out of the copy; the tests that need it say so.
-      await fs.copyFile(path.join(abs, ...f.split('/')), to).catch(() => undefined);
-    }
+    // A file that vanished or cannot be read since the listing is left out of the copy; the tests that need it say so.
+    await scratchCopy(abs, files, copy);
     const junit = path.join(scratch, 'junit.xml');
     const argv = [...pythonModule(opts.python, 'pytest'), '-q', '-rN', '--color=no', '-p', 'no:cacheprovider', `--basetemp=${path.join(scratch, 'tmp')}`, `--junitxml=${junit}`, '-o', 'junit_family=xunit1'];
     const run = await runProcess(argv, { cwd: copy, env: { PYTEST_ADDOPTS: undefined, PYTEST_PLUGINS: undefined, PYTHONDONTWRITEBYTECODE: '1' }, timeoutMs: opts.timeoutMs, signal: opts.signal });
