@@ -22,10 +22,8 @@ const PROJECT: Record<string, string> = {
   'src/calc/ops.py': '"""Arithmetic."""\n\n\ndef add(a: int, b: int) -> int:\n    """Add."""\n    return a + b\n',
   'tests/test_ops.py': 'from calc.ops import add\n\n\ndef test_add() -> None:\n    assert add(1, 2) == 3\n',
   '.gitignore': '.venv/\n__pycache__/\n.env\n',
-  // Lints and tests: catches both.
-  '.github/workflows/ci.yml': WORKFLOW('CI', ['ruff check .', 'python -m pytest -q']),
-  // Lints only, and runs pytest without letting it fail the job: catches the lint finding, not the failing test.
-  '.github/workflows/lint.yml': WORKFLOW('Lint', ['ruff check .', 'python -m pytest -q || true']),
+  // Runs the tests, and Ruff without letting it fail: catches the failing test, not the lint finding.
+  '.github/workflows/ci.yml': WORKFLOW('CI', ['ruff check . --exit-zero', 'python -m pytest -q']),
 };
 
 /** Every file under `dir` (.git included) with its SHA-256, and every folder. */
@@ -62,38 +60,24 @@ describe('Assess My Project: running the workflows (opt-in)', function () {
     await fs.rm(root, { recursive: true, force: true });
   });
 
-  it('says per workflow whether it catches a seeded lint finding and a seeded failing test, and writes nothing into the project', async () => {
+  // One run (each workflow is run six times: three changes, two events), so CI pays for it once.
+  it('says per workflow what it catches, a finding for what no workflow catches, and writes nothing into the project', async () => {
     const before = await digests(root);
     const runs: CommandRun[] = [];
     const a = await assessProject(root, { interpreters: [{ path: PYTHON.path, origin: 'test' }], runWorkflows: true, toolTimeoutMs: 240_000, onRun: (r) => runs.push(r) });
     assert.deepStrictEqual(await digests(root), before, 'the project tree is unchanged, file by file');
-    // mypy reads the project in place; everything else (git, the workflows' steps) ran in copies outside it.
+    // mypy reads the project in place; everything else (git, the workflow's steps) ran in copies outside it.
     const elsewhere = runs.filter((r) => path.resolve(r.cwd) !== path.resolve(root));
-    assert.ok(elsewhere.length >= 12, `2 workflows × 3 changes × 2 events ran, got ${elsewhere.length} runs outside the project`);
+    assert.ok(elsewhere.length >= 6, `3 changes × 2 events ran, got ${elsewhere.length} runs outside the project`);
     for (const r of elsewhere) assert.ok(path.relative(root, r.cwd).startsWith('..'), `${r.argv.join(' ')} ran in ${r.cwd}, inside the project`);
-    const notes = a.notes.map((n) => n.message);
-    const ci = a.skills.find((s) => s.skill === 'ci-cd')?.checks.find((c) => c.rule === 'ci.catches');
-    assert.ok(ci, `a ci.catches check; notes: ${notes.join(' | ')}`);
-    // One workflow catches both, so the project does: GitHub blocks a change when any workflow fails.
-    assert.strictEqual(ci.share, 1);
-    assert.strictEqual(a.findings.find((f) => f.rule === 'ci.catches'), undefined);
-  });
-
-  it('without a workflow that fails on the failing test, a finding names what each workflow missed', async () => {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'upskill-assess-workflows-lint-'));
-    try {
-      await fs.cp(root, dir, { recursive: true });
-      await fs.rm(path.join(dir, '.github', 'workflows', 'ci.yml'));
-      const a = await assessProject(dir, { interpreters: [{ path: PYTHON.path, origin: 'test' }], runWorkflows: true, toolTimeoutMs: 240_000 });
-      const f = a.findings.find((x) => x.rule === 'ci.catches');
-      assert.ok(f, `a ci.catches finding; notes: ${a.notes.map((n) => n.message).join(' | ')}`);
-      assert.match(f.message, /no workflow fails on a seeded failing test \(1 workflow run\)/);
-      assert.strictEqual(f.skill, 'ci-cd');
-      assert.deepStrictEqual(f.evidence.map((e) => e.file), ['.github/workflows/lint.yml']);
-      assert.match(f.evidence[0].detail ?? '', /^catches a seeded lint finding, misses a seeded failing test: /);
-    } finally {
-      await fs.rm(dir, { recursive: true, force: true });
-    }
+    const f = a.findings.find((x) => x.rule === 'ci.catches');
+    assert.ok(f, `a ci.catches finding; notes: ${a.notes.map((n) => n.message).join(' | ')}`);
+    assert.strictEqual(f.skill, 'ci-cd');
+    assert.match(f.message, /^Run here on changes with a seeded problem, no workflow fails on a seeded lint finding \(1 workflow run\)/);
+    assert.deepStrictEqual(f.evidence.map((e) => e.file), ['.github/workflows/ci.yml']);
+    assert.match(f.evidence[0].detail ?? '', /^misses a seeded lint finding, catches a seeded failing test: /);
+    // The static judgement still sees a linter in a step: only running it shows that it cannot fail.
+    assert.strictEqual(a.findings.some((x) => x.rule === 'ci.lint'), false);
   });
 
   it('is off unless asked: no workflow runs and no ci.catches check', async () => {
