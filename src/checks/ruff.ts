@@ -52,17 +52,27 @@ export function ruffAcceptsSettings(settings: Record<string, unknown>): string |
 }
 
 
+/** How long Ruff lints before it gives the event loop a turn (the extension host's other work, a cancel). */
+const LINT_SLICE_MS = 25;
+
 /**
  * Lints many files with one WebAssembly workspace (the project assessment). `next` is told
- * how many files are done and returns false to stop early (cancelled). Throws when Ruff does
- * not accept the settings; ruffAcceptsSettings says why first.
+ * how many files are done and returns false to stop early (cancelled). The WebAssembly call
+ * is synchronous, so the loop yields every LINT_SLICE_MS: linting a monorepo must not hold
+ * the extension host, and a cancel must be heard. Throws when Ruff does not accept the
+ * settings; ruffAcceptsSettings says why first.
  */
-export function lintWithWasm(settings: Record<string, unknown>, files: readonly { file: string; text: string }[], next: (done: number) => boolean): { file: string; line: number; code: string | null; message: string }[] {
+export async function lintWithWasm(settings: Record<string, unknown>, files: readonly { file: string; text: string }[], next: (done: number) => boolean): Promise<{ file: string; line: number; code: string | null; message: string }[]> {
   const { Workspace, PositionEncoding } = loadWasm();
   const ws = new Workspace(settings, PositionEncoding.Utf16);
   const out: { file: string; line: number; code: string | null; message: string }[] = [];
   try {
+    let slice = Date.now();
     for (const [i, f] of files.entries()) {
+      if (Date.now() - slice >= LINT_SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        slice = Date.now();
+      }
       if (!next(i)) break;
       for (const d of ws.check(f.text)) out.push({ file: f.file, line: d.start_location.row, code: d.code, message: d.message });
     }

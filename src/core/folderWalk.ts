@@ -40,6 +40,8 @@ export interface WalkOptions {
   readonly everything?: boolean;
   /** An unreadable folder: throw a FolderWalkError (default), or walk on as if it were empty. */
   readonly unreadable?: 'throw' | 'skip';
+  /** Told each folder skipped as unreadable (with `unreadable: 'skip'`), relative to the root. */
+  readonly onUnreadable?: (rel: string) => void;
 }
 
 /** A folder of the walk could not be read; `rel` says which ('' for the root). */
@@ -64,7 +66,10 @@ export async function walkFolder(root: string, visit: (e: FolderEntry) => Promis
     try {
       entries = await fs.readdir(path.join(root, rel), { withFileTypes: true });
     } catch (e) {
-      if (opts.unreadable === 'skip') return;
+      if (opts.unreadable === 'skip') {
+        if (rel) opts.onUnreadable?.(rel);
+        return;
+      }
       throw new FolderWalkError(rel, (e as NodeJS.ErrnoException).code ?? String(e));
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

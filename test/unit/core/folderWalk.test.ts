@@ -45,6 +45,22 @@ describe('core/folderWalk: one walk, one skip list', () => {
     await assert.rejects(listFiles(path.join(os.tmpdir(), 'upskill-no-such-folder')), /could not read the folder \(ENOENT\)/);
     assert.deepStrictEqual(await listFiles(path.join(os.tmpdir(), 'upskill-no-such-folder'), { unreadable: 'skip' }), []);
   });
+
+  it('says which folders it skipped as unreadable (here one that went away after it was listed)', async () => {
+    const dir = await tree({ 'a/gone/x.py': '', 'b/y.py': '' });
+    const unreadable: string[] = [];
+    const files: string[] = [];
+    await walkFolder(
+      dir,
+      async (e) => {
+        if (e.rel === 'a') await fs.rm(path.join(dir, 'a'), { recursive: true });
+        if (e.kind === 'file') files.push(e.rel);
+      },
+      { unreadable: 'skip', onUnreadable: (rel) => unreadable.push(rel) },
+    );
+    assert.deepStrictEqual(unreadable, ['a']);
+    assert.deepStrictEqual(files, [p('b', 'y.py')]);
+  });
 });
 
 describe('core/folderWalk: one copy-where-missing', () => {
