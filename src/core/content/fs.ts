@@ -3,7 +3,6 @@
 
 import { readdirSync, readFileSync, promises as fs, statSync } from 'fs';
 import * as path from 'path';
-import { performance } from 'perf_hooks';
 import { walkFolder } from '../folderWalk';
 
 export interface ContentFs {
