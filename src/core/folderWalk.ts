@@ -42,7 +42,7 @@ export interface WalkOptions {
   readonly unreadable?: 'throw' | 'skip';
   /**
    * Given a folder and the names in it, whether to walk its subfolders (default: yes). When
-   * not, they are still visited, as folders that `visit` pruned.
+   * not, they are still visited (skipped by name, or as folders), and never entered.
    */
   readonly enterFolders?: (rel: string, names: readonly string[]) => boolean;
   /** Reads a folder's entries (default: the promise API's readdir). */
@@ -92,7 +92,8 @@ export async function walkFolder(root: string, visit: (e: FolderEntry) => Promis
     for (const e of listing) {
       const r = path.join(rel, e.name);
       if (e.isDirectory() && !enter) {
-        await visit({ rel: r, name: e.name, kind: 'dir' });
+        // Not read, so an environment is known here by its name only.
+        await visit({ rel: r, name: e.name, kind: !opts.everything && SKIPPED_FOLDERS.has(e.name) && !keep.has(e.name) ? 'skipped' : 'dir' });
       } else if (e.isDirectory()) {
         const inside = below.get(e.name);
         const contents = inside && (await inside);

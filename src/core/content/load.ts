@@ -131,4 +131,3 @@ function parseContentFile(parse: ContentParser, file: string, text: string, sour
     return { file, source, errors: [{ file, line: 1, column: 1, source, message: `the file could not be read as content: ${(e as Error).message}` }], locate: () => ({ line: 1, column: 1 }) };
   }
 }
-
