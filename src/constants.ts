@@ -75,6 +75,7 @@ export const Settings = {
   instructionsBesideCode: 'instructionsBesideCode',
   hideSkillsWithoutExercises: 'hideSkillsWithoutExercises',
   assessRunTests: 'assess.runTests',
+  assessRunWorkflows: 'assess.runWorkflows',
 } as const;
 
 export const StorageKeys = {

@@ -30,8 +30,10 @@ class Refused(PermissionError):
     """Raised (from the hook) when learner code tries something the check does not allow."""
 
 
-def _snapshot(copy_dir, listdir, lstat, open_fd, read, close, sha256, join, isdir_mode):
-    """sha256 of every .py file in the copy, keyed by real path, taken before learner code runs."""
+def _snapshot(copy_dir, listdir, lstat, open_fd, read, close, sha256, join, isdir_mode, notebook_cells=None):
+    """sha256 of every .py file in the copy, keyed by real path, taken before learner code runs;
+    with `notebook_cells` (upskill_notebook.code_cells), of every code cell of the copy's
+    notebooks too, keyed by the name the worker compiles the cell under ("PATH, cell N")."""
     found = {}
     stack = [copy_dir]
     while stack:
@@ -49,7 +51,7 @@ def _snapshot(copy_dir, listdir, lstat, open_fd, read, close, sha256, join, isdi
             if isdir_mode(st.st_mode):
                 if name not in ("__pycache__", ".git"):
                     stack.append(path)
-            elif name.endswith(".py"):
+            elif name.endswith(".py") or (notebook_cells is not None and name.endswith(".ipynb")):
                 try:
                     fd = open_fd(path, 0)
                 except OSError:
@@ -63,7 +65,15 @@ def _snapshot(copy_dir, listdir, lstat, open_fd, read, close, sha256, join, isdi
                         chunks.append(chunk)
                 finally:
                     close(fd)
-                found[path] = sha256(b"".join(chunks)).hexdigest()
+                if name.endswith(".py"):
+                    found[path] = sha256(b"".join(chunks)).hexdigest()
+                    continue
+                try:
+                    cells = notebook_cells(b"".join(chunks), name)
+                except Exception:
+                    continue  # not a notebook: none of it may run
+                for number, source in cells:
+                    found["%s, cell %d" % (path, number)] = sha256(source.encode("utf-8")).hexdigest()
     return found
 
 
@@ -120,7 +130,12 @@ def install(copy_dir, tmp_dir, allow_processes=False, extra_read=(), report=None
     writable = (copy_dir, tmp_dir, "/dev/null")
     library_roots = tuple(sorted(r for r in install_roots | {lib_dir} if r not in (copy_dir, tmp_dir)))
 
-    snapshot = tuple(sorted(_snapshot(copy_dir, os.listdir, os.lstat, os.open, os.read, os.close, hashlib.sha256, posixpath.join, stat.S_ISDIR).items()))
+    # Notebooks' code cells may run as modules (upskill_notebook.py), each only as it was now.
+    try:
+        from upskill_notebook import code_cells
+    except ImportError:
+        code_cells = None
+    snapshot = tuple(sorted(_snapshot(copy_dir, os.listdir, os.lstat, os.open, os.read, os.close, hashlib.sha256, posixpath.join, stat.S_ISDIR, code_cells).items()))
 
     # Library modules whose job is to run source text given to them: a learner cannot use them
     # to run code hidden from the analysers.
@@ -417,7 +432,7 @@ def make(cfg):
             h = snap_hash(path)
             data = source.encode("utf-8") if type_(source) is str_ else source
             if h is None or type_(data) is not bytes_ or sha256(data).hexdigest() != h:
-                refuse("compiling %s: only the .py files of the exercise folder as they were when the check started may run" % path, where_of(frame))
+                refuse("compiling %s: only the .py files and notebook cells of the exercise folder as they were when the check started may run" % path, where_of(frame))
             return
         if first is None or first.startswith(copy_dir + "/"):
             refuse("compile/exec/eval of source text: code must live in .py files, where Ruff and mypy see it", where_of(frame))

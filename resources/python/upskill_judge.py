@@ -18,6 +18,9 @@ For tests:
 - fresh_import(name): a second copy of a learner module, executed now.
 - worker_module(name): any module as the worker sees it (numpy's global random state, logging...).
 - hints(obj): typing.get_type_hints(obj), resolved in the worker, as data.
+
+A notebook named like a module (analysis.ipynb, with no analysis.py) imports as one:
+`from analysis import clean` runs its code cells in order in the worker (upskill_notebook.py).
 """
 
 import collections
@@ -869,6 +872,9 @@ class LearnerFinder:
             found = set()
             for p in copy.iterdir():
                 if p.suffix == ".py" and p.is_file():
+                    found.add(p.stem)
+                elif p.suffix == ".ipynb" and p.is_file() and p.stem.isidentifier():
+                    # A notebook imports as a module in the worker (upskill_notebook.py).
                     found.add(p.stem)
                 elif p.is_dir() and p.name.isidentifier() and any(c.suffix == ".py" for c in p.iterdir()):
                     found.add(p.name)

@@ -42,6 +42,10 @@ def _bootstrap():
     upskill_guard.install(config["copy"], config["tmp"], allow_processes=config.get("allowProcesses", False), report=report, secret=config.get("secret", ()), block_network=config.get("noNetwork", False))
     import upskill_wire
     import upskill_unseeded  # noqa: F401 - loaded now, from the trusted folder, for the "unseeded" op
+    import upskill_notebook
+
+    # `import analysis` runs analysis.ipynb's code cells (those the hook saw at install time).
+    upskill_notebook.install(config["copy"])
 
     sys.path.remove(lib)
     os.chdir(config.get("cwd") or config["copy"])

@@ -10,6 +10,7 @@ import * as path from 'path';
 import GUARD from '../../resources/python/upskill_guard.py';
 import JUDGE from '../../resources/python/upskill_judge.py';
 import JUDGE_RUN from '../../resources/python/upskill_judge_run.py';
+import NOTEBOOK from '../../resources/python/upskill_notebook.py';
 import TRACE from '../../resources/python/upskill_trace.py';
 import UNSEEDED from '../../resources/python/upskill_unseeded.py';
 import WIRE from '../../resources/python/upskill_wire.py';
@@ -26,6 +27,7 @@ export const JUDGE_FILES: Readonly<Record<string, string>> = {
   'upskill_guard.py': GUARD,
   'upskill_judge.py': JUDGE,
   'upskill_judge_run.py': JUDGE_RUN,
+  'upskill_notebook.py': NOTEBOOK,
   'upskill_trace.py': TRACE,
   'upskill_unseeded.py': UNSEEDED,
   'upskill_wire.py': WIRE,

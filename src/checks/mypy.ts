@@ -130,7 +130,8 @@ export async function checkMypy(spec: MypyCheck, ctx: CheckContext): Promise<Che
   return result(spec, started, {
     status: 'failed',
     summary: syntax.length
-      ? `${path.basename(syntax[0].file)} is not valid Python (line ${syntax[0].line}: ${syntax[0].message}), so mypy could not check it; fix the syntax first.`
+      ? // "file:line", which a notebook's stand-in maps to its cell and line like every finding.
+        `${path.relative(ctx.workDir, syntax[0].file)}:${syntax[0].line} is not valid Python (${syntax[0].message}), so mypy could not check it; fix the syntax first.`
       : `${plural(findings.length, 'type problem')} in ${[...names].join(', ')}; they are in the Problems panel.`,
     details: findings.map((f) => `${path.relative(ctx.workDir, f.file)}:${f.line}:${f.column} ${f.message}${f.code ? ` [${f.code}]` : ''}`),
     findings,

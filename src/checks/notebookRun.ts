@@ -13,8 +13,10 @@ import { inside } from '../core/paths';
 import { logOutput } from './output';
 import { describeEnd, runProcess, timeLeft } from './process';
 import { requireModule } from './python';
-import { result } from './result';
+import { projectNotebooks } from './projectNotebooks';
+import { plural, result } from './result';
 import { type CheckContext, type CheckResult, type Finding, MissingToolError } from './types';
+import { isPattern } from './workflowFiles';
 
 /** One run as the runner reports it. */
 export type NotebookRunOutcome =
@@ -102,10 +104,32 @@ export function judgeRuns(runs: readonly NotebookRunOutcome[], notebook: string,
 }
 
 export async function checkNotebookRun(spec: NotebookRunCheck, ctx: CheckContext): Promise<CheckResult> {
+  if (!isPattern(spec.notebook)) return runOne(spec, ctx, spec.notebook);
+  // "Your project": every notebook whose name matches and that imports a module of the project.
   const started = Date.now();
-  const notebook = inside(ctx.workDir, spec.notebook, 'notebook');
+  const notebooks = await projectNotebooks(ctx.workDir, spec.notebook);
+  if (!notebooks.length) {
+    return result(spec, started, {
+      status: 'failed',
+      summary: `No notebook of the project (${spec.notebook}) imports a module of the project yet, so none was run. Import the function you moved from its module in the notebook, then Restart and Run All.`,
+    });
+  }
+  const done: CheckResult[] = [];
+  for (const nb of notebooks) {
+    const r = await runOne(spec, ctx, nb.rel);
+    if (r.status !== 'passed') return { ...r, runs: [...done.flatMap((d) => d.runs), ...r.runs], durationMs: Date.now() - started };
+    done.push(r);
+  }
+  const names = notebooks.map((n) => n.rel).join(', ');
+  const summary = notebooks.length === 1 ? done[0].summary : `${plural(notebooks.length, 'notebook')} that import modules of the project ran top to bottom in fresh kernels: ${names}.`;
+  return { ...done[0], summary, runs: done.flatMap((d) => d.runs), durationMs: Date.now() - started };
+}
+
+async function runOne(spec: NotebookRunCheck, ctx: CheckContext, rel: string): Promise<CheckResult> {
+  const started = Date.now();
+  const notebook = inside(ctx.workDir, rel, 'notebook');
   if (!(await fs.stat(notebook).catch(() => undefined))?.isFile()) {
-    return result(spec, started, { status: 'failed', summary: `${spec.notebook} is missing: the check runs that notebook.` });
+    return result(spec, started, { status: 'failed', summary: `${rel} is missing: the check runs that notebook.` });
   }
   // Asked before a kernel starts: a missing package is setup, with the install to run.
   await requireModule(ctx.python, 'nbclient');
@@ -132,7 +156,7 @@ export async function checkNotebookRun(spec: NotebookRunCheck, ctx: CheckContext
   logOutput(ctx, { ...run, stdout: run.stdout.split(secret).join('<verdict>') });
   const ended = describeEnd(run, limit);
   if (ended) {
-    return result(spec, started, { status: 'failed', summary: `${spec.notebook} did not finish: ${ended}. It must run top to bottom within ${seconds} s.`, runs: [run], tool });
+    return result(spec, started, { status: 'failed', summary: `${rel} did not finish: ${ended}. It must run top to bottom within ${seconds} s.`, runs: [run], tool });
   }
   const verdict = readVerdict(run.stdout, secret);
   if (!verdict) {
@@ -142,7 +166,7 @@ export async function checkNotebookRun(spec: NotebookRunCheck, ctx: CheckContext
   if (verdict.status === 'missing') {
     throw new MissingToolError(`${verdict.module} is not installed for ${ctx.python.path}. Install it with: ${ctx.python.path} -m pip install ${verdict.module}`, [ctx.python.path], ctx.python.path, verdict.module);
   }
-  const j = judgeRuns(verdict.runs, spec.notebook, seconds, spec.sameOutputs ?? false);
+  const j = judgeRuns(verdict.runs, rel, seconds, spec.sameOutputs ?? false);
   const findings = j.finding ? [{ ...j.finding, file: notebook }] : [];
   return result(spec, started, { status: j.passed ? 'passed' : 'failed', summary: j.summary, details: findings.map((f) => f.message), findings, runs: [run], tool });
 }

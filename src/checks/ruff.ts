@@ -52,17 +52,27 @@ export function ruffAcceptsSettings(settings: Record<string, unknown>): string |
 }
 
 
+/** How long Ruff lints before it gives the event loop a turn (the extension host's other work, a cancel). */
+const LINT_SLICE_MS = 25;
+
 /**
  * Lints many files with one WebAssembly workspace (the project assessment). `next` is told
- * how many files are done and returns false to stop early (cancelled). Throws when Ruff does
- * not accept the settings; ruffAcceptsSettings says why first.
+ * how many files are done and returns false to stop early (cancelled). The WebAssembly call
+ * is synchronous, so the loop yields every LINT_SLICE_MS: linting a monorepo must not hold
+ * the extension host, and a cancel must be heard. Throws when Ruff does not accept the
+ * settings; ruffAcceptsSettings says why first.
  */
-export function lintWithWasm(settings: Record<string, unknown>, files: readonly { file: string; text: string }[], next: (done: number) => boolean): { file: string; line: number; code: string | null; message: string }[] {
+export async function lintWithWasm(settings: Record<string, unknown>, files: readonly { file: string; text: string }[], next: (done: number) => boolean): Promise<{ file: string; line: number; code: string | null; message: string }[]> {
   const { Workspace, PositionEncoding } = loadWasm();
   const ws = new Workspace(settings, PositionEncoding.Utf16);
   const out: { file: string; line: number; code: string | null; message: string }[] = [];
   try {
+    let slice = Date.now();
     for (const [i, f] of files.entries()) {
+      if (Date.now() - slice >= LINT_SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        slice = Date.now();
+      }
       if (!next(i)) break;
       for (const d of ws.check(f.text)) out.push({ file: f.file, line: d.start_location.row, code: d.code, message: d.message });
     }
@@ -252,7 +262,9 @@ export async function unformattedCells(notebooks: readonly string[], options: Re
         try {
           formatted = formatCell(text, (code) => ws.format(code));
         } catch (e) {
-          findings.push({ file, cell: c.index, line: 1, column: 1, severity: 'error', message: `Ruff could not format this cell: ${String(e)}`, source: 'ruff-format' });
+          const line = e instanceof CellSyntaxError ? e.line : 1;
+          const why = e instanceof CellSyntaxError ? `it is not valid Python at line ${line} (${e.message})` : String(e);
+          findings.push({ file, cell: c.index, line, column: 1, severity: 'error', message: `Ruff could not format this cell: ${why}.`, source: 'ruff-format' });
           continue;
         }
         if (formatted === undefined || formatted === text) continue;
@@ -277,12 +289,39 @@ const IPYTHON_LINE = /^\s*([%!]|\w[\w.]*\?\??\s*$)/;
  * of its indentation while the formatter runs. The body of a `%%time`, `%%timeit`,
  * `%%capture` or `%%prun` cell is Python and formatted, so such a magic hides nothing.
  */
+/** Ruff could not parse a cell: the line of the cell where its parser stopped (1-based). */
+export class CellSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Ruff's parse errors name a byte range of the code ("at byte range 12..13"): the line of the cell it starts on. */
+function syntaxError(e: unknown, code: string): unknown {
+  const text = String(e).replace(/^Error:\s*/, '');
+  const m = /\s*at byte range (\d+)\.\.\d+\s*$/.exec(text);
+  if (!m) return e;
+  const before = Buffer.from(code, 'utf8').subarray(0, Number(m[1])).toString('utf8');
+  // An error at the very end ("unexpected end of input") is on the last line, not after it.
+  const last = code.replace(/\n+$/, '').split('\n').length;
+  return new CellSyntaxError(text.slice(0, m.index), Math.min(before.split('\n').length, last));
+}
+
 export function formatCell(text: string, format: (code: string) => string): string | undefined {
   const lines = text.split('\n');
   if (/^\s*%%(time|timeit|capture|prun)\b/.test(lines[0] ?? '')) {
     const body = lines.slice(1).join('\n').replace(/\n+$/, '');
     if (!body.trim()) return text;
-    const formatted = formatCell(body, format);
+    let formatted: string | undefined;
+    try {
+      formatted = formatCell(body, format);
+    } catch (e) {
+      // The body starts on the cell's second line.
+      throw e instanceof CellSyntaxError ? new CellSyntaxError(e.message, e.line + 1) : e;
+    }
     return formatted === undefined ? undefined : `${lines[0]}\n${formatted}`;
   }
   if (/^\s*%%/.test(lines[0] ?? '')) return undefined;
@@ -292,7 +331,13 @@ export function formatCell(text: string, format: (code: string) => string): stri
     escapes.push(l.trim());
     return `${/^\s*/.exec(l)![0]}__upskill_ipython_${escapes.length - 1}__`;
   });
-  const formatted = format(`${code.join('\n')}\n`).replace(/\n+$/, '');
+  const source = `${code.join('\n')}\n`;
+  let formatted: string;
+  try {
+    formatted = format(source).replace(/\n+$/, '');
+  } catch (e) {
+    throw syntaxError(e, source);
+  }
   return escapes.length ? formatted.replace(/^(\s*)__upskill_ipython_(\d+)__$/gm, (_m, indent: string, i: string) => `${indent}${escapes[Number(i)]}`) : formatted;
 }
 

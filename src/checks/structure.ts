@@ -11,6 +11,8 @@ import { healthcheckProblems } from './dockerHealth';
 import { parseDockerfile } from './dockerfileParse';
 import { describeEnd, runProcess, timeLeft } from './process';
 import { preCommitProblems } from './precommit';
+import { networkCodeTested } from './projectNetwork';
+import { projectNotebooks, projectTestFiles, testCalls } from './projectNotebooks';
 import { type HelperAnswer, askPython } from './pyhelper';
 import { pythonModule, requireModule } from './python';
 import { ruffAcceptsSettings } from './ruff';
@@ -80,6 +82,61 @@ async function leftoversByLikeness(ctx: CheckContext, nbPath: string, notebook: 
     .filter((f) => f.total >= NOTEBOOK_LEFTOVER.minNodes && f.covered >= NOTEBOOK_LEFTOVER.share * f.total)
     .filter((f) => moved.has(f.name.split('.')[0]))
     .map((f) => `${f.name} (${Math.round((100 * f.covered) / f.total)}% of its code)`);
+}
+
+/** How many notebook and module pairs of a project are looked at, at most. */
+const MAX_PROJECT_PAIRS = 8;
+
+/**
+ * "Your project": some notebook of the project imports a function from a module of the
+ * project, no longer holds that function's code itself, and a test file calls it. Passes
+ * on the first pair that does; otherwise says what the most advanced pair still lacks.
+ */
+async function notebookModuleTested(ctx: CheckContext, runs: CommandRun[]): Promise<{ problems: string[]; note?: string }> {
+  const notebooks = await projectNotebooks(ctx.workDir);
+  if (!notebooks.length) {
+    return {
+      problems: [
+        'No notebook of the project imports a module of the project yet. Move a function from one of your notebooks into a .py file beside it (or into your package) and import it in the notebook, e.g. "from cleaning import clip_outliers".',
+      ],
+    };
+  }
+  const tests = await projectTestFiles(ctx.workDir);
+  const texts = new Map<string, string>();
+  for (const t of tests) texts.set(t, await fs.readFile(path.join(ctx.workDir, t), 'utf8').catch(() => ''));
+  let best: string[] | undefined;
+  let looked = 0;
+  for (const nb of notebooks) {
+    for (const m of nb.modules) {
+      if (looked++ >= MAX_PROJECT_PAIRS) break;
+      const moduleRel = path.relative(ctx.workDir, m.file).split(path.sep).join('/');
+      const found: string[] = [];
+      let info: HelperAnswer<'notebook'>;
+      try {
+        info = await askPython(ctx, 'notebook', { notebook: nb.notebook, module: m.name, moduleFile: m.file }, runs);
+      } catch (e) {
+        found.push(`${nb.rel} could not be read as a notebook: ${(e as Error).message.split(': ').pop()}`);
+        if (!best || found.length < best.length) best = found;
+        continue;
+      }
+      if (info.errors.length) found.push(`${nb.rel} has code that is not valid Python: ${info.errors[0]}.`);
+      if (!info.imports.length) found.push(`${nb.rel} imports ${m.name} only inside a block (code cell ${info.nestedImports[0] ?? '?'}); import it at the top level of a cell, where it always runs.`);
+      const used = m.used.filter((n) => info.moduleDefs.includes(n));
+      if (!used.length) found.push(`${nb.rel} imports ${m.name} but uses none of the functions ${moduleRel} defines; move the function there and call it from the notebook.`);
+      if (info.leftovers.length) found.push(`${nb.rel} still defines ${info.leftovers.join(', ')} itself; delete that cell and use the one from ${m.name}.`);
+      else {
+        const kept = await leftoversByLikeness(ctx, nb.notebook, nb.rel, m.file, info.moduleDefs, runs);
+        if (kept.length) found.push(`${nb.rel} still holds the code of ${kept.join(', ')} from ${m.name}, under another name; delete that cell and call the one from ${m.name}.`);
+      }
+      const called = used.flatMap((fn) => tests.filter((t) => testCalls(texts.get(t) ?? '', m.name, fn)).map((t) => [fn, t.split(path.sep).join('/')] as const));
+      if (used.length && !called.length) {
+        found.push(`No test file of the project (test_*.py or *_test.py) imports ${m.name} and calls ${used.join(' or ')} yet; write a test that does, with an assert on what it returns.`);
+      }
+      if (!found.length) return { problems: [], note: `${nb.rel} imports ${called[0][0]} from ${moduleRel}, and ${called[0][1]} calls it.` };
+      if (!best || found.length < best.length) best = found;
+    }
+  }
+  return { problems: best ?? [] };
 }
 
 /**
@@ -236,6 +293,14 @@ export async function checkStructure(spec: StructureCheck, ctx: CheckContext): P
         const kept = await leftoversByLikeness(ctx, nbPath, notebook, moduleFile, nb.moduleDefs, runs);
         if (kept.length) problems.push(`${notebook} still holds the code of ${kept.join(', ')} from ${module}, under another name; delete that cell and call the one from ${module}.`);
       }
+    } else if ('notebookModuleTested' in a) {
+      const found = await notebookModuleTested(ctx, runs);
+      problems.push(...found.problems);
+      if (found.note) notes.push(found.note);
+    } else if ('networkCodeTested' in a) {
+      const found = await networkCodeTested(ctx.workDir);
+      problems.push(...found.problems);
+      if (found.note) notes.push(found.note);
     } else if ('toolConfig' in a) {
       problems.push(...(await toolConfigProblems(ctx, a.toolConfig.file, a.toolConfig.tools, runs)));
     } else if ('dockerfile' in a) {

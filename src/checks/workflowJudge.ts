@@ -50,6 +50,24 @@ export interface Judgement {
   readonly summary: string;
   readonly details: string[];
   readonly durationMs: number;
+  /**
+   * Per seeded problem that ran on every event: whether the workflows caught it (failed, and
+   * a failing test because it ran). Absent when a clean change already fails: then nothing
+   * is caught, the workflow just fails.
+   */
+  readonly caught?: Partial<Record<'lint' | 'test' | 'type', boolean>>;
+}
+
+/** What the judge needs of a check's context (an exercise check's, or the project assessment's). */
+export type JudgeContext = Pick<CheckContext, 'workDir' | 'python' | 'timeoutMs' | 'deadline' | 'storageDir' | 'signal' | 'log'> & { readonly exercise: { readonly id: string } };
+
+export interface JudgeOptions {
+  /**
+   * Run every seeded change on every event even after one decides a failure, so that
+   * `caught` answers for each problem (the project assessment reports each); an exercise
+   * check stops at the first run that fails it.
+   */
+  readonly exhaustive?: boolean;
 }
 
 interface RunRecord {
@@ -139,7 +157,7 @@ const GIT_IDENTITY = ['-c', 'user.name=Upskill', '-c', 'user.email=upskill@local
  * formatter, or a linter that reads .gitignore, behave as on GitHub. Without git the copy
  * stays as it is, and the log says so.
  */
-async function asCheckout(dir: string, seeded: readonly string[], ctx: CheckContext, runs: CommandRun[]): Promise<void> {
+async function asCheckout(dir: string, seeded: readonly string[], ctx: JudgeContext, runs: CommandRun[]): Promise<void> {
   const git = async (...args: string[]) => {
     const run = await runProcess(['git', ...GIT_IDENTITY, ...args], { cwd: dir, timeoutMs: Math.max(1000, timeLeft(ctx)), signal: ctx.signal, env: { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' } });
     runs.push(run);
@@ -166,7 +184,7 @@ async function asCheckout(dir: string, seeded: readonly string[], ctx: CheckCont
 }
 
 /** Runs the workflows on every seeded change, and says what they did. */
-export async function judgeWorkflows(ctx: CheckContext, files: readonly WorkflowFile[], rules: WorkflowRules, runs: CommandRun[]): Promise<Judgement> {
+export async function judgeWorkflows(ctx: JudgeContext, files: readonly WorkflowFile[], rules: WorkflowRules, runs: CommandRun[], opts: JudgeOptions = {}): Promise<Judgement> {
   const started = Date.now();
   const bash = await runProcess(['bash', '-c', 'true'], { cwd: ctx.workDir, timeoutMs: 10_000, signal: ctx.signal });
   if (bash.exitCode !== 0) {
@@ -213,7 +231,7 @@ export async function judgeWorkflows(ctx: CheckContext, files: readonly Workflow
         records.push(record);
         // One run that decides the verdict is enough: the rest could only add to a failure
         // already found, and a broken workflow is the case a learner reruns most.
-        if (decidesFailure(record)) {
+        if (!opts.exhaustive && decidesFailure(record)) {
           ctx.log(`Stopped after ${plural(records.length, 'run')}: this one already fails the check.`);
           return verdict(records, plan, kinds, events, Date.now() - started);
         }
@@ -258,6 +276,13 @@ function report(records: readonly RunRecord[], plan: SeedPlan): string[] {
   return lines;
 }
 
+/** Whether the workflows caught the seeded problem on every event it ran on: they failed, and a failing test failed them because it ran. */
+function caughtBy(records: readonly RunRecord[], plan: SeedPlan, kind: 'lint' | 'test' | 'type', events: readonly EventName[]): boolean | undefined {
+  const runs = events.map((event) => records.find((x) => x.kind === kind && x.event === event));
+  if (runs.some((r) => !r)) return undefined;
+  return runs.every((r) => r!.traces.some((t) => t.triggered && t.conclusion === 'failure') && (kind !== 'test' || ranMarker(r!, plan)));
+}
+
 function verdict(records: readonly RunRecord[], plan: SeedPlan, kinds: readonly ('lint' | 'test' | 'type')[], events: readonly EventName[], ms: number): Judgement {
   const details = report(records, plan);
   const seconds = `${(ms / 1000).toFixed(1)} s`;
@@ -267,6 +292,11 @@ function verdict(records: readonly RunRecord[], plan: SeedPlan, kinds: readonly 
       const last = bad.tail?.split('\n').pop();
       return { status: 'failed', summary: `On a clean ${phrase(r.event)} (a new module and a new test with nothing wrong in them) the workflow fails: ${bad.where}${last ? `: ${last}` : ''}. A workflow that fails on good code blocks every change; make it pass here first.`, details, durationMs: ms };
     }
+  }
+  const caught: Partial<Record<'lint' | 'test' | 'type', boolean>> = {};
+  for (const kind of kinds) {
+    const c = caughtBy(records, plan, kind, events);
+    if (c !== undefined) caught[kind] = c;
   }
   const problems: string[] = [];
   for (const kind of kinds) {
@@ -279,8 +309,8 @@ function verdict(records: readonly RunRecord[], plan: SeedPlan, kinds: readonly 
       else problems.push(`A ${phrase(event)} with ${plan.describe(kind)} passes the workflow: ${whyPassed(r, plan)}.`);
     }
   }
-  if (problems.length) return { status: 'failed', summary: problems[0], details: [...problems.slice(1), ...details], durationMs: ms };
-  const caught = kinds.map((k) => {
+  if (problems.length) return { status: 'failed', summary: problems[0], details: [...problems.slice(1), ...details], durationMs: ms, caught };
+  const caughtAt = kinds.map((k) => {
     const r = records.find((x) => x.kind === k);
     const f = r ? firstFailure(r.traces) : undefined;
     return `${k === 'lint' ? 'the lint finding' : k === 'test' ? 'the failing test' : 'the type error'}${f ? ` (${f.where})` : ''}`;
@@ -289,9 +319,10 @@ function verdict(records: readonly RunRecord[], plan: SeedPlan, kinds: readonly 
   return {
     status: 'passed',
     summary: kinds.length
-      ? `Run here ${ran} times in ${seconds} (${events.map(phrase).join(' and ')}): the workflow passes a clean change and fails on ${caught.join(', on ')}.`
+      ? `Run here ${ran} times in ${seconds} (${events.map(phrase).join(' and ')}): the workflow passes a clean change and fails on ${caughtAt.join(', on ')}.`
       : `Run here ${ran} times in ${seconds} (${events.map(phrase).join(' and ')}): the workflow passes a clean change.`,
     details,
     durationMs: ms,
+    caught,
   };
 }

@@ -91,6 +91,7 @@ export const RULES = {
   'ci.workflow': { skill: 'ci-cd', competency: 'ci-cd.workflow-triggers', exercise: 'ci-cd-first-workflow', label: 'A workflow on push and pull request', weight: 2 },
   'ci.lint': { skill: 'ci-cd', competency: 'ci-cd.run-checks', exercise: 'project-ci-workflow', label: 'CI runs the linter', weight: 1 },
   'ci.tests': { skill: 'ci-cd', competency: 'ci-cd.run-checks', exercise: 'project-ci-workflow', label: 'CI runs the tests', weight: 1 },
+  'ci.catches': { skill: 'ci-cd', competency: 'ci-cd.run-checks', exercise: 'project-ci-workflow', label: 'CI fails on a lint finding and a failing test', weight: 2 },
   'ci.pre-commit': { skill: 'ci-cd', competency: 'ci-cd.pre-commit', exercise: 'ci-cd-pre-commit-hooks', label: 'pre-commit runs a linter', weight: 1 },
   'git.repository': { skill: 'git', competency: 'git.commit-messages', exercise: 'git-feature-branch', label: 'The project is in git', weight: 2 },
   'git.gitignore': { skill: 'git', competency: 'git.gitignore', exercise: 'git-project-gitignore', label: '.gitignore keeps environments and caches out', weight: 1 },

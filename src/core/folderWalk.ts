@@ -40,6 +40,8 @@ export interface WalkOptions {
   readonly everything?: boolean;
   /** An unreadable folder: throw a FolderWalkError (default), or walk on as if it were empty. */
   readonly unreadable?: 'throw' | 'skip';
+  /** Told each folder skipped as unreadable (with `unreadable: 'skip'`), relative to the root. */
+  readonly onUnreadable?: (rel: string) => void;
   /**
    * Given a folder and the names in it, whether to walk its subfolders (default: yes). When
    * not, they are still visited (skipped by name, or as folders), and never entered.
@@ -81,7 +83,10 @@ export async function walkFolder(root: string, visit: (e: FolderEntry) => Promis
     );
   const walk = async (rel: string, listing: Dirent[] | NodeJS.ErrnoException): Promise<void> => {
     if (!Array.isArray(listing)) {
-      if (opts.unreadable === 'skip') return;
+      if (opts.unreadable === 'skip') {
+        if (rel) opts.onUnreadable?.(rel);
+        return;
+      }
       throw new FolderWalkError(rel, listing.code ?? String(listing));
     }
     const enter = !opts.enterFolders || opts.enterFolders(rel, listing.map((e) => e.name));

@@ -310,6 +310,19 @@ export type StructureAssertion =
    */
   | { readonly notebookImports: { readonly notebook: string; readonly module: string } }
   /**
+   * For "your project", where the notebook has a name of the learner's: some notebook of the
+   * project imports a function from a module of the project (checks/projectNotebooks.ts),
+   * no longer defines it itself, and a test file of the project imports the module and
+   * calls that function.
+   */
+  | { readonly notebookModuleTested: true }
+  /**
+   * For "your project" offline: some module of the project (not its tests) reaches the
+   * network (an HTTP client, a socket, a cloud, database or model-hub SDK), and a test file
+   * imports it (checks/projectNetwork.ts). A project with nothing to mock fails, saying so.
+   */
+  | { readonly networkCodeTested: true }
+  /**
    * A TOML file (parsed with tomllib) configures each tool in `[tool.<name>]`, and the tool
    * accepts the settings (Ruff: its own settings reader; mypy: its config parser).
    */
@@ -377,7 +390,11 @@ export interface CommandCheck extends CheckBase {
  */
 export interface NotebookRunCheck extends CheckBase {
   readonly type: 'notebook-run';
-  /** The notebook, relative to the learner's folder. */
+  /**
+   * The notebook, relative to the learner's folder; or a file-name pattern ("*.ipynb", for
+   * "your project"): every notebook of the folder that matches and imports a module of the
+   * project (checks/projectNotebooks.ts).
+   */
   readonly notebook: string;
   /** Seconds the whole notebook may take, per run; default 60. */
   readonly timeoutSeconds?: number;

@@ -29,10 +29,11 @@ export class AssessService {
     const uri = vscode.Uri.file(folder);
     const config = vscode.workspace.getConfiguration(Settings.section, uri);
     const runTests = config.get<boolean>(Settings.assessRunTests, false);
+    const runWorkflows = config.get<boolean>(Settings.assessRunWorkflows, false);
     const toolTimeoutMs = 1000 * config.get<number>(Settings.checkTimeoutSeconds, 120);
     let assessment: Assessment;
     try {
-      assessment = await assessProject(folder, { signal, interpreters: await interpreterCandidates(uri), runTests, toolTimeoutMs, progress: (m, done, total) => progress(total > 1 ? `${m} (${done}/${total})` : m) });
+      assessment = await assessProject(folder, { signal, interpreters: await interpreterCandidates(uri), runTests, runWorkflows, toolTimeoutMs, progress: (m, done, total) => progress(total > 1 ? `${m} (${done}/${total})` : m) });
     } catch (e) {
       if (e instanceof AssessCancelled) return undefined;
       throw e;

@@ -34,6 +34,22 @@ class Queue {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Renames over the target. On Windows that fails while another window has the file open to read it: try again shortly. */
+async function replace(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fs.rename(from, to);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (attempt >= 20 || (code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES')) {
+        await fs.rm(from, { force: true });
+        throw e;
+      }
+      await sleep(10 * (attempt + 1));
+    }
+  }
+}
+
 /**
  * A JSON text file, written whole (a new file renamed over the old, so a reader never sees
  * half of one) under a lock folder beside it (mkdir either creates it or fails: only one
@@ -65,7 +81,7 @@ export class FileCell implements SharedCell {
         const { text, result } = await change(await this.read());
         const temp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
         await fs.writeFile(temp, text, 'utf8');
-        await fs.rename(temp, this.file);
+        await replace(temp, this.file);
         return result;
       } finally {
         await unlock();

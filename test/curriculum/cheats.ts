@@ -11,6 +11,7 @@ import * as path from 'path';
 import { promisify } from 'util';
 import { deflateSync } from 'zlib';
 import { parseDocument } from 'yaml';
+import { projectNotebooks } from '../../src/checks/projectNotebooks';
 import { isPattern, matchingFiles } from '../../src/checks/workflowFiles';
 import type { CatchBugsCheck, CheckType, CommandCheck, DockerfileRules, Exercise, PytestCheck, WorkflowCheck } from '../../src/core/model';
 
@@ -209,11 +210,13 @@ export async function genericCheats(ex: Exercise, python?: string): Promise<Chea
   against('notebook-run');
   for (const spec of ex.checks) {
     if (spec.type !== 'notebook-run') continue;
+    // A pattern ("your project"): every notebook the check would run.
+    const notebooks = async (dir: string) => (isPattern(spec.notebook) ? (await projectNotebooks(dir, spec.notebook)).map((n) => n.rel) : [spec.notebook]);
     add(`a kernel that ends itself: os._exit(0) first in ${spec.notebook}`, 'solution', async (dir) => {
-      await prependToCells(path.join(dir, spec.notebook), 'import os\nos._exit(0)');
+      for (const nb of await notebooks(dir)) await prependToCells(path.join(dir, nb), 'import os\nos._exit(0)');
     });
     add(`every cell's errors swallowed: ${spec.notebook}'s first cell turns exceptions into nothing`, 'starter', async (dir) => {
-      await prependToCells(path.join(dir, spec.notebook), 'import sys\nsys.excepthook = lambda *a: None\nget_ipython().set_custom_exc((Exception,), lambda *a, **k: None)');
+      for (const nb of await notebooks(dir)) await prependToCells(path.join(dir, nb), 'import sys\nsys.excepthook = lambda *a: None\nget_ipython().set_custom_exc((Exception,), lambda *a, **k: None)');
     });
   }
   against('workflow');

@@ -117,6 +117,58 @@ describe('Assess My Project (e2e)', function () {
     assert.strictEqual(await frame.locator('section.your-project li.recommendation[data-skill="unit-testing"]').count(), 1);
   });
 
+  it('"Shown in my project" and "Verified" are readable in dark, light and high contrast: at least 4.5:1 on the side bar, as rendered', async () => {
+    const ratios: Record<string, number> = {};
+    for (const theme of ['light', 'dark', 'high-contrast'] as const) {
+      await s.wb.setTheme(theme);
+      const frame = await checklist(s.wb);
+      await openSkill(frame, 'linting');
+      const shown = frame.locator('li.competency:has(input[data-key="linting.fix-common-bugs"]) .how.project');
+      await shown.scrollIntoViewIfNeeded();
+      // The side bar behind the (transparent) webview, as the workbench paints it.
+      const sideBar = await s.wb.page.locator('.part.sidebar').evaluate((e) => getComputedStyle(e).backgroundColor);
+      // "Verified" needs a passed exercise; the same line with the verified class shows its colour in the same place.
+      for (const kind of ['project', 'linked'] as const) {
+        const ratio = await shown.evaluate(
+          (e, { kind, sideBar }) => {
+            const probe = e.cloneNode(true) as HTMLElement;
+            probe.className = `how ${kind}`;
+            e.after(probe);
+            try {
+              let bg = 'rgba(0, 0, 0, 0)';
+              for (let n: Element | null = probe; n && /rgba\(.*, 0\)$|transparent/.test(bg); n = n.parentElement) bg = getComputedStyle(n).backgroundColor;
+              // Paint the colours as the page does and read the pixels back: whatever syntax the computed colour has (color-mix gives color(srgb …)), this is what is shown.
+              const pixel = (...layers: string[]) => {
+                const c = document.createElement('canvas').getContext('2d')!;
+                for (const l of layers) {
+                  c.fillStyle = l;
+                  c.fillRect(0, 0, 1, 1);
+                }
+                return [...c.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+              };
+              const back = pixel(sideBar, bg);
+              const fore = pixel(sideBar, bg, getComputedStyle(probe).color);
+              const lum = (rgb: number[]) => {
+                const [r, g, b] = rgb.map((v) => (v / 255 <= 0.04045 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+                return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+              };
+              const [hi, lo] = [lum(fore), lum(back)].sort((x, y) => y - x);
+              return (hi + 0.05) / (lo + 0.05);
+            } finally {
+              probe.remove();
+            }
+          },
+          { kind, sideBar },
+        );
+        ratios[`${theme} ${kind}`] = Math.round(ratio * 100) / 100;
+      }
+      if (theme !== 'dark') await s.wb.screenshot(`checklist-shown-in-project-${theme}`);
+    }
+    await s.wb.setTheme('dark');
+    console.log(`      contrast on the side bar: ${Object.entries(ratios).map(([k, v]) => `${k} ${v}:1`).join(', ')}`);
+    for (const [k, v] of Object.entries(ratios)) assert.ok(v >= 4.5, `${k}: ${v}:1 is under 4.5:1`);
+  });
+
   it('Start on a recommendation opens its exercise', async () => {
     const frame = await checklist(s.wb);
     const start = frame.locator('section.your-project li.recommendation[data-skill="unit-testing"] button.start-recommended');

@@ -7,13 +7,17 @@
 //   - on the other core, one after another: types, lint, the unit tier (one process), then
 //     the in-host and end-to-end tiers (a browser and code-server, mostly waiting), while
 //     Node 24 and code-server, which only they need, download and build;
-//   - when that lane is done, the validator gets the second core (SIGUSR2 adds a worker) and
-//     its normal priority back.
+//   - when the unit tier is done, the validator gets a second worker (SIGUSR2) and all its
+//     processes a lower priority (nice 10) than the end-to-end tier: that tier uses about 0.4
+//     of a core on average (368 s of CPU in a run here), so the validator takes what it leaves
+//     idle, and yields to it when the browser or code-server is busy;
+//   - when that lane is done, the validator's processes get their normal priority back.
 // Expects a build (`node esbuild.js --production --tests`, which builds the validator and
 // the unit bundles too) and the Debian packages (`install.sh system`). The validator prints
 // as it goes; every other tier is held and printed whole when it ends. The first tier to
 // fail stops the rest (as `&&` would), and the exit code is 1.
 import { spawn } from 'child_process';
+import { readFileSync, readdirSync } from 'fs';
 import { setPriority as osSetPriority } from 'os';
 
 /** A lower priority is a hint: where the system refuses it, the tiers run as they are. */
@@ -22,6 +26,42 @@ function setPriority(pid, priority) {
     osSetPriority(pid, priority);
   } catch {
     // not allowed here (raising priority needs privileges on some systems)
+  }
+}
+
+/** A process and everything it started, from /proc (the tools run in PID namespaces of their own, but /proc here sees them). */
+function processTree(root) {
+  const children = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(entry));
+    } catch {
+      // gone already
+    }
+  }
+  const tree = [];
+  for (const stack = [root]; stack.length; ) {
+    const pid = stack.pop();
+    tree.push(pid);
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return tree;
+}
+
+/** Sets the priority of every thread of a process tree: what it starts later inherits it. */
+function setTreePriority(root, priority) {
+  for (const pid of processTree(root)) {
+    let threads = [pid];
+    try {
+      threads = readdirSync(`/proc/${pid}/task`).map(Number);
+    } catch {
+      // not Linux, or gone: the process alone
+    }
+    for (const tid of threads) setPriority(tid, priority);
   }
 }
 
@@ -97,12 +137,17 @@ const rest = (async () => {
       tier('unit', npx('mocha/bin/mocha.js', '--config', 'test/unit/.mocharc.json')),
     ),
   ]);
+  if (installed && checked && validatorChild?.exitCode === null) {
+    console.log('[tiers] the unit tier is done: the validator gets a second worker, below the end-to-end tier in priority');
+    setTreePriority(validatorChild.pid, 10);
+    validatorChild.kill('SIGUSR2');
+  }
   return installed && checked && (await tier('in-host and end-to-end', [process.execPath, ['test/harness/run-e2e.mjs']])());
 })();
 const restOk = await rest;
 if (restOk && validatorChild?.exitCode === null) {
-  console.log('[tiers] the other tiers are done: the validator gets the second core');
-  setPriority(validatorChild.pid, 0);
+  console.log('[tiers] the other tiers are done: the validator gets its normal priority back');
+  setTreePriority(validatorChild.pid, 0);
   validatorChild.kill('SIGUSR2');
 }
 const validatorOk = await validator;

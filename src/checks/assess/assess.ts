@@ -1,7 +1,7 @@
 // Assess My Project: reads a learner's project read-only and says, check by check, where its
 // production skills stand (core/assessment.ts maps each check to a skill, a competency and an
-// exercise). Nothing is written to the project and none of its code runs unless the tests are
-// asked for (then in a scratch copy): Ruff is the bundled WebAssembly build, mypy loads no
+// exercise). Nothing is written to the project and none of its code runs unless the tests or
+// the workflows are asked for (then in a scratch copy): Ruff is the bundled WebAssembly build, mypy loads no
 // plugins of the project, git is asked only read-only questions, and a file that cannot
 // be read, a notebook that is not JSON or a broken config becomes a note, never a crash.
 
@@ -17,10 +17,11 @@ import { TRUE_HISTORY_CONFIG, TRUE_HISTORY_ENV } from '../git';
 import { triggers, type Workflow } from '../workflowModel';
 import { type ProjectFiles, isIgnored, ignoreRules, projectFiles } from './projectFiles';
 import { functionDefs, importedNames, isTestFile, moduleName, testsAssertingNothing } from './pythonScan';
-import { lintFindings } from './lint';
+import { firstPartyFromFiles, lintFindings } from './lint';
+import { workflowRunOutcomes } from './runWorkflows';
 import { TOOL_TIMEOUT_MS, mypyOutcomes, pytestOutcomes } from './projectTools';
 import { resolvePython } from '../python';
-import { type InterpreterCandidate, MissingToolError, type PythonInfo } from '../types';
+import { type CommandRun, type InterpreterCandidate, MissingToolError, type PythonInfo } from '../types';
 
 export interface AssessOptions {
   readonly signal?: AbortSignal;
@@ -36,8 +37,20 @@ export interface AssessOptions {
   readonly interpreters?: readonly InterpreterCandidate[];
   /** Run the project's tests too (opt-in: tests are the project's code, and can be slow). */
   readonly runTests?: boolean;
-  /** Longest mypy, or the tests, may run; a note says so past it. */
+  /**
+   * Run the project's GitHub workflows too, as the ci-cd exercises' judge does, on changes
+   * with a seeded lint finding and a seeded failing test (opt-in: the workflows' steps are the
+   * project's commands, and slow), in a scratch copy. Needs the interpreter.
+   */
+  readonly runWorkflows?: boolean;
+  /** Upskill's storage, for the workflow judge's caches; the OS temp dir by default. */
+  readonly storageDir?: string;
+  /** Longest mypy, or the tests, or the runs of one workflow may take; a note says so past it. */
   readonly toolTimeoutMs?: number;
+  /** Told each project file whose contents the assessment reads (the bench counts them; tests watch what is read). */
+  readonly onRead?: (rel: string) => void;
+  /** Told each tool run (mypy, the tests) when it ends, with what it used (the bench adds up its CPU time). */
+  readonly onRun?: (run: CommandRun) => void;
 }
 
 /** Longer than this, a file is not read as text (a data dump or a bundle, not code). */
@@ -72,7 +85,7 @@ export async function assessProject(root: string, opts: AssessOptions = {}): Pro
   if (!st?.isDirectory()) throw new Error(`${root} is not a folder that can be read.`);
 
   opts.progress?.('Listing files', 0, 1);
-  const listing = await projectFiles(abs, opts.signal);
+  const listing = await projectFiles(abs, opts.signal, (n) => opts.progress?.('Listing files', n, 0));
   stop();
   for (const u of listing.unreadable) notes.push({ file: u, message: `${u}/ could not be read, so it was left out.` });
 
@@ -83,6 +96,7 @@ export async function assessProject(root: string, opts: AssessOptions = {}): Pro
         notes.push({ file: rel, message: `${rel} is ${Math.round(s.size / 1024 / 1024)} MB, too large to read as source; it was left out.` });
         return undefined;
       }
+      opts.onRead?.(rel);
       const buf = await fs.readFile(path.join(abs, rel));
       if (buf.subarray(0, 8000).includes(0)) {
         notes.push({ file: rel, message: `${rel} holds binary data, not text; it was left out.` });
@@ -99,10 +113,8 @@ export async function assessProject(root: string, opts: AssessOptions = {}): Pro
   const sources: Source[] = [];
   let lines = 0;
   for (const [i, rel] of pyFiles.entries()) {
-    if (i % 50 === 0) {
-      stop();
-      opts.progress?.('Reading Python files', i, pyFiles.length);
-    }
+    if (i % 50 === 0) opts.progress?.('Reading Python files', i, pyFiles.length);
+    stop();
     const text = await readText(rel);
     if (text === undefined) continue;
     const ls = text.split(/\r?\n/);
@@ -134,13 +146,13 @@ export async function assessProject(root: string, opts: AssessOptions = {}): Pro
   const outcomes: CheckOutcome[] = [];
   stop();
   opts.progress?.('Linting with Ruff', 0, sources.length);
-  outcomes.push(...(await lintOutcomes(abs, sources, configs, notes, opts)));
+  outcomes.push(...(await lintOutcomes(sources, firstPartyFromFiles(listing.files), configs, notes, opts)));
   stop();
   outcomes.push(...typingOutcomes(sources, configs));
   outcomes.push(...testOutcomes(sources));
   const python = opts.interpreters && (await interpreter(opts.interpreters, notes));
   if (python) {
-    const run = { python, timeoutMs: opts.toolTimeoutMs ?? TOOL_TIMEOUT_MS, signal: opts.signal };
+    const run = { python, timeoutMs: opts.toolTimeoutMs ?? TOOL_TIMEOUT_MS, signal: opts.signal, onRun: opts.onRun };
     opts.progress?.('Running mypy', 0, 1);
     outcomes.push(...(await mypyOutcomes(abs, sources.map((s) => s.rel), configs, notes, run)));
     stop();
@@ -152,8 +164,14 @@ export async function assessProject(root: string, opts: AssessOptions = {}): Pro
   }
   opts.progress?.('Reading workflows', 0, 1);
   const git = await gitFacts(abs, opts, notes);
-  outcomes.push(...(await ciOutcomes(listing, readText, configs, notes, git?.branch ?? 'main', sources)));
+  const ci = await ciOutcomes(listing, readText, configs, notes, git?.branch ?? 'main', sources);
+  outcomes.push(...ci.outcomes);
   stop();
+  if (python && opts.runWorkflows && ci.triggered.length) {
+    opts.progress?.('Running the workflows', 0, ci.triggered.length);
+    outcomes.push(...(await workflowRunOutcomes(abs, listing.files, ci.triggered, notes, { python, timeoutMs: opts.toolTimeoutMs ?? TOOL_TIMEOUT_MS, signal: opts.signal, storageDir: opts.storageDir, onRun: opts.onRun })));
+    stop();
+  }
   opts.progress?.('Asking git', 0, 1);
   outcomes.push(...(await gitOutcomes(abs, configs, git, notebooks.length > 0)));
   outcomes.push(...notebookOutcomes(notebooks, sources));
@@ -247,7 +265,7 @@ export function tomlTable(text: string, table: string, nested = true): string | 
 /** An ini-style section (`[flake8]`, `[mypy]`) exists. */
 const iniSection = (text: string | undefined, name: string) => text !== undefined && new RegExp(`^\\s*\\[${name.replace(/[.]/g, '\\.')}(?:[-:.][^\\]]*)?\\]`, 'm').test(text);
 
-async function lintOutcomes(abs: string, sources: readonly Source[], configs: ReadonlyMap<string, string>, notes: AssessmentNote[], opts: AssessOptions): Promise<CheckOutcome[]> {
+async function lintOutcomes(sources: readonly Source[], firstParty: readonly string[], configs: ReadonlyMap<string, string>, notes: AssessmentNote[], opts: AssessOptions): Promise<CheckOutcome[]> {
   const pyproject = configs.get('pyproject.toml');
   const where = [
     ...(pyproject !== undefined && (tomlTable(pyproject, 'tool.ruff') !== undefined) ? ['pyproject.toml [tool.ruff]'] : []),
@@ -262,7 +280,7 @@ async function lintOutcomes(abs: string, sources: readonly Source[], configs: Re
   out.push(formatter || configs.has('ruff.toml') || configs.has('.ruff.toml') ? { rule: 'format.settings', share: 1 } : { rule: 'format.settings', share: 0, message: 'No formatter settings in pyproject.toml ([tool.ruff.format], a line-length under [tool.ruff], or [tool.black]): every editor formats its own way.' });
   if (!sources.length) return out;
   const ruffText = pyproject !== undefined ? tomlTable(pyproject, 'tool.ruff') : (configs.get('ruff.toml') ?? configs.get('.ruff.toml'));
-  const lint = await lintFindings(sources, ruffText, { ...opts, root: abs });
+  const lint = await lintFindings(sources, ruffText, { ...opts, firstParty });
   notes.push(...lint.notes);
   const n = lint.findings.length;
   if (!n) out.push({ rule: 'lint.clean', share: 1 });
@@ -427,7 +445,7 @@ async function gitOutcomes(abs: string, configs: ReadonlyMap<string, string>, gi
 const LINTERS = /\b(ruff|flake8|pylint|pre-commit)\b/;
 const TESTERS = /\b(pytest|unittest|tox|nox|hatch\s+test|make\s+test)\b/;
 
-async function ciOutcomes(listing: ProjectFiles, readText: (rel: string) => Promise<string | undefined>, configs: ReadonlyMap<string, string>, notes: AssessmentNote[], branch: string, sources: readonly Source[]): Promise<CheckOutcome[]> {
+async function ciOutcomes(listing: ProjectFiles, readText: (rel: string) => Promise<string | undefined>, configs: ReadonlyMap<string, string>, notes: AssessmentNote[], branch: string, sources: readonly Source[]): Promise<{ outcomes: CheckOutcome[]; triggered: { rel: string; wf: Workflow }[] }> {
   const out: CheckOutcome[] = [];
   const files = listing.files.filter((f) => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(f));
   const changed = [sources[0]?.rel ?? 'README.md'];
@@ -437,6 +455,7 @@ async function ciOutcomes(listing: ProjectFiles, readText: (rel: string) => Prom
   const tests: Evidence[] = [];
   const why: string[] = [];
   const unparsable: string[] = [];
+  const triggered: { rel: string; wf: Workflow }[] = [];
   for (const f of files) {
     const text = await readText(f);
     if (text === undefined) continue;
@@ -459,6 +478,7 @@ async function ciOutcomes(listing: ProjectFiles, readText: (rel: string) => Prom
     }
     push ||= onPush.triggered;
     pr ||= onPr.triggered;
+    triggered.push({ rel: f, wf });
     const lines = text.split(/\r?\n/);
     const lineOf = (needle: RegExp) => lines.findIndex((l) => needle.test(l)) + 1 || undefined;
     for (const job of Object.values(wf.jobs ?? {})) {
@@ -495,7 +515,7 @@ async function ciOutcomes(listing: ProjectFiles, readText: (rel: string) => Prom
       out.push(linters.length ? { rule: 'ci.pre-commit', share: 1, evidence: [{ file: '.pre-commit-config.yaml', detail: `runs ${linters.join(', ')}` }] } : { rule: 'ci.pre-commit', share: 0.5, message: `.pre-commit-config.yaml runs ${hooks.length ? hooks.join(', ') : 'no hooks'}, but no linter, formatter or type checker.`, evidence: [{ file: '.pre-commit-config.yaml' }] });
     }
   }
-  return out;
+  return { outcomes: out, triggered };
 }
 
 function notebookOutcomes(notebooks: readonly { rel: string; cells: string[][] }[], sources: readonly Source[]): CheckOutcome[] {

@@ -5,7 +5,7 @@
 // note says so when there are some.
 
 import type { AssessmentNote } from '../../core/assessment';
-import { ruffAcceptsSettings, firstPartyModules, lintWithWasm } from '../ruff';
+import { ruffAcceptsSettings, lintWithWasm } from '../ruff';
 
 /** What `ruff check` selects when a project chooses nothing. */
 export const RUFF_DEFAULT_SELECT: readonly string[] = ['E4', 'E7', 'E9', 'F'];
@@ -27,7 +27,24 @@ export function tomlSetting(text: string, key: string): string[] | number | unde
   return [...m[1].replace(/#.*$/gm, '').matchAll(/"([^"]*)"|'([^']*)'/g)].map((x) => x[1] ?? x[2]);
 }
 
-export async function lintFindings(sources: readonly { rel: string; lines: readonly string[] }[], ruffTable: string | undefined, opts: { root?: string; signal?: AbortSignal; progress?: (message: string, done: number, total: number) => void }): Promise<{ findings: LintFinding[]; notes: AssessmentNote[]; settingsUsed: string }> {
+/**
+ * The project's own top-level modules, for isort's first-party list: the folders and Python
+ * files at the root and under src/, from the files the assessment lists (ruff.ts's
+ * firstPartyModules reads a folder for the same; the walk already did).
+ */
+export function firstPartyFromFiles(files: readonly string[]): string[] {
+  const names = new Set<string>();
+  for (const f of files) {
+    const parts = f.split('/');
+    for (const p of parts[0] === 'src' && parts.length > 1 ? [parts, parts.slice(1)] : [parts]) {
+      const name = p.length > 1 ? p[0] : /\.pyi?$/.test(p[0]) ? p[0].replace(/\.pyi?$/, '') : undefined;
+      if (name !== undefined && /^[A-Za-z_]\w*$/.test(name)) names.add(name);
+    }
+  }
+  return [...names].sort();
+}
+
+export async function lintFindings(sources: readonly { rel: string; lines: readonly string[] }[], ruffTable: string | undefined, opts: { firstParty?: readonly string[]; signal?: AbortSignal; progress?: (message: string, done: number, total: number) => void }): Promise<{ findings: LintFinding[]; notes: AssessmentNote[]; settingsUsed: string }> {
   const notes: AssessmentNote[] = [];
   const lint: Record<string, unknown> = {};
   const settings: Record<string, unknown> = { lint };
@@ -49,7 +66,7 @@ export async function lintFindings(sources: readonly { rel: string; lines: reado
   // The WebAssembly build's defaults are broader than the command line's; with no choice in
   // the project, use the command line's, which is what the learner's `ruff check` would run.
   if (lint.select === undefined) lint.select = RUFF_DEFAULT_SELECT;
-  if (opts.root) lint.isort = { 'known-first-party': await firstPartyModules(opts.root) };
+  if (opts.firstParty) lint.isort = { 'known-first-party': [...opts.firstParty] };
   let rejected = ruffAcceptsSettings(settings);
   if (rejected) {
     notes.push({ message: `Ruff does not accept the project's lint settings (${rejected}); its default rules were used instead.` });
@@ -61,7 +78,7 @@ export async function lintFindings(sources: readonly { rel: string; lines: reado
   }
   const findings: LintFinding[] = [];
   const files = sources.map((s) => ({ file: s.rel, text: s.lines.join('\n') }));
-  const diagnostics = lintWithWasm(settings, files, (done) => {
+  const diagnostics = await lintWithWasm(settings, files, (done) => {
     if (done % 50 === 0) opts.progress?.('Linting with Ruff', done, files.length);
     return !opts.signal?.aborted;
   });

@@ -1,6 +1,7 @@
 // The files of a learner's project that an assessment reads: the one folder walk
 // (core/folderWalk.ts: environments, caches and .git left out), less what the project's
-// .gitignore files and a .upskillignore name. Nothing here writes.
+// .gitignore files and a .upskillignore name. Nothing here writes into the project; a scratch
+// copy of its files is where its tests and workflows run.
 
 import { promises as fs } from 'fs';
 import * as path from 'path';
@@ -61,11 +62,16 @@ export interface ProjectFiles {
 
 const slash = (p: string) => p.split(path.sep).join('/');
 
+/** Files listed between two calls of `projectFiles`' `listed` callback. */
+export const LISTED_EVERY = 500;
+
 /**
  * The project's files. Ignore files are read as the walk reaches them, so a folder's
- * .gitignore applies beneath it; an ignored folder is not entered at all.
+ * .gitignore applies beneath it; an ignored folder is not entered at all. Each folder is
+ * read once; a cancel stops the walk at the next entry. `listed` is told the count every
+ * LISTED_EVERY files, for a progress bar.
  */
-export async function projectFiles(root: string, signal?: AbortSignal): Promise<ProjectFiles> {
+export async function projectFiles(root: string, signal?: AbortSignal, listed?: (files: number) => void): Promise<ProjectFiles> {
   const rules: IgnoreRule[] = [];
   const readRules = async (dir: string) => {
     for (const name of ['.gitignore', '.upskillignore']) {
@@ -90,17 +96,23 @@ export async function projectFiles(root: string, signal?: AbortSignal): Promise<
         if (e.kind === 'dir') skipped.push(rel);
         return 'prune';
       }
-      if (e.kind === 'dir') {
-        const readable = await fs.readdir(path.join(root, e.rel)).then(() => true, () => false);
-        if (!readable) {
-          unreadable.push(rel);
-          return 'prune';
-        }
-        await readRules(e.rel);
-      } else if (e.kind === 'file') files.push(rel);
+      if (e.kind === 'dir') await readRules(e.rel);
+      else if (e.kind === 'file') {
+        files.push(rel);
+        if (files.length % LISTED_EVERY === 0) listed?.(files.length);
+      }
       return undefined;
     },
-    { unreadable: 'skip' },
+    { unreadable: 'skip', onUnreadable: (rel) => unreadable.push(slash(rel)) },
   );
   return { files: files.sort(), skipped, unreadable };
+}
+
+/** Copies `files` (slash paths relative to `abs`) into `dest`; a file that cannot be read since the listing is left out. */
+export async function scratchCopy(abs: string, files: readonly string[], dest: string): Promise<void> {
+  for (const f of files) {
+    const to = path.join(dest, ...f.split('/'));
+    await fs.mkdir(path.dirname(to), { recursive: true });
+    await fs.copyFile(path.join(abs, ...f.split('/')), to).catch(() => undefined);
+  }
 }

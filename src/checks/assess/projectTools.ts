@@ -14,6 +14,7 @@ import { parseMypy } from '../mypy';
 import { commandLine, runProcess } from '../process';
 import { pythonModule, requireModule } from '../python';
 import { MissingToolError, type CommandRun, type PythonInfo } from '../types';
+import { scratchCopy } from './projectFiles';
 
 /** How long mypy, or the tests, may run in an assessment unless the caller says otherwise. */
 export const TOOL_TIMEOUT_MS = 180_000;
@@ -22,6 +23,7 @@ export interface ToolRunOptions {
   readonly python: PythonInfo;
   readonly timeoutMs: number;
   readonly signal?: AbortSignal;
+  readonly onRun?: (run: CommandRun) => void;
 }
 
 const slash = (p: string) => p.split(path.sep).join('/');
@@ -90,6 +92,7 @@ export async function mypyOutcomes(abs: string, files: readonly string[], config
     await fs.writeFile(list, files.filter((f) => !/[\r\n]/.test(f)).map((f) => `.${path.sep}${f.split('/').join(path.sep)}`).join('\n') + '\n', 'utf8');
     const argv = [...pythonModule(opts.python, 'mypy'), '--config-file', config, '--cache-dir', path.join(scratch, 'cache'), '--show-column-numbers', '--show-error-codes', '--no-error-summary', '--no-color-output', '--no-pretty', `@${list}`];
     const run = await runProcess(argv, { cwd: abs, env: { MYPYPATH: undefined, MYPY_CACHE_DIR: undefined, MYPY_FORCE_COLOR: undefined }, timeoutMs: opts.timeoutMs, signal: opts.signal });
+    opts.onRun?.(run);
     const ended = stopped(run, opts.timeoutMs);
     if (ended) {
       if (!run.cancelled) notes.push({ message: `mypy did not finish (${ended}): ${commandLine(argv)}; mypy errors are not counted.` });
@@ -130,15 +133,12 @@ export async function pytestOutcomes(abs: string, files: readonly string[], note
   const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'upskill-assess-tests-'));
   try {
     const copy = path.join(scratch, 'project');
-    for (const f of files) {
-      const to = path.join(copy, ...f.split('/'));
-      await fs.mkdir(path.dirname(to), { recursive: true });
-      // A file that vanished or cannot be read since the listing is left out of the copy; the tests that need it say so.
-      await fs.copyFile(path.join(abs, ...f.split('/')), to).catch(() => undefined);
-    }
+    // A file that vanished or cannot be read since the listing is left out of the copy; the tests that need it say so.
+    await scratchCopy(abs, files, copy);
     const junit = path.join(scratch, 'junit.xml');
     const argv = [...pythonModule(opts.python, 'pytest'), '-q', '-rN', '--color=no', '-p', 'no:cacheprovider', `--basetemp=${path.join(scratch, 'tmp')}`, `--junitxml=${junit}`, '-o', 'junit_family=xunit1'];
     const run = await runProcess(argv, { cwd: copy, env: { PYTEST_ADDOPTS: undefined, PYTEST_PLUGINS: undefined, PYTHONDONTWRITEBYTECODE: '1' }, timeoutMs: opts.timeoutMs, signal: opts.signal });
+    opts.onRun?.(run);
     const ran = `${commandLine(argv.slice(0, pythonModule(opts.python, 'pytest').length))} in a copy of the project`;
     const ended = stopped(run, opts.timeoutMs);
     if (ended) {

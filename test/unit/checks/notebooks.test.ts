@@ -35,6 +35,21 @@ describe('checks: notebooks', function () {
     assert.ok(!existsSync(path.join(work, '_upskill_nb_analysis.py')), 'the stand-in is never written in the learner folder');
   });
 
+  it('a syntax error is reported on its cell and line by Ruff, mypy and Ruff format, never on the joined source\'s line', async () => {
+    const nb = notebook(['markdown', '# x'], ['code', 'import json\n\nx = json.dumps(1)\n'], ['code', 'y = 2\ndef f(:\n    pass\n'], ['code', '%%time\nz = 1\nw = (\n']);
+    const { report, work } = await check({ 'a.ipynb': nb }, [{ type: 'ruff-lint', select: ['F'] }, { type: 'mypy', args: ['--strict'] }, { type: 'ruff-format' }]);
+    const [lint, mypy, format] = report.results;
+    const file = path.join(work, 'a.ipynb');
+    assert.ok(lint.findings.length > 0 && lint.findings.every((f) => f.file === file && f.code === 'invalid-syntax'), JSON.stringify(lint.findings));
+    assert.deepStrictEqual(lint.findings.filter((f) => f.cell === 2).map((f) => f.line), [2, 2]);
+    assert.deepStrictEqual(mypy.findings.map((f) => [f.file, f.cell, f.line, f.code]), [[file, 2, 2, 'syntax']]);
+    // The joined source has the error on its line 6: the summary names the cell and its line instead.
+    assert.strictEqual(mypy.summary, 'a.ipynb cell 3, line 2 is not valid Python (invalid syntax), so mypy could not check it; fix the syntax first.');
+    assert.deepStrictEqual(format.findings.map((f) => [f.file, f.cell, f.line]), [[file, 2, 2], [file, 3, 3]]);
+    assert.match(format.findings[0].message, /^Ruff could not format this cell: it is not valid Python at line 2 \(Expected a parameter or the end of the parameter list\)\.$/);
+    assert.doesNotMatch(format.findings.map((f) => f.message).join('\n'), /byte range/);
+  });
+
   it('Ruff: imports atop a later cell and a cell ending in an expression are fine in a notebook; "# ruff: noqa" in a cell is refused', async () => {
     const clean = notebook(['code', 'x = [3, 1]\n'], ['code', 'import json\n\njson.dumps(x)\n']);
     const { report } = await check({ 'a.ipynb': clean }, [{ type: 'ruff-lint', select: ['E', 'F', 'B'] }]);

@@ -60,6 +60,22 @@ describe('core/folderWalk: one walk, one skip list', () => {
     await assert.rejects(listFiles(path.join(os.tmpdir(), 'upskill-no-such-folder')), /could not read the folder \(ENOENT\)/);
     assert.deepStrictEqual(await listFiles(path.join(os.tmpdir(), 'upskill-no-such-folder'), { unreadable: 'skip' }), []);
   });
+
+  it('says which folders it skipped as unreadable (here one whose listing fails, as one that went away after it was listed does)', async () => {
+    const dir = await tree({ 'a/gone/x.py': '', 'b/y.py': '' });
+    const unreadable: string[] = [];
+    const files: string[] = [];
+    // The walk reads a folder's subfolders together before visiting them, so a folder removed
+    // by the visitor has been read already: the failure is made where the reading happens.
+    const gone = Object.assign(new Error('no such folder'), { code: 'ENOENT' });
+    await walkFolder(dir, (e) => void (e.kind === 'file' && files.push(e.rel)), {
+      unreadable: 'skip',
+      onUnreadable: (rel) => unreadable.push(rel),
+      readdir: (d) => (path.basename(d) === 'a' ? Promise.reject(gone) : fs.readdir(d, { withFileTypes: true })),
+    });
+    assert.deepStrictEqual(unreadable, ['a']);
+    assert.deepStrictEqual(files, [p('b', 'y.py')]);
+  });
 });
 
 describe('core/folderWalk: one copy-where-missing', () => {

@@ -20,18 +20,21 @@ try:
 except ImportError:  # run by hand: timed in this process (no stopping at the budget)
 
     class _Measured:
-        def __init__(self, value: Any, seconds: float, args: tuple[Any, ...]) -> None:
-            self.finished, self.value, self.seconds, self.args = True, value, seconds, list(args)
+        def __init__(self, value: Any, seconds: float, cpu_seconds: float, args: tuple[Any, ...]) -> None:
+            self.finished, self.value, self.seconds, self.cpu_seconds, self.args = True, value, seconds, cpu_seconds, list(args)
 
     def measure(fn: Callable[..., Any], *args: Any, timeout: float = 60.0, **kwargs: Any) -> Any:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         value = fn(*args, **kwargs)
-        return _Measured(value, time.perf_counter() - started, args)
+        return _Measured(value, time.perf_counter() - started, time.process_time() - cpu, args)
 
 
 N = 1_000_000
 WINDOW = 500_000
+# The budget is CPU time, which a machine busy with other work does not inflate; the wall
+# clock only stops a call that runs far past it (a slow algorithm, or one that waits).
 BUDGET_SECONDS = 5.0
+STOP_AFTER_SECONDS = 2 * BUDGET_SECONDS
 
 
 def day_of_latencies(shape: str, rng: random.Random) -> list[float]:
@@ -46,16 +49,16 @@ def day_of_latencies(shape: str, rng: random.Random) -> list[float]:
 
 
 def test_day_sized_input_within_the_time_budget() -> None:
-    """1 000 000 values, window 500 000, falling then rising then random: 5 s each at most.
+    """1 000 000 values, window 500 000, falling then rising then random: 5 s of CPU each at most.
 
     The steady fall and rise come first: they are what defeats a shortcut that is fast on
     random data, so such a shortcut is stopped before two more day-sized runs."""
     rng = random.Random(int.from_bytes(os.urandom(8), "big"))
     for shape in ("falling", "rising", "random"):
         values = day_of_latencies(shape, rng)
-        run = measure(rolling_max, values, WINDOW, timeout=BUDGET_SECONDS)
+        run = measure(rolling_max, values, WINDOW, timeout=STOP_AFTER_SECONDS)
         assert run.finished, (
-            f"rolling_max on {N:,} {shape} values (window {WINDOW:,}) took more than {BUDGET_SECONDS:.0f} s and was stopped; "
+            f"rolling_max on {N:,} {shape} values (window {WINDOW:,}) was still running after {STOP_AFTER_SECONDS:.0f} s and was stopped; "
             f"an O(n) solution takes well under a second"
         )
         result = run.value
@@ -64,7 +67,11 @@ def test_day_sized_input_within_the_time_budget() -> None:
         wrong = [i for i in checked if result[i] != max(values[max(0, i - WINDOW + 1) : i + 1])]
         assert not wrong, f"rolling_max gave wrong values on the {shape} input, at positions {wrong[:5]}"
         assert run.args[0] == values, f"rolling_max changed its input list ({shape} values)"
-        assert run.seconds <= BUDGET_SECONDS
+        spent = run.cpu_seconds if run.cpu_seconds is not None else run.seconds
+        assert spent <= BUDGET_SECONDS, (
+            f"rolling_max on {N:,} {shape} values took {spent:.1f} s of CPU time, over the {BUDGET_SECONDS:.0f} s budget; "
+            f"an O(n) solution takes well under a second"
+        )
 
 
 def brute(values: list[float], window: int) -> list[float]:
