@@ -129,6 +129,34 @@ function writeMetafile(name) {
   };
 }
 
+/**
+ * src/core/content/schemaValidator.ts compiles the content schema with Ajv when first used,
+ * a few hundred milliseconds of the first workspace-content load. Every bundle gets instead
+ * the same validator compiled here, once per build, as Ajv's standalone code (options as
+ * AJV_OPTIONS there; a unit test compares the two on valid and broken content).
+ */
+const SCHEMA = path.resolve('resources/schema/content.schema.json');
+const compiledSchemaValidator = {
+  name: 'compiled-schema-validator',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]core[\\/]content[\\/]schemaValidator\.ts$/ }, () => {
+      const Ajv = require('ajv').default;
+      const standalone = require('ajv/dist/standalone').default;
+      const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, code: { source: true } });
+      const validate = ajv.compile(JSON.parse(fs.readFileSync(SCHEMA, 'utf8')));
+      const code = standalone(ajv, validate);
+      const contents = [
+        'const m = { exports: {} };',
+        `(function (module, exports) {\n${code}\n})(m, m.exports);`,
+        'export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: false };',
+        'export const precompiled = true;',
+        'export function contentValidator() { return m.exports; }',
+      ].join('\n');
+      return { contents, loader: 'js', resolveDir: path.resolve('src/core/content'), watchFiles: [SCHEMA] };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   // resources/python/*.py (the judge, the worker and its audit hook) are inlined as text.
@@ -136,7 +164,7 @@ const common = {
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'warning',
-  plugins: [problemMatcher],
+  plugins: [problemMatcher, compiledSchemaValidator],
 };
 
 /** The content validator's command line (test/curriculum): plain Node, the real tools. */

@@ -74,7 +74,7 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
     }
   });
 
-  const content = new ContentService(context.extensionPath, log);
+  const content = new ContentService(context.extensionPath, log, path.join(context.globalStorageUri.fsPath, 'content-cache.json'));
   subs.push(content);
   const exercises = new ExerciseService(content, progress, log);
   subs.push(exercises);

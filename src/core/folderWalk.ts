@@ -42,6 +42,13 @@ export interface WalkOptions {
   readonly unreadable?: 'throw' | 'skip';
   /** Told each folder skipped as unreadable (with `unreadable: 'skip'`), relative to the root. */
   readonly onUnreadable?: (rel: string) => void;
+  /**
+   * Given a folder and the names in it, whether to walk its subfolders (default: yes). When
+   * not, they are still visited (skipped by name, or as folders), and never entered.
+   */
+  readonly enterFolders?: (rel: string, names: readonly string[]) => boolean;
+  /** Reads a folder's entries (default: the promise API's readdir). */
+  readonly readdir?: (dir: string) => Promise<Dirent[]>;
 }
 
 /** A folder of the walk could not be read; `rel` says which ('' for the root). */
@@ -58,36 +65,54 @@ export class FolderWalkError extends Error {
 /**
  * Calls `visit` for every entry under `root`, a folder before its contents, in a stable
  * (sorted) order. `visit` may return 'prune' for a folder, which is then not entered.
+ *
+ * The folders of a folder are read together, in parallel, before any is visited: a
+ * folder's own listing says whether it is an environment (no look-up of each marker), and
+ * a tree of thousands of small folders (a large content catalog) is not read one folder
+ * at a time.
  */
 export async function walkFolder(root: string, visit: (e: FolderEntry) => Promise<void | 'prune'> | void | 'prune', opts: WalkOptions = {}): Promise<void> {
   const keep = new Set(opts.keep ?? []);
-  const walk = async (rel: string): Promise<void> => {
-    let entries: Dirent[];
-    try {
-      entries = await fs.readdir(path.join(root, rel), { withFileTypes: true });
-    } catch (e) {
+  const byName = (a: Dirent, b: Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  // A listing, or why the folder could not be read: never a rejection left unawaited.
+  const readdir = opts.readdir ?? ((dir: string) => fs.readdir(dir, { withFileTypes: true }));
+  const read = (rel: string): Promise<Dirent[] | NodeJS.ErrnoException> =>
+    readdir(path.join(root, rel)).then(
+      (entries) => entries.sort(byName),
+      (e: NodeJS.ErrnoException) => e,
+    );
+  const walk = async (rel: string, listing: Dirent[] | NodeJS.ErrnoException): Promise<void> => {
+    if (!Array.isArray(listing)) {
       if (opts.unreadable === 'skip') {
         if (rel) opts.onUnreadable?.(rel);
         return;
       }
-      throw new FolderWalkError(rel, (e as NodeJS.ErrnoException).code ?? String(e));
+      throw new FolderWalkError(rel, listing.code ?? String(listing));
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
+    const enter = !opts.enterFolders || opts.enterFolders(rel, listing.map((e) => e.name));
+    const below = new Map<string, Promise<Dirent[] | NodeJS.ErrnoException>>();
+    for (const e of listing) {
+      if (enter && e.isDirectory() && (opts.everything || !SKIPPED_FOLDERS.has(e.name) || keep.has(e.name))) below.set(e.name, read(path.join(rel, e.name)));
+    }
+    for (const e of listing) {
       const r = path.join(rel, e.name);
-      if (e.isDirectory()) {
-        const skipped = !opts.everything && ((SKIPPED_FOLDERS.has(e.name) && !keep.has(e.name)) || (await isEnvironment(path.join(root, r))));
-        if (skipped) {
+      if (e.isDirectory() && !enter) {
+        // Not read, so an environment is known here by its name only.
+        await visit({ rel: r, name: e.name, kind: !opts.everything && SKIPPED_FOLDERS.has(e.name) && !keep.has(e.name) ? 'skipped' : 'dir' });
+      } else if (e.isDirectory()) {
+        const inside = below.get(e.name);
+        const contents = inside && (await inside);
+        if (!contents || (!opts.everything && Array.isArray(contents) && contents.some((c) => ENVIRONMENT_MARKERS.includes(c.name)))) {
           await visit({ rel: r, name: e.name, kind: 'skipped' });
           continue;
         }
-        if ((await visit({ rel: r, name: e.name, kind: 'dir' })) !== 'prune') await walk(r);
+        if ((await visit({ rel: r, name: e.name, kind: 'dir' })) !== 'prune') await walk(r, contents);
       } else {
         await visit({ rel: r, name: e.name, kind: e.isSymbolicLink() ? 'link' : e.isFile() ? 'file' : 'other' });
       }
     }
   };
-  await walk('');
+  await walk('', await read(''));
 }
 
 /** Relative paths of the regular files under `dir`, sorted; skipped folders and links left out. */

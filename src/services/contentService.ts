@@ -1,6 +1,7 @@
 // Owns the catalog: which folders content comes from, loading it on first use, reloading
 // when a content file changes, and reporting content errors to the output channel.
 
+import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -29,6 +30,8 @@ export class ContentService extends DisposableBase {
   constructor(
     private readonly extensionPath: string,
     private readonly log: vscode.LogOutputChannel,
+    /** Workspace content parsed on an earlier load (in global storage); none when undefined. */
+    private readonly cacheFile?: string,
   ) {
     super();
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleReload()));
@@ -103,11 +106,14 @@ export class ContentService extends DisposableBase {
     const started = Date.now();
     let catalog: Catalog;
     try {
-      const { loadCatalogWith, nodeContentFs, readSnapshot, snapshotFile } = await contentLoadModule();
+      const { fileParseCache, loadCatalogWith, nodeContentFs, readSnapshot, snapshotFile } = await contentLoadModule();
       this.snapshot ??= readSnapshot(snapshotFile(this.extensionPath));
       const snapshot = await this.snapshot;
       if (!snapshot) this.log.warn('The shipped content has no snapshot from the build: reading its files instead.');
-      catalog = await loadCatalogWith(sources, nodeContentFs, { snapshot, parser: async () => (await contentModule()).parseContentFile });
+      const key = await this.parserKey();
+      const cache = this.cacheFile && key && sources.some((s) => s.kind !== 'builtin') ? fileParseCache(this.cacheFile, key) : undefined;
+      catalog = await loadCatalogWith(sources, nodeContentFs, { snapshot, cache, parser: async () => (await contentModule()).parseContentFile });
+      await cache?.save().catch((e: Error) => this.log.warn(`The content cache could not be written: ${e.message}`));
     } catch (e) {
       // The loader reports problems as errors; reaching here is a bug, and the learner still gets a message.
       this.log.error(`Loading content failed: ${(e as Error).stack ?? e}`);
@@ -120,6 +126,15 @@ export class ContentService extends DisposableBase {
     this.catalog = catalog;
     this.changed.fire(catalog);
     return catalog;
+  }
+
+  /**
+   * Names the parser (and the schema it carries) that made the parse cache: its bundle's
+   * time and size, so a new build never trusts what an older one accepted.
+   */
+  private async parserKey(): Promise<string | undefined> {
+    const stat = await fs.stat(path.join(this.extensionPath, 'dist', 'content.js')).catch(() => undefined);
+    return stat && `${stat.mtimeMs}:${stat.size}`;
   }
 
   scheduleReload(): void {

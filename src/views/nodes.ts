@@ -13,9 +13,17 @@ export const STATE_CODICON: Record<ExerciseState, string> = { todo: 'circle-larg
 
 const STATE_COLOR: Partial<Record<ExerciseState, string>> = { started: 'charts.yellow', passed: 'testing.iconPassed' };
 
+const stateIcons = new Map<ExerciseState, vscode.ThemeIcon>();
+
+/** The icon of a state: one instance each, shared by every node in that state. */
 export function stateIcon(state: ExerciseState): vscode.ThemeIcon {
-  const color = STATE_COLOR[state];
-  return new vscode.ThemeIcon(STATE_CODICON[state], color ? new vscode.ThemeColor(color) : undefined);
+  let icon = stateIcons.get(state);
+  if (!icon) {
+    const color = STATE_COLOR[state];
+    icon = new vscode.ThemeIcon(STATE_CODICON[state], color ? new vscode.ThemeColor(color) : undefined);
+    stateIcons.set(state, icon);
+  }
+  return icon;
 }
 
 function sourceSuffix(source: { kind: string; label: string }): string {
@@ -88,16 +96,21 @@ export class ExerciseNode extends vscode.TreeItem {
     if (exercise.kind === 'project') bits.push('your project');
     if (state !== 'todo') bits.push(STATE_LABEL[state]);
     this.description = bits.join(' · ') + sourceSuffix(exercise.source);
-    this.tooltip = new vscode.MarkdownString(
-      `**${exercise.title}**\n\n${STATE_LABEL[state]} · ${exercise.difficulty}` +
-        (exercise.minutes ? ` · about ${exercise.minutes} min` : '') +
-        (exercise.tags.length ? `\n\n${exercise.tags.map((t) => `\`${t}\``).join(' ')}` : ''),
-    );
+    // The tooltip is made on hover: SkillsTree.resolveTreeItem calls hover().
     this.iconPath = stateIcon(state);
     this.contextValue = `exercise.${state}`;
     // Shown in the Exercise view (with Start when not started), not as another editor tab.
     this.command = { command: Commands.showExercise, title: 'Show in the Exercise View', arguments: [this] };
     this.accessibilityInformation = { label: `${exercise.title}, ${exercise.difficulty}, ${STATE_LABEL[state]}` };
+  }
+
+  hover(): vscode.MarkdownString {
+    const { exercise, state } = this;
+    return new vscode.MarkdownString(
+      `**${exercise.title}**\n\n${STATE_LABEL[state]} · ${exercise.difficulty}` +
+        (exercise.minutes ? ` · about ${exercise.minutes} min` : '') +
+        (exercise.tags.length ? `\n\n${exercise.tags.map((t) => `\`${t}\``).join(' ')}` : ''),
+    );
   }
 }
 

@@ -8,8 +8,8 @@ import type { ShownMap } from '../core/assessment';
 import { competenciesMet } from '../core/competencies';
 import type { Event } from '../core/events';
 import { DisposableBase } from '../core/lifecycle';
-import { type Catalog, exercisesOf } from '../core/model';
-import { tallyAll, tallySkill } from '../core/progress';
+import { type Catalog, type Exercise, exercisesOf } from '../core/model';
+import { type Tally, tallyExercises } from '../core/progress';
 import type { ContentService } from '../services/contentService';
 import type { ProgressStore } from '../state/progressStore';
 import { ExerciseNode, ProblemNode, ProblemsNode, SkillNode, type SkillsNode, TrackNode } from './nodes';
@@ -29,6 +29,7 @@ export class SkillsTree extends DisposableBase implements vscode.TreeDataProvide
   readonly view: vscode.TreeView<SkillsNode>;
   private catalog?: Catalog;
   private shownMap: ShownMap = {};
+  private skillTallies = new Map<string, { exercises: Exercise[]; tally: Tally }>();
 
   constructor(
     private readonly content: ContentService,
@@ -54,6 +55,15 @@ export class SkillsTree extends DisposableBase implements vscode.TreeDataProvide
     return node;
   }
 
+  /**
+   * Hover text of an exercise, made when VS Code shows it rather than for every node built:
+   * a catalog of thousands of exercises builds its nodes without them.
+   */
+  resolveTreeItem(item: vscode.TreeItem, node: SkillsNode): vscode.TreeItem {
+    if (node.kind === 'exercise' && item.tooltip === undefined) item.tooltip = node.hover();
+    return item;
+  }
+
   async getChildren(node?: SkillsNode): Promise<SkillsNode[]> {
     if (!node) {
       const [catalog, , shown] = await Promise.all([
@@ -64,15 +74,27 @@ export class SkillsTree extends DisposableBase implements vscode.TreeDataProvide
       ]);
       this.catalog = catalog;
       this.shownMap = shown;
-      this.updateViewChrome(catalog);
+      // One pass over the catalog for this refresh: each skill's exercises and tally, which
+      // the tracks, the view's badge and the skill nodes all read.
+      this.skillTallies = new Map();
+      const expansion = this.expansion();
       const roots: SkillsNode[] = [];
-      if (catalog.errors.length) roots.push(new ProblemsNode(catalog.errors, this.isExpanded('problems', true)));
+      if (catalog.errors.length) roots.push(new ProblemsNode(catalog.errors, expansion.problems ?? true));
+      const all = { passed: 0, started: 0, total: 0 };
       for (const track of catalog.tracks) {
-        const exercises = track.skillIds.flatMap((id) => exercisesOf(catalog, id));
-        const passed = exercises.filter((e) => this.progress.get(e.id).state === 'passed').length;
-        const started = exercises.filter((e) => this.progress.get(e.id).state === 'started').length;
-        roots.push(new TrackNode(track, { passed, started, total: exercises.length }, this.isExpanded(`track:${track.id}`, true)));
+        const t = { passed: 0, started: 0, total: 0 };
+        for (const id of track.skillIds) {
+          const { tally } = this.skillTally(catalog, id);
+          t.passed += tally.passed;
+          t.started += tally.started;
+          t.total += tally.total;
+        }
+        all.passed += t.passed;
+        all.started += t.started;
+        all.total += t.total;
+        roots.push(new TrackNode(track, t, expansion[`track:${track.id}`] ?? true));
       }
+      this.updateViewChrome(catalog, all);
       return roots;
     }
     const catalog = this.catalog ?? (await this.content.get());
@@ -82,18 +104,30 @@ export class SkillsTree extends DisposableBase implements vscode.TreeDataProvide
       case 'track': {
         // Skills without exercises yet come last (or not at all, by setting), in their order.
         const hideEmpty = vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.hideSkillsWithoutExercises, false);
+        const expansion = this.expansion();
         const nodes = node.track.skillIds
           .map((id) => catalog.skills.get(id))
           .filter((s) => s !== undefined)
-          .map((s) => new SkillNode(s, tallySkill(catalog, s.id, this.progress.all), this.isExpanded(`skill:${s.id}`, false), competenciesMet(catalog, s, this.progress.snapshot, this.shownMap)));
+          .map((s) => new SkillNode(s, this.skillTally(catalog, s.id).tally, expansion[`skill:${s.id}`] ?? false, competenciesMet(catalog, s, this.progress.snapshot, this.shownMap)));
         const withExercises = nodes.filter((n) => n.tally.total > 0);
         return hideEmpty ? withExercises : [...withExercises, ...nodes.filter((n) => n.tally.total === 0)];
       }
       case 'skill':
-        return exercisesOf(catalog, node.skill.id).map((e) => new ExerciseNode(e, this.progress.get(e.id).state));
+        return this.skillTally(catalog, node.skill.id).exercises.map((e) => new ExerciseNode(e, this.progress.get(e.id).state));
       default:
         return [];
     }
+  }
+
+  /** A skill's exercises and their tally, once per refresh (the root's getChildren starts one). */
+  private skillTally(catalog: Catalog, skillId: string): { exercises: Exercise[]; tally: Tally } {
+    let entry = this.skillTallies.get(skillId);
+    if (!entry) {
+      const exercises = exercisesOf(catalog, skillId);
+      entry = { exercises, tally: tallyExercises(exercises, this.progress.all) };
+      this.skillTallies.set(skillId, entry);
+    }
+    return entry;
   }
 
   getParent(node: SkillsNode): SkillsNode | undefined {
@@ -102,7 +136,7 @@ export class SkillsTree extends DisposableBase implements vscode.TreeDataProvide
     if (node.kind === 'problem') return new ProblemsNode(catalog.errors, true);
     if (node.kind === 'exercise') {
       const skill = catalog.skills.get(node.exercise.skillId);
-      return skill && new SkillNode(skill, tallySkill(catalog, skill.id, this.progress.all), true, competenciesMet(catalog, skill, this.progress.snapshot, this.shownMap));
+      return skill && new SkillNode(skill, this.skillTally(catalog, skill.id).tally, true, competenciesMet(catalog, skill, this.progress.snapshot, this.shownMap));
     }
     if (node.kind === 'skill') {
       const track = catalog.tracks.find((t) => t.id === node.skill.trackId);
@@ -111,8 +145,7 @@ export class SkillsTree extends DisposableBase implements vscode.TreeDataProvide
     return undefined;
   }
 
-  private updateViewChrome(catalog: Catalog): void {
-    const t = tallyAll(catalog, this.progress.all);
+  private updateViewChrome(catalog: Catalog, t: Tally): void {
     this.view.description = t.total ? `${t.passed}/${t.total} passed` : undefined;
     this.view.badge = t.passed ? { value: t.passed, tooltip: `${t.passed} of ${t.total} exercises passed` } : undefined;
     const n = catalog.errors.length;
@@ -123,10 +156,6 @@ export class SkillsTree extends DisposableBase implements vscode.TreeDataProvide
 
   private expansion(): ExpansionState {
     return this.workspaceState.get<ExpansionState>(StorageKeys.treeExpansion) ?? {};
-  }
-
-  private isExpanded(id: string, byDefault: boolean): boolean {
-    return this.expansion()[id] ?? byDefault;
   }
 
   private remember(node: SkillsNode, expanded: boolean): void {

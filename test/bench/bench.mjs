@@ -221,7 +221,29 @@ m.loadCatalog([{ kind: 'workspace', root: ${JSON.stringify(bigRoot)}, label: 'bi
 });`;
   const runs = [];
   for (let i = 0; i < 3; i++) runs.push(JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })));
-  row(`generated catalog (${runs[0].exercises} exercises, ${runs[0].skills} skills, ${runs[0].errors} errors) cold from YAML, median of 3`, `${median(runs.map((r) => r.ms)).toFixed(0)} ms (CPU ${median(runs.map((r) => r.cpu)).toFixed(0)} ms)`, 'under 250 ms', 'catalog-cold');
+  row(`generated catalog (${runs[0].exercises} exercises, ${runs[0].skills} skills, ${runs[0].errors} errors) cold from YAML, no parse cache, median of 3`, `${median(runs.map((r) => r.ms)).toFixed(0)} ms (CPU ${median(runs.map((r) => r.cpu)).toFixed(0)} ms)`, 'under 250 ms', 'catalog-cold');
+  // The same in a fresh Node with the parse cache a previous load left (the extension keeps
+  // it in its global storage), loaded as the extension loads it (dist/contentLoad.js, the
+  // parser only for a file not in the cache): unchanged files are listed and stamped, not
+  // read or parsed.
+  const cacheFile = path.join(big, 'content-cache.json');
+  const cached = `
+const { performance } = require('perf_hooks');
+const c0 = process.cpuUsage();
+const t0 = performance.now();
+const m = require(${JSON.stringify(path.join(root, 'dist/contentLoad.js'))});
+const cache = m.fileParseCache(${JSON.stringify(cacheFile)}, 'bench');
+const parser = () => require(${JSON.stringify(path.join(root, 'dist/content.js'))}).parseContentFile;
+m.loadCatalogWith([{ kind: 'workspace', root: ${JSON.stringify(bigRoot)}, label: 'big', trusted: true }], m.nodeContentFs, { cache, parser }).then(async (c) => {
+  const u = process.cpuUsage(c0);
+  const ms = performance.now() - t0;
+  await cache.save();
+  process.stdout.write(JSON.stringify({ ms, cpu: (u.user + u.system) / 1000, exercises: c.exercises.size, errors: c.errors.length }));
+});`;
+  execFileSync(process.execPath, ['-e', cached], { encoding: 'utf8' });
+  const warm = [];
+  for (let i = 0; i < 3; i++) warm.push(JSON.parse(execFileSync(process.execPath, ['-e', cached], { encoding: 'utf8' })));
+  row(`  the same, fresh Node, with the parse cache of an earlier load (${warm[0].exercises} exercises, ${warm[0].errors} errors), median of 3`, `${median(warm.map((r) => r.ms)).toFixed(0)} ms (CPU ${median(warm.map((r) => r.cpu)).toFixed(0)} ms)`, 'under 250 ms', 'catalog-cached');
   const { loadCatalog, nodeContentFs } = require(path.join(root, 'dist/content.js'));
   bigCatalog = await loadCatalog([{ kind: 'workspace', root: bigRoot, label: 'big', trusted: true }], nodeContentFs);
 } catch (e) {

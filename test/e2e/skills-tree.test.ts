@@ -63,6 +63,23 @@ describe('Skills tree (e2e)', function () {
     await s.wb.screenshot('tree-dark');
   });
 
+  it("an exercise's hover says its state, difficulty and tags (made when hovered, not with the tree)", async () => {
+    await s.wb.expand('Typing');
+    const first = await waitFor('the exercises of Typing', async () => {
+      const rows = await s.wb.treeRows();
+      const typing = rows.findIndex((r) => r.label === 'Typing');
+      const next = rows[typing + 1];
+      return typing >= 0 && next?.level === rows[typing].level + 1 ? next : undefined;
+    });
+    await s.wb.treeRow(first.label).hover();
+    const hover = s.wb.page.locator('.monaco-hover').filter({ hasText: first.label }).first();
+    await hover.waitFor({ timeout: 15_000 });
+    assert.match((await hover.textContent()) ?? '', /not started · (beginner|intermediate|advanced)/);
+    await s.wb.screenshot('tree-exercise-hover');
+    await s.wb.page.mouse.move(0, 0);
+    await s.wb.collapse('Typing');
+  });
+
   it('a broken user track shows its error with file, line and column; shipped content still shows', async () => {
     // Give the Skills view the whole side bar so every track is on screen (rows off screen are not rendered).
     await s.wb.collapsePane('Checklist');

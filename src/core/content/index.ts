@@ -9,13 +9,15 @@ import type { ContentFs } from './fs';
 import { link } from './link';
 import { loadCatalogWith, readSources } from './load';
 import { parseContentFile } from './parse';
+import type { ParseCache } from './parseCache';
 import { type ContentSnapshot, makeSnapshot } from './snapshot';
 
 export { type ContentFs, listContentFiles, nodeContentFs } from './fs';
 export { parseContentFile } from './parse';
+export { fileParseCache } from './parseCache';
 
-export function loadCatalog(sources: readonly ContentSource[], fs: ContentFs): Promise<Catalog> {
-  return loadCatalogWith(sources, fs, { parser: () => parseContentFile });
+export function loadCatalog(sources: readonly ContentSource[], fs: ContentFs, opts: { cache?: ParseCache } = {}): Promise<Catalog> {
+  return loadCatalogWith(sources, fs, { parser: () => parseContentFile, cache: opts.cache });
 }
 
 /** Parses and links the shipped content under `root` for the build: a snapshot, or the errors that stop the build. */

@@ -30,7 +30,10 @@ function where(place: Place, relativeTo: string): string {
 
 const DIFFICULTY_ORDER: readonly Difficulty[] = ['beginner', 'intermediate', 'advanced'];
 
-export async function link(files: readonly ParsedFile[], fs: ContentFs): Promise<Catalog & { errors: ContentError[] }> {
+/** What a listing saw of `rel` under `dir`: 'file' or 'dir' with no link on the way, else undefined (ask the disk). */
+export type KnownKind = (dir: string, rel: string) => 'file' | 'dir' | undefined;
+
+export async function link(files: readonly ParsedFile[], fs: ContentFs, known: KnownKind = () => undefined): Promise<Catalog & { errors: ContentError[] }> {
   const problems = new Problems();
   const trackDefs = new Map<string, { raw: RawTrack; at: Place }>();
   const skillDefs = new Map<string, { raw: RawSkill; at: Place }>();
@@ -89,7 +92,7 @@ export async function link(files: readonly ParsedFile[], fs: ContentFs): Promise
   const linked = await Promise.all(
     [...exerciseDefs.values()].map(async ({ raw, at }) => {
       const own = new Problems();
-      return { exercise: await linkExercise(raw, at, skills, skillDefs, own, fs), own };
+      return { exercise: await linkExercise(raw, at, skills, skillDefs, own, fs, known), own };
     }),
   );
   for (const { exercise, own } of linked) {
@@ -138,6 +141,7 @@ async function linkExercise(
   defined: ReadonlyMap<string, unknown>,
   problems: Problems,
   fs: ContentFs,
+  known: KnownKind,
 ): Promise<Exercise | undefined> {
   const before = problems.list.length;
   const p = (...rest: PathSegment[]): Place => ({ file: at.file, path: [...at.path, ...rest] });
@@ -197,7 +201,8 @@ async function linkExercise(
       problems.add(place, reason);
       continue;
     }
-    if (at.file.verified) continue;
+    // Checked when the build made the snapshot; or seen by the listing, a plain file or folder in it.
+    if (at.file.verified || known(dir, rel) === type) continue;
     const abs = path.join(dir, rel);
     const ok = type === 'dir' ? await fs.isDirectory(abs) : await fs.isFile(abs);
     if (!ok) problems.add(place, `${type === 'dir' ? 'folder' : 'file'} "${rel}" does not exist in ${path.basename(dir)}/`);

@@ -1,16 +1,16 @@
 // Reads one content file: YAML with positions, then the JSON Schema. A file that fails
 // either contributes nothing, and every problem points at a line and column.
 
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { type Document, isMap, isNode, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
-import schema from '../../../resources/schema/content.schema.json';
 import type { ContentError, ContentSource } from '../model';
 import { type PathSegment, displayPath, explain } from './messages';
 import type { RawContentFile } from './raw';
+import { contentValidator } from './schemaValidator';
 
 let validator: ValidateFunction | undefined;
 function validate(data: unknown): ErrorObject[] {
-  validator ??= new Ajv({ allErrors: true, verbose: true, strict: false }).compile(schema);
+  validator ??= contentValidator();
   return validator(data) ? [] : [...(validator.errors ?? [])];
 }
 

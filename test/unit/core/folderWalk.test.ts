@@ -41,23 +41,38 @@ describe('core/folderWalk: one walk, one skip list', () => {
     assert.deepStrictEqual(seen, ['dir:a', `file:${p('a', 'x.py')}`, 'dir:b', 'link:link']);
   });
 
+  it('a folder whose names say so is not entered: its subfolders are visited (the skip list by name still applies), never read', async () => {
+    const dir = await tree({ 'ex/exercise.yaml': '', 'ex/starter/main.py': '', 'ex/venv/lib.py': '', 'other/sub/x.py': '' });
+    const seen: string[] = [];
+    const read: string[] = [];
+    await walkFolder(dir, (e) => void seen.push(`${e.kind}:${e.rel}`), {
+      enterFolders: (_rel, names) => !names.includes('exercise.yaml'),
+      readdir: (d) => {
+        read.push(path.relative(dir, d));
+        return fs.readdir(d, { withFileTypes: true });
+      },
+    });
+    assert.deepStrictEqual(seen, ['dir:ex', `file:${p('ex', 'exercise.yaml')}`, `dir:${p('ex', 'starter')}`, `skipped:${p('ex', 'venv')}`, 'dir:other', `dir:${p('other', 'sub')}`, `file:${p('other', 'sub', 'x.py')}`]);
+    assert.deepStrictEqual(read.sort(), ['', 'ex', 'other', p('other', 'sub')], 'the folders inside ex are never read');
+  });
+
   it('an unreadable folder throws, or counts as empty when asked', async () => {
     await assert.rejects(listFiles(path.join(os.tmpdir(), 'upskill-no-such-folder')), /could not read the folder \(ENOENT\)/);
     assert.deepStrictEqual(await listFiles(path.join(os.tmpdir(), 'upskill-no-such-folder'), { unreadable: 'skip' }), []);
   });
 
-  it('says which folders it skipped as unreadable (here one that went away after it was listed)', async () => {
+  it('says which folders it skipped as unreadable (here one whose listing fails, as one that went away after it was listed does)', async () => {
     const dir = await tree({ 'a/gone/x.py': '', 'b/y.py': '' });
     const unreadable: string[] = [];
     const files: string[] = [];
-    await walkFolder(
-      dir,
-      async (e) => {
-        if (e.rel === 'a') await fs.rm(path.join(dir, 'a'), { recursive: true });
-        if (e.kind === 'file') files.push(e.rel);
-      },
-      { unreadable: 'skip', onUnreadable: (rel) => unreadable.push(rel) },
-    );
+    // The walk reads a folder's subfolders together before visiting them, so a folder removed
+    // by the visitor has been read already: the failure is made where the reading happens.
+    const gone = Object.assign(new Error('no such folder'), { code: 'ENOENT' });
+    await walkFolder(dir, (e) => void (e.kind === 'file' && files.push(e.rel)), {
+      unreadable: 'skip',
+      onUnreadable: (rel) => unreadable.push(rel),
+      readdir: (d) => (path.basename(d) === 'a' ? Promise.reject(gone) : fs.readdir(d, { withFileTypes: true })),
+    });
     assert.deepStrictEqual(unreadable, ['a']);
     assert.deepStrictEqual(files, [p('b', 'y.py')]);
   });
