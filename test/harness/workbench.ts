@@ -17,6 +17,16 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
+export interface NotebookCellView {
+  /** Among all the notebook's cells, from 0. */
+  readonly index: number;
+  readonly kind: 'code' | 'markdown';
+  /** The lines a code cell's editor shows. */
+  readonly lines: string[];
+  /** Lines of the cell (from 1) that carry a diagnostic's squiggle. */
+  readonly squiggleLines: number[];
+}
+
 export interface TreeRow {
   readonly label: string;
   readonly description: string;
@@ -352,6 +362,91 @@ export class Workbench {
     await this.page.keyboard.press('Delete');
     await this.page.keyboard.insertText(text);
     await this.page.keyboard.press('Control+S');
+  }
+
+  /**
+   * The notebook editor on screen (VS Code's own, not the .ipynb's JSON). VS Code draws a
+   * notebook's widget in an overlay laid over its editor group, not inside it (the group holds
+   * an empty `.notebook-editor` of the same size), so it is found as the visible overlay
+   * anywhere on the page.
+   */
+  notebookEditor(): Locator {
+    return this.page.locator('.notebookOverlay.notebook-editor:visible').first();
+  }
+
+  /** A cell of the notebook on screen by its index among all cells (Markdown ones too), from 0. */
+  notebookCell(index: number): Locator {
+    return this.notebookEditor().locator(`.monaco-list-row[data-index="${index}"]`).first();
+  }
+
+  /**
+   * The cells the notebook editor has drawn (its list is virtualised), in order: their index,
+   * kind, the lines of a code cell's editor, and the lines (from 1) that carry a squiggle.
+   */
+  async notebookCells(): Promise<NotebookCellView[]> {
+    const rows = this.notebookEditor().locator('.monaco-list-row.code-cell-row, .monaco-list-row.markdown-cell-row');
+    return rows.evaluateAll((els) =>
+      els
+        .map((row) => {
+          const editor = row.querySelector('.cell-editor-container .monaco-editor');
+          const byTop = (list: Element[]) => list.map((el) => ({ el, top: parseFloat((el as HTMLElement).style.top || '0') })).sort((a, b) => a.top - b.top);
+          const lines = editor ? byTop(Array.from(editor.querySelectorAll('.view-lines > .view-line'))) : [];
+          // An overlay is on the line drawn at its height (the editor has padding above line 1).
+          const squiggled = new Set<number>();
+          for (const overlay of editor ? Array.from(editor.querySelectorAll('.view-overlays > div')) : []) {
+            if (!overlay.querySelector('[class*="squiggly-"]')) continue;
+            const top = parseFloat((overlay as HTMLElement).style.top || '0');
+            const line = lines.findIndex((l) => Math.abs(l.top - top) < 2);
+            if (line >= 0) squiggled.add(line + 1);
+          }
+          return {
+            index: Number(row.getAttribute('data-index')),
+            kind: row.classList.contains('code-cell-row') ? ('code' as const) : ('markdown' as const),
+            lines: lines.map((l) => (l.el.textContent ?? '').replace(/\u00a0/g, ' ')),
+            squiggleLines: [...squiggled].sort((a, b) => a - b),
+          };
+        })
+        .sort((a, b) => a.index - b.index),
+    );
+  }
+
+  /** Replaces a code cell's text by typing into the cell's editor (select all, then the text), as a learner would. */
+  async typeIntoNotebookCell(index: number, text: string): Promise<void> {
+    const cell = this.notebookCell(index);
+    // The notebook draws only the cells near its viewport: scroll it down until this one is drawn.
+    await waitFor(`cell ${index + 1} to be drawn`, async () => {
+      if (await cell.count()) return true;
+      const box = await this.notebookEditor().boundingBox();
+      if (box) {
+        await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        await this.page.mouse.wheel(0, 200);
+      }
+      return false;
+    }, 30_000);
+    await cell.scrollIntoViewIfNeeded();
+    // Focus goes to the cell editor's input as a click would put it there; a click itself can
+    // land on a neighbour's toolbar while the notebook lays its cells out again.
+    const hasKeyboard = () => cell.evaluate((el) => el.contains(document.activeElement) && !!document.activeElement?.closest('.monaco-editor'));
+    await waitFor(`the editor of cell ${index + 1} to have the keyboard`, async () => {
+      if (await hasKeyboard()) return true;
+      await cell.locator('.cell-editor-container .monaco-editor textarea.inputarea, .cell-editor-container .monaco-editor .native-edit-context').first().focus({ timeout: 5_000 });
+      return false;
+    }, 30_000);
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.press('Delete');
+    await this.page.keyboard.insertText(text);
+  }
+
+  /** The Problems panel's rows as shown, top to bottom: a file row (its name and what the panel says of it) or a problem row. */
+  async problemRows(): Promise<{ text: string; label: string }[]> {
+    await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
+    const rows = this.page.locator('.markers-panel .monaco-list-row');
+    await rows.first().waitFor({ timeout: 15_000 }).catch(() => undefined);
+    return rows.evaluateAll((els) =>
+      els
+        .sort((a, b) => parseFloat((a as HTMLElement).style.top || '0') - parseFloat((b as HTMLElement).style.top || '0'))
+        .map((el) => ({ text: ((el as HTMLElement).innerText ?? '').replace(/\s+/g, ' ').trim(), label: el.getAttribute('aria-label') ?? '' })),
+    );
   }
 
   /** The webview frame of a view, for the webview's own DOM. */
