@@ -243,8 +243,11 @@ describe('The Get Started walkthrough (e2e)', function () {
     await s.wb.screenshot('get-started-path');
     await s.wb.selectQuickPick(steps[0].label);
     await waitFor('the exercise to start', async () => (await fs.readdir(path.join(s.workspace, 'upskill-exercises')).catch((): string[] => [])).includes('notebook-to-module-extract'));
+    // The notebook opens after its files are written, and on a loaded machine it took focus
+    // from a walkthrough opened in between: open the walkthrough once the notebook is in front.
+    await waitFor('the exercise notebook to open', async () => (await s.wb.activeEditorTitle()) === 'analysis.ipynb', 90_000);
     await s.wb.runCommand('Upskill: Get Started');
-    await waitFor('the first-exercise step to be done', () => stepDone('Start your first exercise'), 30_000);
+    await waitFor('the first-exercise step to be done', () => stepDone('Start your first exercise'), 60_000);
   });
 
   it('the environment step completes after Check Environment finds everything', async () => {

@@ -7,11 +7,11 @@
 //   - on the other core, one after another: types, lint, the unit tier (one process), then
 //     the in-host and end-to-end tiers (a browser and code-server, mostly waiting), while
 //     Node 24 and code-server, which only they need, download and build;
-//   - when the unit tier is done, the validator gets a second worker (SIGUSR2) and all its
-//     processes a lower priority (nice 10) than the end-to-end tier: that tier uses about 0.4
-//     of a core on average (368 s of CPU in a run here), so the validator takes what it leaves
-//     idle, and yields to it when the browser or code-server is busy;
-//   - when that lane is done, the validator's processes get their normal priority back.
+//   - when that lane is done, the validator gets the second core (SIGUSR2 adds a worker) and
+//     its normal priority back, for all its processes (the tools inherit its priority).
+//     Tried on 2026-12-07 and undone: a second worker at nice 10 beside the end-to-end tier
+//     (which uses about 0.4 of a core) slowed that tier from about 900 s to 1142 s and made a
+//     walkthrough test time out, with no clear gain for the validator.
 // Expects a build (`node esbuild.js --production --tests`, which builds the validator and
 // the unit bundles too) and the Debian packages (`install.sh system`). The validator prints
 // as it goes; every other tier is held and printed whole when it ends. The first tier to
@@ -137,16 +137,11 @@ const rest = (async () => {
       tier('unit', npx('mocha/bin/mocha.js', '--config', 'test/unit/.mocharc.json')),
     ),
   ]);
-  if (installed && checked && validatorChild?.exitCode === null) {
-    console.log('[tiers] the unit tier is done: the validator gets a second worker, below the end-to-end tier in priority');
-    setTreePriority(validatorChild.pid, 10);
-    validatorChild.kill('SIGUSR2');
-  }
   return installed && checked && (await tier('in-host and end-to-end', [process.execPath, ['test/harness/run-e2e.mjs']])());
 })();
 const restOk = await rest;
 if (restOk && validatorChild?.exitCode === null) {
-  console.log('[tiers] the other tiers are done: the validator gets its normal priority back');
+  console.log('[tiers] the other tiers are done: the validator gets the second core');
   setTreePriority(validatorChild.pid, 0);
   validatorChild.kill('SIGUSR2');
 }
