@@ -22,6 +22,8 @@ interface Line {
 
 const KEY = /^([A-Za-z_][A-Za-z0-9_./-]{0,200}):(?= |$)/;
 const INT = /^(0|[1-9][0-9]{0,14})$/;
+/** A key in a flow mapping, read where the reader stands (sticky). */
+const FLOW_KEY = /([A-Za-z_][A-Za-z0-9_./-]{0,200}): /y;
 const NULLS = new Set(['~', 'null', 'Null', 'NULL']);
 const TRUES = new Set(['true', 'True', 'TRUE']);
 const FALSES = new Set(['false', 'False', 'FALSE']);
@@ -276,18 +278,21 @@ class FlowReader {
     return text;
   }
 
+  // Quoted text is taken in runs between its quote and escape characters, not a character
+  // at a time (which left a string for the collector at every step).
   private doubleQuoted(): string {
     let out = '';
     for (this.p++; this.p < this.s.length; this.p++) {
-      const c = this.s[this.p];
-      if (c === '"') {
-        this.p++;
+      const quote = this.s.indexOf('"', this.p);
+      const escape = this.s.indexOf('\\', this.p);
+      if (quote < 0) break;
+      if (escape < 0 || quote < escape) {
+        out += this.s.slice(this.p, quote);
+        this.p = quote + 1;
         return out;
       }
-      if (c !== '\\') {
-        out += c;
-        continue;
-      }
+      out += this.s.slice(this.p, escape);
+      this.p = escape;
       const e = this.s[++this.p];
       if (e === '\\' || e === '"' || e === '/') out += e;
       else if (e === 'n') out += '\n';
@@ -300,11 +305,10 @@ class FlowReader {
   private singleQuoted(): string {
     let out = '';
     for (this.p++; this.p < this.s.length; this.p++) {
-      const c = this.s[this.p];
-      if (c !== "'") {
-        out += c;
-        continue;
-      }
+      const quote = this.s.indexOf("'", this.p);
+      if (quote < 0) break;
+      out += this.s.slice(this.p, quote);
+      this.p = quote;
       if (this.s[this.p + 1] === "'") {
         out += "'";
         this.p++;
@@ -346,7 +350,8 @@ class FlowReader {
     }
     for (;;) {
       this.spaces();
-      const m = /^([A-Za-z_][A-Za-z0-9_./-]{0,200}): /.exec(this.s.slice(this.p));
+      FLOW_KEY.lastIndex = this.p;
+      const m = FLOW_KEY.exec(this.s);
       if (!m) throw new NotSure();
       const key = m[1];
       if (!plainKey(key) || Object.prototype.hasOwnProperty.call(out, key)) throw new NotSure();
