@@ -37,15 +37,16 @@ function listTests(dir) {
 }
 
 /**
- * Content loading and the check engine are bundles of their own, loaded on first use: the
- * extension's dynamic imports of them (src/services/lazy.ts) become requires of the
+ * The workbench (everything activation does not need: src/workbench.ts), content loading
+ * and the check engine are bundles of their own, loaded on first use: the extension's
+ * dynamic imports of them (src/extension.ts, src/services/lazy.ts) become requires of the
  * sibling bundles instead of being inlined.
  */
-const LAZY = { 'core/content/load': './contentLoad.js', 'core/content': './content.js', 'checks/engine': './checks.js' };
+const LAZY = { workbench: './workbench.js', 'core/content/load': './contentLoad.js', 'core/content': './content.js', 'checks/engine': './checks.js' };
 const lazyBundles = {
   name: 'lazy-bundles',
   setup(build) {
-    build.onResolve({ filter: /(core\/content|core\/content\/load|checks\/engine)$/ }, (args) => {
+    build.onResolve({ filter: /(^\.\/workbench|core\/content|core\/content\/load|checks\/engine)$/ }, (args) => {
       if (args.kind !== 'dynamic-import') return undefined;
       const key = Object.keys(LAZY).find((k) => args.path.endsWith(k));
       return key ? { path: LAZY[key], external: true } : undefined;
@@ -194,7 +195,9 @@ const assessConfig = {
 const configs = assess && !tests ? [assessConfig] : validator && !tests ? [validatorConfig] : [
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts' },
+    // Two bundles, each holding the code it uses (esbuild splits code only for ESM): what
+    // activation runs, and the workbench it loads on first use.
+    entryPoints: { extension: 'src/extension.ts', workbench: 'src/workbench.ts' },
     outdir: 'dist',
     format: 'cjs',
     platform: 'node',

@@ -1,16 +1,16 @@
-// Every command registration in one place: the table of the groups under commands/, each
-// handler a line or two, registered behind the one error boundary.
+// The command table: the groups under commands/, each handler a line or two. The study
+// timer's commands (commands/timer.ts) are answered by what activation builds; these by
+// the workbench (src/workbench.ts), which loads the first time one of them runs.
+// commands/boundary.ts registers them all behind the one error boundary.
 
-import * as vscode from 'vscode';
-import { guarded } from './commands/boundary';
 import { type ExerciseHandlers, exerciseCommands } from './commands/exercise';
 import { type ProgressHandlers, progressCommands } from './commands/progress';
 import { type SetupHandlers, setupCommands } from './commands/setup';
-import { type TimerHandlers, timerCommands } from './commands/timer';
+import type { CommandTable } from './commands/boundary';
 
-export type Handlers = ExerciseHandlers & ProgressHandlers & TimerHandlers & SetupHandlers;
+export type WorkbenchHandlers = ExerciseHandlers & ProgressHandlers & SetupHandlers;
 
-export function registerCommands(s: Handlers): vscode.Disposable[] {
-  const commands = { ...exerciseCommands(s), ...progressCommands(s), ...timerCommands(s), ...setupCommands(s) };
-  return Object.entries(commands).map(([id, handler]) => vscode.commands.registerCommand(id, guarded(s.log, id, handler)));
+/** The handlers of every command but the study timer's. */
+export function workbenchCommands(s: WorkbenchHandlers): CommandTable {
+  return { ...exerciseCommands(s), ...progressCommands(s), ...setupCommands(s) };
 }

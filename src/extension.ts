@@ -1,42 +1,27 @@
-// Composition root: build the services and surfaces, register them, nothing else. Content
-// loads when the Skills view or a command first asks for it, not here.
+// Composition root: what the first paint needs (the study timer's status-bar item, the
+// stores behind it and behind the palette's when-clauses), every command and view
+// registered, nothing else. What stands behind the views and most commands (the catalog,
+// exercises, checks, the tree's model, the webviews' hosts) is src/workbench.ts, a bundle
+// of its own (dist/workbench.js) loaded the first time a view or a command needs it.
 
-import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { registerCommands } from './commands';
-import { guarded } from './commands/boundary';
-import { type ExerciseLinks, exerciseLinks } from './commands/exercise';
-import { checklistLinks } from './commands/progress';
-import { Commands, ContextKeys, StorageKeys, Views, WALKTHROUGH } from './constants';
-import type { Fix } from './core/environment';
+import { registerCommands } from './commands/boundary';
+import { timerCommands } from './commands/timer';
+import { ContextKeys, Panels, StorageKeys, Views, WALKTHROUGH } from './constants';
+import { OnFirstUse } from './core/onFirstUse';
 import type { ProgressMap } from './core/progress';
 import { MINUTE_MS, TEST_MINUTE_ENV, timerMinuteMs } from './core/study';
 import type { KeyValueStore } from './core/versionedStore';
-import { ActiveExercise } from './services/activeExercise';
-import { CheckService } from './services/checkService';
-import { ContentService } from './services/contentService';
-import { EnvironmentService } from './services/environment';
-import { ExerciseService } from './services/exerciseService';
 import { ProgressFollower } from './services/progressFollower';
-import { StudyTimer } from './services/studyTimer';
+import { AttributionOnFirstUse, StudyTimer } from './services/studyTimer';
 import { PROGRESS_KEY, ProgressStore } from './state/progressStore';
 import { FileCell } from './state/sharedCell';
 import { STUDY_KEY, StudyStore } from './state/studyStore';
 import { StudyTimerItem } from './statusBar/studyTimerItem';
-import { CheckResults } from './views/checkResults';
-import { ExerciseActions } from './views/exerciseActions';
-import { SkillsTree } from './views/skillsTree';
-import { ExerciseTerminals } from './views/exerciseTerminal';
-import { FixTerminals } from './views/fixTerminal';
-import type { ChecklistLinks } from './webview/checklistHost';
-import { ChecklistView } from './webview/checklistView';
-import { DashboardPanel } from './webview/dashboardPanel';
-import { EnvironmentPanel } from './webview/environmentPanel';
-import { AssessmentPanel } from './webview/assessmentPanel';
-import { AssessService } from './services/assessService';
-import { AssessmentStore } from './state/assessmentStore';
-import { ExerciseView } from './webview/exerciseView';
+import type { SkillsNode } from './views/nodes';
+import { TreeOnFirstUse, serializerOnFirstUse, webviewViewOnFirstUse } from './views/onFirstUse';
+import type { Shell, Workbench } from './workbench';
 
 /** What activate() returns: read-only views for other extensions and the in-host tests. */
 export interface UpskillApi {
@@ -65,6 +50,7 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
   // Progress and study time follow the learner to other machines; the timer's running state does not.
   context.globalState.setKeysForSync([PROGRESS_KEY, STUDY_KEY]);
 
+  // Progress: the palette's Check, Reset and the rest show once an exercise was started.
   const progress = new ProgressStore(mementoStore(context.globalState));
   subs.push(progress);
   void progress.load().then(() => {
@@ -74,46 +60,20 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
     }
   });
 
-  const content = new ContentService(context.extensionPath, log, path.join(context.globalStorageUri.fsPath, 'content-cache.json'));
-  subs.push(content);
-  const exercises = new ExerciseService(content, progress, log);
-  subs.push(exercises);
-  // Probes nothing until Check Environment or a check asks.
-  const environment = new EnvironmentService(content, exercises, log, context.globalStorageUri.fsPath);
-  subs.push(environment);
-  const checks = new CheckService(exercises, progress, log, Date.now, context.globalStorageUri.fsPath, environment);
-  subs.push(checks);
-  const active = new ActiveExercise(content, progress, exercises);
-  subs.push(active);
-  // The editor-title Check button shows on files of a started exercise.
-  subs.push(active.onDidChangeEditor((e) => void vscode.commands.executeCommand('setContext', ContextKeys.inExercise, e !== undefined)));
+  // Everything else, the first time a view or a command needs it (never during activate():
+  // VS Code calls views and commands after it returns, so `shell` below is made by then).
+  const workbench = new OnFirstUse<Workbench>(async () => {
+    const started = performance.now();
+    try {
+      const made = (await import('./workbench')).createWorkbench(shell);
+      log.info(`Loaded the views and services in ${(performance.now() - started).toFixed(0)} ms.`);
+      return made;
+    } catch (e) {
+      log.error(`Upskill could not load its views and services: ${(e as Error).stack ?? e}`);
+      throw e;
+    }
+  });
 
-  // Assessments of the learner's own projects: the tree and the Checklist count the
-  // competencies a fix in a project showed.
-  const assessments = new AssessmentStore(context.globalState, Date.now, (problem) => {
-    log.error(`Stored project assessments could not be read: ${problem}`);
-    void vscode.window.showWarningMessage(`Upskill could not read your stored project assessments, so it kept a copy and started afresh. ${problem}`);
-  });
-  const assessService = new AssessService(assessments);
-  subs.push(assessService);
-  const tree = new SkillsTree(content, progress, context.workspaceState, assessService);
-  subs.push(tree);
-  // Other windows' passes: read again on focus and when the Skills view is shown (the store
-  // also merges before every write).
-  subs.push(new ProgressFollower(progress, tree.view.onDidChangeVisibility, (e) => log.error(`Reading progress stored by another window failed: ${String(e)}`)));
-  // The surfaces lead to one another (the Exercise view's buttons to actions that show
-  // things in it, the Checklist to the dashboard): the links are made once every surface
-  // exists, and the surfaces made before them reach them through these forwarders.
-  const late: { links?: { readonly exercise: ExerciseLinks; readonly checklist: ChecklistLinks } } = {};
-  const linked = () => {
-    if (!late.links) throw new Error('Upskill is still starting; try again in a moment.');
-    return late.links;
-  };
-  const panel = new ExerciseView(context.extensionUri, content, progress, exercises, checks, active, {
-    act: (action, exercise) => linked().exercise.act(action, exercise),
-    pick: () => linked().exercise.pick(),
-  });
-  subs.push(panel, vscode.window.registerWebviewViewProvider(Views.exercise, panel));
   // The study timer: its store, the lease-holding service and the status-bar item. It is
   // also where the Checklist, the dashboard and the learning log read study time.
   const studyStore = new StudyStore(mementoStore(context.globalState), Date.now, new FileCell(path.join(context.globalStorageUri.fsPath, 'study-state.json')));
@@ -124,72 +84,43 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
   const minuteMs = timerMinuteMs(minuteEnv);
   if (minuteMs === undefined) log.warn(`${TEST_MINUTE_ENV}=${JSON.stringify(minuteEnv)} is not a whole number of milliseconds from 100 to 60000: the study timer keeps its 60-second minute.`);
   else if (minuteMs !== MINUTE_MS) log.warn(`${TEST_MINUTE_ENV} is set: the study timer's minute lasts ${minuteMs} ms (a test-only setting).`);
-  const timer = new StudyTimer(studyStore, active, Date.now, minuteMs ?? MINUTE_MS);
+  const attribution = new AttributionOnFirstUse();
+  subs.push(attribution);
+  const timer = new StudyTimer(studyStore, attribution, Date.now, minuteMs ?? MINUTE_MS);
   subs.push(timer);
-  const timerItem = new StudyTimerItem(timer, content);
-  subs.push(timerItem);
-  // Reads the stored timer: a window reloaded while it held the timer picks it up again.
-  void (vscode.window.state.focused ? timer.onFocus() : timer.sync());
-  subs.push(exercises.onDidStart(() => void timer.autoStart()), checks.onDidCheck(() => void timer.autoStart()));
-  const study = timer;
-  const checklistDeps = {
-    extensionUri: context.extensionUri,
-    content,
-    progress,
-    log,
-    study,
-    links: {
-      startExercise: (id: string) => linked().checklist.startExercise(id),
-      openDashboard: () => linked().checklist.openDashboard(),
-      exportLearningLog: () => linked().checklist.exportLearningLog(),
-      assessProject: () => linked().checklist.assessProject(),
-    },
-    assessments: assessService,
-  };
-  const checklist = new ChecklistView(checklistDeps);
-  subs.push(checklist, vscode.window.registerWebviewViewProvider(Views.checklist, checklist));
-  const dashboard = new DashboardPanel(checklistDeps);
-  subs.push(dashboard);
-  const exerciseActions = new ExerciseActions(content, progress, exercises, panel);
-  // A setup fix runs in its own terminal; the environment is reported again when it ends.
-  const fixTerminals = new FixTerminals(log);
-  subs.push(fixTerminals);
-  const runFix = async (fix: Fix): Promise<boolean> => {
-    const ok = await fixTerminals.run(fix, vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.homedir());
-    await environment.report({ force: true });
-    return ok;
-  };
-  const environmentPanel = new EnvironmentPanel(context.extensionUri, environment, runFix);
-  subs.push(environmentPanel);
-  const checkResults = new CheckResults(checks, exercises, log, {
-    panelVisible: () => panel.visible,
-    runFix,
-    startExercise: (exercise) => linked().exercise.start(exercise),
-    showExercise: (exercise) => linked().exercise.show(exercise),
-    nextExercise: (exercise) => linked().exercise.next(exercise),
-    checkEnvironment: guarded(log, Commands.checkEnvironment, () => environmentPanel.open()),
+  const timerItem = new StudyTimerItem(timer, {
+    titleOf: (id) => workbench.value?.content.loaded?.skills.get(id)?.title,
+    load: async () => (await workbench.get()).content.get(),
   });
-  subs.push(checkResults);
-  const terminals = new ExerciseTerminals(exercises, (exercise) => linked().exercise.start(exercise));
-  subs.push(terminals);
-  const assessment = new AssessmentPanel(context.extensionUri, assessService, content, progress);
-  subs.push(assessment);
+  subs.push(timerItem);
+  // Reads the stored timer (a window reloaded while it held the timer picks it up again);
+  // the item shows with what it read.
+  void (vscode.window.state.focused ? timer.onFocus() : timer.sync())
+    .catch((e) => log.error(`Reading the stored study timer failed: ${(e as Error).stack ?? e}`))
+    .finally(() => timerItem.show());
 
-  const handlers = { log, content, progress, exercises: exerciseActions, checks: checkResults, panel, terminals, timer, timerItem, studyStore, dashboard, study, environment: environmentPanel, assessment, assessments };
-  const exerciseLinked = exerciseLinks(handlers);
-  late.links = { exercise: exerciseLinked, checklist: checklistLinks(handlers, exerciseLinked.startById) };
-  subs.push(...registerCommands({ ...handlers, start: exerciseLinked.start }));
-  subs.push(...contextKeys(progress, exercises, timer));
+  // The views, registered now and made on first use.
+  const skills = new TreeOnFirstUse<SkillsNode>(async () => (await workbench.get()).tree);
+  const skillsView = vscode.window.createTreeView(Views.skills, { treeDataProvider: skills, showCollapseAll: true });
+  subs.push(skills, skillsView);
+  subs.push(vscode.window.registerWebviewViewProvider(Views.exercise, webviewViewOnFirstUse(async () => (await workbench.get()).exerciseView)));
+  subs.push(vscode.window.registerWebviewViewProvider(Views.checklist, webviewViewOnFirstUse(async () => (await workbench.get()).checklist)));
+  subs.push(vscode.window.registerWebviewPanelSerializer(Panels.dashboard, serializerOnFirstUse(async () => (await workbench.get()).dashboard)));
+  // Other windows' passes: read again on focus and when the Skills view is shown (the store
+  // also merges before every write).
+  subs.push(new ProgressFollower(progress, skillsView.onDidChangeVisibility, (e) => log.error(`Reading progress stored by another window failed: ${String(e)}`)));
+
+  const shell: Shell = { context, log, progress, studyStore, timer, timerItem, attribution, skillsView };
+
+  subs.push(...registerCommands(log, timerCommands({ timer, timerItem }), async () => (await workbench.get()).commands));
+  subs.push(...contextKeys(progress, timer));
   openWalkthroughOnce(context.globalState);
 
   return {
     progressSnapshot: () => progress.all,
-    resetExercise: async (id, options) => {
-      const exercise = (await content.get()).exercises.get(id);
-      if (!exercise) throw new Error(`No exercise "${id}".`);
-      await exerciseActions.reset(exercise, options);
-    },
-    activeExerciseId: () => active.current?.id,
+    resetExercise: async (id, options) => (await workbench.get()).resetExercise(id, options),
+    // Before the workbench is made, no catalog is loaded, so no exercise is active.
+    activeExerciseId: () => workbench.value?.active.current?.id,
     pendingTimers: () => timer.scheduler.pending,
   };
 }
@@ -201,9 +132,10 @@ export function deactivate(): void {
 /**
  * Context keys for the palette's when-clauses and the walkthrough's completion events. Each
  * is set from state the extension already holds (no probing): the walkthrough's steps
- * complete only after the action really happened.
+ * complete only after the action really happened. (`inExercise` and `startedAnExercise`
+ * follow exercises, which the workbench sets.)
  */
-function contextKeys(progress: ProgressStore, exercises: ExerciseService, timer: StudyTimer): vscode.Disposable[] {
+function contextKeys(progress: ProgressStore, timer: StudyTimer): vscode.Disposable[] {
   const set = (key: string, value: boolean) => void vscode.commands.executeCommand('setContext', key, value);
   const started = () => set(ContextKeys.hasStartedExercise, Object.values(progress.all).some((p) => p.state !== 'todo'));
   const timing = () => {
@@ -212,11 +144,7 @@ function contextKeys(progress: ProgressStore, exercises: ExerciseService, timer:
   };
   void progress.load().then(started);
   timing();
-  return [
-    progress.onDidChange(started),
-    timer.onDidChange(timing),
-    exercises.onDidStart(() => set(ContextKeys.startedAnExercise, true)),
-  ];
+  return [progress.onDidChange(started), timer.onDidChange(timing)];
 }
 
 /**

@@ -81,6 +81,10 @@ export async function walkFolder(root: string, visit: (e: FolderEntry) => Promis
       (entries) => entries.sort(byName),
       (e: NodeJS.ErrnoException) => e,
     );
+  // A folder's entries never hold a separator, nor are they '.' or '..': the relative path
+  // is put together by hand, not through path.join's normalizing (a large tree's thousands
+  // of entries spent more time there than in reading their folders).
+  const under = (rel: string, name: string) => (rel ? `${rel}${path.sep}${name}` : name);
   const walk = async (rel: string, listing: Dirent[] | NodeJS.ErrnoException): Promise<void> => {
     if (!Array.isArray(listing)) {
       if (opts.unreadable === 'skip') {
@@ -92,10 +96,10 @@ export async function walkFolder(root: string, visit: (e: FolderEntry) => Promis
     const enter = !opts.enterFolders || opts.enterFolders(rel, listing.map((e) => e.name));
     const below = new Map<string, Promise<Dirent[] | NodeJS.ErrnoException>>();
     for (const e of listing) {
-      if (enter && e.isDirectory() && (opts.everything || !SKIPPED_FOLDERS.has(e.name) || keep.has(e.name))) below.set(e.name, read(path.join(rel, e.name)));
+      if (enter && e.isDirectory() && (opts.everything || !SKIPPED_FOLDERS.has(e.name) || keep.has(e.name))) below.set(e.name, read(under(rel, e.name)));
     }
     for (const e of listing) {
-      const r = path.join(rel, e.name);
+      const r = under(rel, e.name);
       if (e.isDirectory() && !enter) {
         // Not read, so an environment is known here by its name only.
         await visit({ rel: r, name: e.name, kind: !opts.everything && SKIPPED_FOLDERS.has(e.name) && !keep.has(e.name) ? 'skipped' : 'dir' });

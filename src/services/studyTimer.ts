@@ -52,6 +52,27 @@ export interface AttributionSource {
   readonly onDidChange: vscode.Event<Exercise | undefined>;
 }
 
+/**
+ * The attribution source of a timer that starts before the exercise being worked on can be
+ * known: general study until `attach` hands it the real source (ActiveExercise, made with
+ * the rest of the extension on first use; before that no exercise is active anyway).
+ */
+export class AttributionOnFirstUse extends DisposableBase implements AttributionSource {
+  private source?: AttributionSource;
+  private readonly changed = this.register(new Emitter<Exercise | undefined>());
+  readonly onDidChange = this.changed.event;
+
+  get current(): Exercise | undefined {
+    return this.source?.current;
+  }
+
+  attach(source: AttributionSource): void {
+    this.source = source;
+    this.register(source.onDidChange((e) => this.changed.fire(e)));
+    if (source.current) this.changed.fire(source.current);
+  }
+}
+
 export class StudyTimer extends DisposableBase {
   /** This window, in the sessions it writes and the lease it holds. */
   readonly window = randomBytes(6).toString('hex');

@@ -10,7 +10,6 @@ import type { Disposable } from '../core/events';
 import { DisposableBase } from '../core/lifecycle';
 import { GENERAL_STUDY, MINUTE_MS, type StudySummary } from '../core/study';
 import { runElapsed } from '../core/studyTimer';
-import type { ContentService } from '../services/contentService';
 import type { StudyTimer, TimerNews } from '../services/studyTimer';
 
 /** "3h 20m", "45m", "0m". `minuteMs` is shorter only under the e2e tests' seam (`timerMinuteMs`). */
@@ -27,6 +26,17 @@ export function formatClock(ms: number, minuteMs = MINUTE_MS): string {
   return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
+/**
+ * Skill titles for the tooltip and Show Study Time. The catalog loads on first use, not for
+ * the timer: until something loads it, the tooltip names the skill by its id.
+ */
+export interface SkillTitles {
+  /** The skill's title if the catalog is loaded already. */
+  titleOf(skillId: string): string | undefined;
+  /** Loads the catalog if nothing did yet. */
+  load(): Promise<unknown>;
+}
+
 export class StudyTimerItem extends DisposableBase {
   private readonly item = this.register(vscode.window.createStatusBarItem('upskill.studyTimer', vscode.StatusBarAlignment.Left, 50));
   private ticking?: Disposable;
@@ -34,10 +44,11 @@ export class StudyTimerItem extends DisposableBase {
   private message?: Disposable;
   private focused = vscode.window.state.focused;
   private lastTooltip?: string;
+  private shown = false;
 
   constructor(
     private readonly timer: StudyTimer,
-    private readonly content: ContentService,
+    private readonly skills: SkillTitles,
   ) {
     super();
     this.item.name = 'Upskill Study Timer';
@@ -52,8 +63,13 @@ export class StudyTimerItem extends DisposableBase {
     );
     this.register({ dispose: () => this.ticking?.dispose() });
     this.register({ dispose: () => this.message?.dispose() });
-    this.render();
-    this.item.show();
+    // Not drawn yet: the first draw is of the stored state, once the timer has read it
+    // (its first change), rather than of "0m" before that.
+  }
+
+  /** Draws the item if nothing did yet: the stored state could not be read, say. */
+  show(): void {
+    if (!this.shown) this.render();
   }
 
   private render(): void {
@@ -78,6 +94,10 @@ export class StudyTimerItem extends DisposableBase {
       this.item.tooltip = tooltip;
     }
     this.scheduleTick(t.status === 'running' && this.focused);
+    if (!this.shown) {
+      this.shown = true;
+      this.item.show();
+    }
   }
 
   /** In the timer's minutes (60 s, shorter only under the e2e tests' seam). */
@@ -106,7 +126,7 @@ export class StudyTimerItem extends DisposableBase {
   }
 
   private skillTitle(id: string): string | undefined {
-    return this.content.loaded?.skills.get(id)?.title;
+    return this.skills.titleOf(id);
   }
 
   /** One timeout at a time, only while running in a focused window. */
@@ -122,7 +142,7 @@ export class StudyTimerItem extends DisposableBase {
   /** Show Study Time: this week by day and by skill, as a quick view until the Checklist draws charts. */
   async showStudyTime(): Promise<void> {
     await this.timer.sync();
-    await this.content.get();
+    await this.skills.load();
     const s = this.timer.summary(1);
     const day = (key: string) => new Date(`${key}T12:00:00`).toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'short' });
     const items: vscode.QuickPickItem[] = [

@@ -1,9 +1,10 @@
 // The Skills view: a thin provider over the catalog (ContentService) and progress
 // (ProgressStore), counting as met too the competencies a fix in the learner's own project
-// showed. It owns its TreeView for the badge, description and message.
+// showed. Its TreeView (badge, description, message) is made at activation, before the
+// tree's code loads (extension.ts), and handed to it.
 
 import * as vscode from 'vscode';
-import { Settings, StorageKeys, Views } from '../constants';
+import { Settings, StorageKeys } from '../constants';
 import type { ShownMap } from '../core/assessment';
 import { competenciesMet } from '../core/competencies';
 import type { Event } from '../core/events';
@@ -26,7 +27,6 @@ type ExpansionState = Record<string, boolean>;
 export class SkillsTree extends DisposableBase implements vscode.TreeDataProvider<SkillsNode> {
   private readonly changed = this.register(new vscode.EventEmitter<SkillsNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
-  readonly view: vscode.TreeView<SkillsNode>;
   private catalog?: Catalog;
   private shownMap: ShownMap = {};
   private skillTallies = new Map<string, { exercises: Exercise[]; tally: Tally }>();
@@ -35,10 +35,11 @@ export class SkillsTree extends DisposableBase implements vscode.TreeDataProvide
     private readonly content: ContentService,
     private readonly progress: ProgressStore,
     private readonly workspaceState: vscode.Memento,
+    /** The Skills view, whose provider hands VS Code's calls to this tree. */
+    readonly view: vscode.TreeView<SkillsNode>,
     private readonly projects?: ShownSource,
   ) {
     super();
-    this.view = this.register(vscode.window.createTreeView(Views.skills, { treeDataProvider: this, showCollapseAll: true }));
     this.register(this.view.onDidExpandElement((e) => this.remember(e.element, true)));
     this.register(this.view.onDidCollapseElement((e) => this.remember(e.element, false)));
     this.register(content.onDidChange(() => this.refresh()));

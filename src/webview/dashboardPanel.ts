@@ -1,5 +1,6 @@
 // Upskill: Open Dashboard: the Checklist as an editor panel, with the study-time charts and
-// the weeks left per track. A serializer brings it back after a window reload.
+// the weeks left per track. It is the serializer that brings it back after a window reload
+// (registered at activation, see extension.ts).
 
 import * as vscode from 'vscode';
 import { Panels } from '../constants';
@@ -11,7 +12,6 @@ export class DashboardPanel extends DisposableBase implements vscode.WebviewPane
 
   constructor(private readonly deps: ChecklistDeps) {
     super();
-    this.register(vscode.window.registerWebviewPanelSerializer(Panels.dashboard, this));
     this.register({ dispose: () => this.panel?.dispose() });
   }
 

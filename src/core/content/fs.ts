@@ -81,12 +81,20 @@ export async function listContentFiles(root: string): Promise<string[]> {
 export async function listContentTree(root: string): Promise<{ files: string[]; tree: KnownTree }> {
   const files: string[] = [];
   const tree = new KnownTree();
+  // Paths put together by hand (entries hold no separator), as the walk does: path.join's
+  // normalizing of each of a large catalog's entries cost more than reading their folders.
+  const resolved = path.resolve(root);
+  // A root of the file system ends in its separator already.
+  const top = resolved.endsWith(path.sep) ? resolved.slice(0, -1) : resolved;
   await walkFolder(
     root,
     (e) => {
-      const depth = e.rel.split(path.sep).length - 1;
-      const abs = path.join(root, e.rel);
-      if (e.kind !== 'skipped') tree.add(path.dirname(abs), e.name, e.kind);
+      const cut = e.rel.length - e.name.length - 1;
+      const dirRel = cut > 0 ? e.rel.slice(0, cut) : '';
+      const depth = dirRel ? dirRel.split(path.sep).length : 0;
+      const dir = dirRel ? `${top}${path.sep}${dirRel}` : top;
+      const abs = `${dir}${path.sep}${e.name}`;
+      if (e.kind !== 'skipped') tree.add(dir, e.name, e.kind);
       // Hidden folders hold an exercise's own files (a starter's .github), never content.
       if (e.kind === 'dir') {
         if (e.name.startsWith('.') || depth >= 8) return 'prune';

@@ -1,11 +1,15 @@
 // Reads one content file: YAML with positions, then the JSON Schema. A file that fails
-// either contributes nothing, and every problem points at a line and column.
+// either contributes nothing, and every problem points at a line and column. A file in the
+// common shape is read first by the fast reader (fastYaml.ts); when that gives a value the
+// schema accepts, the full parse (positions) waits until a position is asked for. Anything
+// else, problems included, goes through the full parse, so every message is the same.
 
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { type Document, isMap, isNode, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { ContentError, ContentSource } from '../model';
 import { type PathSegment, displayPath, explain } from './messages';
 import type { RawContentFile } from './raw';
+import { fastYaml } from './fastYaml';
 import { contentValidator } from './schemaValidator';
 
 let validator: ValidateFunction | undefined;
@@ -30,6 +34,18 @@ export interface ParsedFile {
 const MAX_ERRORS_PER_FILE = 25;
 
 export function parseContentFile(file: string, text: string, source: ContentSource): ParsedFile {
+  const fast = fastYaml(text);
+  if (fast !== undefined && fast !== null && validate(fast).length === 0) {
+    let located: ((path: readonly PathSegment[], key?: boolean) => { line: number; column: number }) | undefined;
+    // Linking may still find a problem (an unknown skill, a missing folder): its position
+    // comes from the full parse, made then.
+    const locate = (path: readonly PathSegment[], key = false) => (located ??= fullParse(file, text, source).locate)(path, key);
+    return { file, source, data: fast as unknown as RawContentFile, errors: [], locate };
+  }
+  return fullParse(file, text, source);
+}
+
+function fullParse(file: string, text: string, source: ContentSource): ParsedFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const locate = (path: readonly PathSegment[], key = false) => locateIn(doc, lineCounter, path, key);
