@@ -50,6 +50,12 @@ export interface JudgeOptions {
   readonly allowProcesses?: boolean;
   /** Seconds one call into the learner's code may take before the worker is stopped. */
   readonly callTimeoutSeconds?: number;
+  /**
+   * Stop at the first failing test (pytest -x): for a caller that needs only to know the
+   * check fails (the content validator's starters and cheats, never a learner). Sound: a
+   * run with a failure fails whole, so stopping there changes no verdict.
+   */
+  readonly exitFirst?: boolean;
 }
 
 export interface JudgeRun extends PytestRun {
@@ -130,6 +136,7 @@ export async function runJudge(ctx: CheckContext, files: readonly JudgeFile[], a
     const conftests = files.some((f) => path.basename(f.rel) === 'conftest.py');
     const argv = [ctx.python.path, '-I', path.join(lib, 'upskill_judge_run.py'), config, '-q', '-rN', '--color=no', '--tb=long', '-c', ini, '--rootdir', judgeDir, '--confcutdir', judgeDir, '-o', 'addopts=', '-p', 'no:cacheprovider', `--basetemp=${path.join(tmp, 'pytest')}`, `--junitxml=${junit}`, '-o', 'junit_family=xunit1'];
     if (!conftests) argv.push('--noconftest');
+    if (opts.exitFirst) argv.push('-x');
     argv.push(...args, judgeDir);
     let networkBlock: string | undefined;
     if (opts.noNetwork) {

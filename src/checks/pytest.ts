@@ -151,7 +151,7 @@ async function checkExerciseTests(spec: PytestCheck, ctx: CheckContext): Promise
   let tests: TestCaseResult[] = [];
   let v: Verdict | undefined;
   if (judged) {
-    const p = await runJudge(ctx, files, spec.args ?? [], { noNetwork: spec.noNetwork });
+    const p = await runJudge(ctx, files, spec.args ?? [], { noNetwork: spec.noNetwork, exitFirst: ctx.stopAtFirstFailure });
     runs.push(p.run);
     tests = p.tests;
     v = verdict(ctx, p, owned, spec.allowSkips);
@@ -160,9 +160,11 @@ async function checkExerciseTests(spec: PytestCheck, ctx: CheckContext): Promise
     if (p.crashes.length) details.push(...p.crashes.slice(0, 5).map((c) => `The process running your code: ${c}`));
   }
   const mine = await learnerTestFiles(ctx, judged);
-  if (mine === 'all' || mine.length) {
+  // Where only the verdict counts (stopAtFirstFailure), a failed judge settles it.
+  const settled = ctx.stopAtFirstFailure && v !== undefined && v.status !== 'passed';
+  if (!settled && (mine === 'all' || mine.length)) {
     // The learner's own tests are learner code: an ordinary pytest run of those files only.
-    const q = await runPytest(ctx, ctx.workDir, mine === 'all' ? (spec.args ?? []) : mine, { noNetwork: spec.noNetwork, conftests });
+    const q = await runPytest(ctx, ctx.workDir, mine === 'all' ? (spec.args ?? []) : mine, { noNetwork: spec.noNetwork, conftests, exitFirst: ctx.stopAtFirstFailure });
     runs.push(q.run);
     tests = [...tests, ...q.tests];
     if (q.networkBlock && !judged) details.push(q.networkBlock);
@@ -237,7 +239,7 @@ async function checkProjectSuite(spec: PytestCheck, ctx: CheckContext): Promise<
   const config = await projectPytestConfig(ctx.workDir);
   const project: PytestOptions['project'] = { config };
   details.push(config ? `Your pytest settings in ${path.basename(config)} were used (addopts aside), and your conftest.py files.` : 'No pytest settings found (pytest.ini, or a pytest section in pyproject.toml, tox.ini or setup.cfg): pytest ran with its defaults, and your conftest.py files.');
-  const p = await runPytest(ctx, ctx.workDir, spec.args ?? [], { noNetwork: spec.noNetwork, conftests, project });
+  const p = await runPytest(ctx, ctx.workDir, spec.args ?? [], { noNetwork: spec.noNetwork, conftests, project, exitFirst: ctx.stopAtFirstFailure });
   const runs = [p.run];
   let v = verdict(ctx, p, owned, spec.allowSkips);
   if (p.networkBlock) details.push(p.networkBlock);
@@ -245,9 +247,9 @@ async function checkProjectSuite(spec: PytestCheck, ctx: CheckContext): Promise<
   v = q.verdict;
   if (v.status === 'passed' && p.networkAttempts?.length) v = reachedForTheNetwork(p.networkAttempts, v);
   let tests = p.tests;
-  if (spec.hiddenTests) {
+  if (spec.hiddenTests && !(ctx.stopAtFirstFailure && v.status !== 'passed')) {
     const hidden = await judgeFiles({ ...ctx.exercise, starter: undefined }, spec.hiddenTests);
-    const h = await runJudge(ctx, hidden, [], { noNetwork: spec.noNetwork });
+    const h = await runJudge(ctx, hidden, [], { noNetwork: spec.noNetwork, exitFirst: ctx.stopAtFirstFailure });
     runs.push(h.run);
     tests = [...tests, ...h.tests];
     const w = verdict(ctx, h, hidden.map((f) => f.rel));
@@ -277,7 +279,7 @@ function reachedForTheNetwork(attempts: readonly NetworkAttempt[], given: Verdic
 export async function checkNoNetwork(spec: NoNetworkCheck, ctx: CheckContext): Promise<CheckResult> {
   const started = Date.now();
   const { conftests, owned } = await prepareCopy(ctx, undefined, []);
-  const p = await runPytest(ctx, ctx.workDir, spec.args ?? [], { noNetwork: true, conftests, mustMock: spec.mustMock });
+  const p = await runPytest(ctx, ctx.workDir, spec.args ?? [], { noNetwork: true, conftests, mustMock: spec.mustMock, exitFirst: ctx.stopAtFirstFailure });
   let v = verdict(ctx, p, owned);
   if (v.status === 'passed' && p.networkAttempts?.length) v = reachedForTheNetwork(p.networkAttempts, v);
   if (v.status === 'passed' && spec.mustMock && !p.mockCalls?.length) {

@@ -168,6 +168,8 @@ export interface PytestOptions {
   readonly conftests?: readonly string[];
   /** The learner's project: their pytest configuration file (if any) and their conftest.py files are used. */
   readonly project?: { readonly config?: string };
+  /** Stop at the first failing test (pytest -x), as the judge's option of the same name. */
+  readonly exitFirst?: boolean;
 }
 
 /** A folder for one tool run beside the scratch copy (never inside the learner's files). */
@@ -223,6 +225,7 @@ export async function runPytest(ctx: CheckContext, cwd: string, args: readonly s
     // tmp_path and friends live beside the copy too, not in the system temp folder.
     const argv = [...pythonModule(ctx.python, 'pytest'), '-q', '-rN', '--color=no', '--tb=long', '-c', ini, '--rootdir', cwd, '--confcutdir', cwd, '-o', 'addopts=', '-p', 'no:cacheprovider', `--basetemp=${path.join(scratch, 'tmp')}`, `--junitxml=${junit}`, '-o', 'junit_family=xunit1'];
     if (!opts.conftests?.length && !opts.project) argv.push('--noconftest');
+    if (opts.exitFirst) argv.push('-x');
     const pythonPath: string[] = [];
     let networkBlock: string | undefined;
     if (opts.noNetwork) {

@@ -65,6 +65,25 @@ function setTreePriority(root, priority) {
   }
 }
 
+/** The machine's CPU time so far, busy and idle, in core-seconds (from /proc/stat; zero where there is none). */
+function machineCpu() {
+  try {
+    const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+    const ticks = fields.map(Number);
+    const idle = ticks[3] + (ticks[4] ?? 0);
+    // USER_HZ is 100 on Linux.
+    return { busy: (ticks.slice(0, 8).reduce((a, b) => a + b, 0) - idle) / 100, idle: idle / 100 };
+  } catch {
+    return { busy: 0, idle: 0 };
+  }
+}
+const cpuAtStart = machineCpu();
+/** Busy and idle core-seconds since the tiers started: how well the cores were packed. */
+function machineSoFar() {
+  const now = machineCpu();
+  return `machine so far: ${(now.busy - cpuAtStart.busy).toFixed(0)} core-s busy, ${(now.idle - cpuAtStart.idle).toFixed(0)} idle`;
+}
+
 const children = new Set();
 let failed = false;
 
@@ -86,7 +105,7 @@ function run(label, command, args, { hold, onSpawn }) {
       const seconds = ((Date.now() - started) / 1000).toFixed(0);
       if (hold) process.stdout.write(`\n---- ${label} ----\n${Buffer.concat(chunks).toString('utf8')}`);
       const ok = code === 0;
-      console.log(`[tiers] ${label}: ${ok ? 'passed' : failed ? 'stopped' : `failed (${signal ?? `exit ${code}`})`} in ${seconds} s`);
+      console.log(`[tiers] ${label}: ${ok ? 'passed' : failed ? 'stopped' : `failed (${signal ?? `exit ${code}`})`} in ${seconds} s (${machineSoFar()})`);
       if (!ok && !failed) stopAll();
       resolve(ok);
     });

@@ -51,6 +51,26 @@ describe('checks: runners with the real tools', () => {
     assert.deepStrictEqual(all.report.results.map((r) => r.status), ['failed', 'failed']);
   });
 
+  it('stopAtFirstFailure: the hidden tests stop at the first failing one and the learner tests are not run; a learner sees every test', async () => {
+    const mine = 'from calc import add\n\ndef test_mine():\n    assert add(1, 1) == 2\n';
+    const hidden = 'from calc import add\n\ndef test_one():\n    assert add(1, 1) == 2\n\ndef test_two():\n    assert add(2, 2) == 4\n\ndef test_three():\n    assert add(0, 0) == 0\n';
+    const exDir = await folder({ 'hidden/test_hidden.py': hidden, 'solution/test_mine.py': mine, 'solution/calc.py': 'def add(a, b):\n    return a + b\n' });
+    const checks: CheckSpec[] = [{ type: 'pytest', hiddenTests: 'hidden' }];
+    // A scaffold whose solution ships a test file: the learner's copy of it runs beside the judge.
+    const run = async (extra: object) => {
+      const ctx = context(await folder({ 'calc.py': 'def add(a, b):\n    return a - b\n', 'test_mine.py': mine }), checks, extra, exDir);
+      const report = await runChecks({ ...ctx, exercise: { ...ctx.exercise, solution: 'solution' } });
+      return report.results[0];
+    };
+    const outcomes = (r: Awaited<ReturnType<typeof run>>) => r.tests.map((t) => `${t.id.split('::').pop()} ${t.outcome}`).sort();
+    const stopped = await run({ stopAtFirstFailure: true });
+    assert.strictEqual(stopped.status, 'failed', stopped.summary);
+    assert.deepStrictEqual(outcomes(stopped), ['test_one failed'], 'pytest -x: the run ends at the first failure, and the learner test_mine never runs');
+    const all = await run({});
+    assert.strictEqual(all.status, 'failed');
+    assert.deepStrictEqual(outcomes(all), ['test_mine failed', 'test_one failed', 'test_three passed', 'test_two failed']);
+  });
+
   it('no-network: a test that reaches the network fails and is named', async () => {
     const { report } = await check(
       { 'test_net.py': 'import urllib.request\n\ndef test_fetch():\n    urllib.request.urlopen("http://127.0.0.1:9/", timeout=2)\n\ndef test_offline():\n    assert True\n' },
