@@ -46,10 +46,12 @@ async function inHostTier() {
   }
 }
 
-// Two files at a time: a suite spends most of its time waiting on code-server and the
-// browser (about 0.4 of a core), and each starts its own code-server on a free port with
-// its own profile and workspace, so suites share nothing. On a quiet 2-core machine the
-// tier took 10.5 min this way (57 passing); one file at a time it took 955 s in CI.
+// Two files at a time: each file starts its own code-server on a free port with its own
+// profile and workspace, so files share nothing. On a quiet 2-core machine the tier took
+// 10.5 min this way (57 passing); beside the validator in a cold CI run, 847 s against 955 s
+// one file at a time. The gain is small because the tier is not mostly waiting: one file
+// keeps about 1.5 cores busy (the skills-tree file: 67 to 72 core-seconds in 44 s, most of
+// it Chromium's renderer loading VS Code's workbench, twice), so the machine is full either way.
 function e2eTier() {
   const mocha = path.join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js');
   const r = spawnSync(process.execPath, [mocha, '--parallel', '--jobs', '2', '--timeout', '300000', '--enable-source-maps', ...process.argv.slice(2), 'out/e2e/**/*.test.js'], { cwd: ROOT, stdio: 'inherit' });

@@ -5,13 +5,16 @@
 //   - the content validator starts at once on ONE worker (one core), at a lower priority,
 //     longest exercises first;
 //   - on the other core, one after another: types, lint, the unit tier (one process), then
-//     the in-host and end-to-end tiers (a browser and code-server, mostly waiting), while
-//     Node 24 and code-server, which only they need, download and build;
+//     the in-host and end-to-end tiers (a browser and code-server; two e2e files at a time),
+//     while Node 24 and code-server, which only they need, download and build;
 //   - when that lane is done, the validator gets the second core (SIGUSR2 adds a worker) and
 //     its normal priority back, for all its processes (the tools inherit its priority).
 //     Tried on 2026-12-07 and undone: a second worker at nice 10 beside the end-to-end tier
-//     (which uses about 0.4 of a core) slowed that tier from about 900 s to 1142 s and made a
-//     walkthrough test time out, with no clear gain for the validator.
+//     slowed that tier from about 900 s to 1142 s and made a walkthrough test time out.
+// Each tier's line ends with the machine's busy and idle core-seconds so far (/proc/stat).
+// A cold run on 2026-12-07 was busy 3853 core-seconds and idle 71 in 1994 s: the two cores
+// are full from start to end, so the run's length is its CPU time halved, and only less
+// work (not another arrangement) makes it shorter.
 // Expects a build (`node esbuild.js --production --tests`, which builds the validator and
 // the unit bundles too) and the Debian packages (`install.sh system`). The validator prints
 // as it goes; every other tier is held and printed whole when it ends. The first tier to
