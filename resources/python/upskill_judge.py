@@ -935,11 +935,13 @@ def _path_for_measure(fn):
     return path
 
 
-def measure(fn, *args, timeout=60.0, **kwargs):
+def measure(fn, *args, timeout=60.0, cpu_timeout=None, **kwargs):
     """Calls `fn(*args, **kwargs)` in a fresh worker and measures the call from outside it.
 
     Returns a Measurement: `finished` (False if the call ran past `timeout` seconds of wall
-    time and was stopped), `value` (the result, as data), `seconds` (wall time),
+    time, or past `cpu_timeout` seconds of CPU time where given, and was stopped; a CPU
+    limit is the kernel's (RLIMIT_CPU, whole seconds, rounded up), so a machine busy with
+    other work does not stop an honest call early), `value` (the result, as data), `seconds` (wall time),
     `cpu_seconds` (user + system time of the worker during the call, from the OS) and
     `peak_bytes` (how far the worker's resident memory rose above where it was when the call
     started: the kernel's high-water mark, reset just before the call) and `args` (the
@@ -959,11 +961,27 @@ def measure(fn, *args, timeout=60.0, **kwargs):
                 f.write("5")
             base_rss = _proc_status(w.pid, "VmHWM")
             cpu0 = _proc_cpu(w.pid)
+        if cpu_timeout is not None:
+            import math
+            import resource
+
+            # Soft and hard alike: at the hard limit the kernel sends SIGKILL, which the
+            # learner's code cannot catch (at a soft one it would send SIGXCPU).
+            # w.pid is the worker as /proc numbers it; the system call takes this PID
+            # namespace's number, which is the child's own.
+            limit = math.ceil(_proc_cpu(w.pid) + cpu_timeout)
+            resource.prlimit(w.proc.pid, resource.RLIMIT_CPU, (limit, limit))
         started = time.perf_counter()
         w.peer.timeout = timeout
         try:
             kept = w.request("call_staged", target, staged, keep=True)
         except WorkerTimeout:
+            return Measurement(False, seconds=time.perf_counter() - started)
+        except WorkerFailure:
+            if cpu_timeout is None or w.proc.returncode != -9:
+                raise
+            # Stopped at its CPU limit: a measurement that did not finish, not a crash.
+            _STATE["crashes"].pop()
             return Measurement(False, seconds=time.perf_counter() - started)
         seconds = time.perf_counter() - started
         peak = cpu = None

@@ -466,6 +466,40 @@ describe('checks: the judge and the worker', function () {
     const { result } = await judged({ 'hog.py': hog }, { 'test_hog.py': test });
     assert.strictEqual(result.status, 'passed', `${result.summary}\n${result.details.join('\n')}`);
   });
+
+  it('a CPU limit stops a call that spins, even one that ignores SIGXCPU, and never one that only waits', async () => {
+    const slow = [
+      'import signal, time',
+      'signal.signal(signal.SIGXCPU, signal.SIG_IGN)',
+      '',
+      'def spin():',
+      '    while True:',
+      '        pass',
+      '',
+      'def wait(seconds):',
+      '    time.sleep(seconds)',
+      '    return seconds',
+      '',
+    ].join('\n');
+    const test = [
+      'import time',
+      'from upskill_judge import measure',
+      'from slow import spin, wait',
+      '',
+      'def test_limits():',
+      '    started = time.monotonic()',
+      '    spun = measure(spin, timeout=60, cpu_timeout=1)',
+      '    assert not spun.finished, spun',
+      '    assert time.monotonic() - started < 30, "stopped by the CPU limit, long before the wall-clock one"',
+      '    waited = measure(wait, 2.5, timeout=60, cpu_timeout=1)',
+      '    assert waited.finished and waited.value == 2.5, waited',
+      '    assert waited.seconds >= 2.5 and waited.cpu_seconds < 1, waited',
+      '',
+    ].join('\n');
+    const { result } = await judged({ 'slow.py': slow }, { 'test_slow.py': test });
+    assert.strictEqual(result.status, 'passed', `${result.summary}\n${result.details.join('\n')}`);
+    assert.ok(!result.details.some((d) => /The process running your code/.test(d)), `a stop at the CPU limit is not reported as a crash: ${result.details.join('\n')}`);
+  });
 });
 
 describe('checks: the audit hook of the worker', function () {
