@@ -20,7 +20,7 @@
 // as it goes; every other tier is held and printed whole when it ends. The first tier to
 // fail stops the rest (as `&&` would), and the exit code is 1.
 import { spawn } from 'child_process';
-import { readFileSync, readdirSync } from 'fs';
+import { mkdirSync, readFileSync, readdirSync, rmdirSync, writeFileSync } from 'fs';
 import { setPriority as osSetPriority } from 'os';
 
 /** A lower priority is a hint: where the system refuses it, the tiers run as they are. */
@@ -87,6 +87,30 @@ function machineSoFar() {
   return `machine so far: ${(now.busy - cpuAtStart.busy).toFixed(0)} core-s busy, ${(now.idle - cpuAtStart.idle).toFixed(0)} idle`;
 }
 
+/**
+ * A CPU-accounting control group per tier (cgroup v1 cpuacct), where this machine lets us
+ * make one (root, as in CI here): what a whole tier used, its tools' processes in PID
+ * namespaces and those reaped by no one included, which the tiers' own wait() figures miss.
+ * Elsewhere the tiers run as they are and print no per-tier figure.
+ */
+function tierCgroup(label) {
+  try {
+    const dir = `/sys/fs/cgroup/cpuacct/upskill-tiers-${process.pid}-${label.replace(/[^a-z0-9]+/gi, '-')}`;
+    mkdirSync(dir);
+    return dir;
+  } catch {
+    return undefined;
+  }
+}
+
+function cgroupCpuSeconds(dir) {
+  try {
+    return Number(readFileSync(`${dir}/cpuacct.usage`, 'utf8')) / 1e9;
+  } catch {
+    return undefined;
+  }
+}
+
 const children = new Set();
 let failed = false;
 
@@ -96,6 +120,13 @@ function run(label, command, args, { hold, onSpawn }) {
     const started = Date.now();
     // A process group of its own, so a failure elsewhere can stop the tier with its children.
     const child = spawn(command, args, { stdio: hold ? ['ignore', 'pipe', 'pipe'] : 'inherit', detached: true });
+    // Joined as soon as it exists (spawn returns once it has exec'd, before it starts anything).
+    const cgroup = tierCgroup(label);
+    try {
+      if (cgroup) writeFileSync(`${cgroup}/cgroup.procs`, String(child.pid));
+    } catch {
+      // gone already, or not allowed: no figure for this tier
+    }
     children.add(child);
     onSpawn?.(child);
     const chunks = [];
@@ -108,7 +139,14 @@ function run(label, command, args, { hold, onSpawn }) {
       const seconds = ((Date.now() - started) / 1000).toFixed(0);
       if (hold) process.stdout.write(`\n---- ${label} ----\n${Buffer.concat(chunks).toString('utf8')}`);
       const ok = code === 0;
-      console.log(`[tiers] ${label}: ${ok ? 'passed' : failed ? 'stopped' : `failed (${signal ?? `exit ${code}`})`} in ${seconds} s (${machineSoFar()})`);
+      const cpu = cgroup ? cgroupCpuSeconds(cgroup) : undefined;
+      const used = cpu !== undefined ? `${cpu.toFixed(0)} core-s of CPU; ` : '';
+      console.log(`[tiers] ${label}: ${ok ? 'passed' : failed ? 'stopped' : `failed (${signal ?? `exit ${code}`})`} in ${seconds} s (${used}${machineSoFar()})`);
+      try {
+        if (cgroup) rmdirSync(cgroup);
+      } catch {
+        // a process of the tier still in it (it is killed with the tier's group); left for the system
+      }
       if (!ok && !failed) stopAll();
       resolve(ok);
     });
