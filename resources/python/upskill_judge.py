@@ -38,7 +38,7 @@ import upskill_wire as wire
 
 CONFIG = {}
 EXERCISE = Path(".")
-_STATE = {"worker": None, "refusals": [], "test_refusals": None, "workers": 0, "crashes": []}
+_STATE = {"worker": None, "refusals": [], "test_refusals": None, "workers": 0, "started": 0, "crashes": []}
 
 def configure(config):
     global EXERCISE
@@ -442,18 +442,8 @@ class Worker:
         self._start()
 
     def _start(self):
-        r1, w1 = os.pipe()
-        r2, w2 = os.pipe()
-        tmp = CONFIG["tmp"]
-        config = {"copy": CONFIG["copy"], "tmp": tmp, "rfd": r1, "wfd": w2, "allowProcesses": bool(CONFIG.get("allowProcesses")), "noNetwork": bool(CONFIG.get("noNetwork")), "secret": CONFIG.get("secret", [])}
-        env = _worker_env()
-        self.proc = _RealPopen(
-            [sys.executable, "-I", os.path.join(CONFIG["lib"], "upskill_worker.py"), "serve", json.dumps(config)],
-            pass_fds=(r1, w2), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=CONFIG["copy"], env=env,
-        )
-        os.close(r1)
-        os.close(w2)
-        self.pipe = wire.Pipe(r2, w1)
+        self.proc, rfd, wfd = _take_prestarted() or _spawn_worker()
+        self.pipe = wire.Pipe(rfd, wfd)
         self.reader = threading.Thread(target=self._drain, daemon=True)
         self.reader.start()
         _STATE["workers"] += 1
@@ -807,6 +797,54 @@ def _worker_env(base_only=False):
         return own
     env.update(own)
     return env
+
+
+def _spawn_worker():
+    """A new worker process: (process, fd to read its answers, fd to write requests)."""
+    r1, w1 = os.pipe()
+    r2, w2 = os.pipe()
+    config = {"copy": CONFIG["copy"], "tmp": CONFIG["tmp"], "rfd": r1, "wfd": w2, "allowProcesses": bool(CONFIG.get("allowProcesses")), "noNetwork": bool(CONFIG.get("noNetwork")), "secret": CONFIG.get("secret", [])}
+    proc = _RealPopen(
+        [sys.executable, "-I", os.path.join(CONFIG["lib"], "upskill_worker.py"), "serve", json.dumps(config)],
+        pass_fds=(r1, w2), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=CONFIG["copy"], env=_worker_env(),
+    )
+    os.close(r1)
+    os.close(w2)
+    _STATE["started"] += 1
+    return proc, r2, w1
+
+
+def prestart_worker():
+    """Starts the first worker now, so that its interpreter starts while pytest imports and
+    collects in this process (the first test would otherwise wait for it). The first Worker
+    made takes it; one no test took is stopped when the session ends. It is a worker like any
+    other: nothing has run in it, and it is started from the same configuration."""
+    if _STATE.get("prestarted") is None:
+        _STATE["prestarted"] = _spawn_worker()
+
+
+def _take_prestarted():
+    spare = _STATE.get("prestarted")
+    _STATE["prestarted"] = None
+    if spare is not None and spare[0].poll() is not None:
+        # Ended before it was needed: a new one reports how a start goes wrong, with its output.
+        _drop(spare)
+        return None
+    return spare
+
+
+def _drop(spare):
+    proc, rfd, wfd = spare
+    try:
+        proc.kill()
+        proc.wait(timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        pass
+    for fd in (rfd, wfd):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
 
 
 def _worker():
@@ -1252,7 +1290,10 @@ def pytest_sessionfinish(session, exitstatus):
     w = _STATE.get("worker")
     if w is not None:
         w.close()
+    spare = _take_prestarted()
+    if spare is not None:
+        _drop(spare)
     out = CONFIG.get("report")
     if out:
         with open(out, "w") as f:
-            json.dump({"refusals": _STATE["refusals"][:200], "crashes": _STATE["crashes"][:50], "workers": _STATE["workers"]}, f)
+            json.dump({"refusals": _STATE["refusals"][:200], "crashes": _STATE["crashes"][:50], "workers": _STATE["workers"], "started": _STATE["started"]}, f)

@@ -34,6 +34,7 @@ def _no_learner_code_here(copy):
 
 
 _no_learner_code_here(upskill_judge.CONFIG["copy"])
+upskill_judge.prestart_worker()
 
 import pytest  # noqa: E402
 

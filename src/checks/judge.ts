@@ -63,6 +63,10 @@ export interface JudgeRun extends PytestRun {
   readonly refusals: readonly string[];
   /** How worker processes ended early (crashed, hung, flooded the protocol). */
   readonly crashes: readonly string[];
+  /** Worker processes the tests used (the one started with the judge counts once it is used). */
+  readonly workers: number;
+  /** Worker processes started, used or not (the one started with the judge included). */
+  readonly started: number;
 }
 
 /** Files that Python could import or execute: never linked into the judge's folder. */
@@ -153,8 +157,8 @@ export async function runJudge(ctx: CheckContext, files: readonly JudgeFile[], a
     const xml = await fs.readFile(junit, 'utf8').catch(() => '');
     // The judge's folder goes away; the same files sit in the copy (shipped) or the learner's folder (revealed).
     const tests = parseJUnit(xml).map((t) => ({ ...t, file: t.file ? path.resolve(ctx.workDir, t.file) : undefined }));
-    const facts = JSON.parse(await fs.readFile(report, 'utf8').catch(() => '{}')) as { refusals?: string[]; crashes?: string[] };
-    return { run, tests, networkBlock, refusals: facts.refusals ?? [], crashes: facts.crashes ?? [] };
+    const facts = JSON.parse(await fs.readFile(report, 'utf8').catch(() => '{}')) as { refusals?: string[]; crashes?: string[]; workers?: number; started?: number };
+    return { run, tests, networkBlock, refusals: facts.refusals ?? [], crashes: facts.crashes ?? [], workers: facts.workers ?? 0, started: facts.started ?? 0 };
   } finally {
     await fs.rm(scratch, { recursive: true, force: true });
   }

@@ -371,6 +371,21 @@ describe('checks: the judge and the worker', function () {
     assert.strictEqual(run.crashes.length, 2, run.crashes.join('\n'));
   });
 
+  it('the worker started beside pytest is the one the first test uses; a run whose tests never reach the learner code uses none', async () => {
+    const work = await folder({ 'stats.py': 'def mean(values):\n    return sum(values) / len(values)\n' });
+    const tests = await folder({ 'test_stats.py': MEAN_TEST + '\n\ndef test_again():\n    assert mean([2.0]) == 2.0\n', 'test_plain.py': 'def test_plain():\n    assert 1 + 1 == 2\n' });
+    const ctx = context(work, [], {}, tests);
+    const both = await runJudge(ctx, [{ rel: 'test_stats.py', from: path.join(tests, 'test_stats.py') }], []);
+    assert.deepStrictEqual(both.tests.map((t) => t.outcome), ['passed', 'passed']);
+    assert.strictEqual(both.workers, 1, 'one worker for both tests');
+    assert.strictEqual(both.started, 1, 'the one started with the judge, not a second');
+    const plain = await runJudge(ctx, [{ rel: 'test_plain.py', from: path.join(tests, 'test_plain.py') }], []);
+    assert.deepStrictEqual(plain.tests.map((t) => t.outcome), ['passed']);
+    assert.strictEqual(plain.workers, 0);
+    assert.strictEqual(plain.started, 1, 'started with the judge, then stopped unused');
+    assert.deepStrictEqual(plain.crashes, []);
+  });
+
   it('reading the hidden tests or the exercise (its reference solution) from learner code is refused, and says so', async () => {
     const exDir = await folder({ 'hidden/test_peek.py': 'import os\nfrom peek import read\n\n\ndef test_hidden():\n    assert read(os.path.abspath(__file__)) == "refused"\n\n\ndef test_solution():\n    assert read(os.environ["SOLUTION"]) == "refused"\n', 'solution/peek.py': 'ANSWER = 42\n' });
     const work = await folder({ 'peek.py': 'def read(path):\n    try:\n        with open(path) as f:\n            return f.read()\n    except PermissionError:\n        return "refused"\n' });
