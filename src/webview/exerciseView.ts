@@ -36,6 +36,8 @@ export class ExerciseView extends DisposableBase implements vscode.WebviewViewPr
   /** The files each exercise provides (its starter), relative to its folder: content, read once per load. */
   private readonly provided = new Map<string, Promise<readonly string[]>>();
   private lastModel?: ExercisePanelModel;
+  /** The exercise lastModel was made for. */
+  private lastShown?: Exercise;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -80,7 +82,9 @@ export class ExerciseView extends DisposableBase implements vscode.WebviewViewPr
       await this.post();
       return;
     }
-    // Never resolved yet: the view's focus command creates it (and takes the keyboard).
+    // Never resolved yet: the view's focus command creates it (and takes the keyboard). The
+    // model is made first, so that the page carries it and paints the exercise at once.
+    await this.keepModel();
     await vscode.commands.executeCommand(`${Views.exercise}.focus`);
     if (options.preserveFocus) await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
   }
@@ -92,6 +96,9 @@ export class ExerciseView extends DisposableBase implements vscode.WebviewViewPr
       script: 'exercise.js',
       title: 'Exercise',
       body: '<main id="root" aria-label="Current exercise"><p>Loading the exercise…</p></main>',
+      // The last model made for the exercise shown, if any: the page paints it at once, and
+      // the host's fresh one follows `ready`.
+      ...(this.lastModel !== undefined && this.lastShown === this.shown && { state: { type: 'state', model: this.lastModel } satisfies ToExerciseView }),
     });
     // Resolved again each time the view is shown after being disposed: these go with this webview.
     const onMessage = view.webview.onDidReceiveMessage((m: unknown) => {
@@ -144,10 +151,18 @@ export class ExerciseView extends DisposableBase implements vscode.WebviewViewPr
 
   private async post(): Promise<void> {
     if (!this.view) return;
-    const model = await this.model();
-    this.lastModel = model;
+    const model = await this.keepModel();
     const message: ToExerciseView = { type: 'state', model };
     await this.view?.webview.postMessage(message);
+  }
+
+  /** Makes the model of the exercise shown and keeps it, with the exercise it is for. */
+  private async keepModel(): Promise<ExercisePanelModel | undefined> {
+    const shown = this.shown;
+    const model = await this.model();
+    this.lastModel = model;
+    this.lastShown = shown;
+    return model;
   }
 
   private async model(): Promise<ExercisePanelModel | undefined> {

@@ -9,7 +9,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { Frame } from 'playwright-core';
 import { type Session, screenshotFailures, startSession } from '../harness/session';
-import { type Workbench, waitFor } from '../harness/workbench';
+import { type Workbench, paneOpenings, showOpenings, waitFor } from '../harness/workbench';
 
 const TYPING = { id: 'typing-annotate-metrics', title: 'Annotate a classification-metrics module', main: 'metrics.py' };
 const VIEW = 'body[data-surface="view"] details.skill';
@@ -39,41 +39,8 @@ async function skillRow(wb: Workbench, label: string): Promise<string> {
   return (await wb.treeRows()).find((r) => r.label === label)?.description ?? '';
 }
 
-interface Opening {
-  total: number;
-  page: number;
-  made: number;
-  content?: number;
-  worker?: number;
-}
-
-/** Closes and opens the Checklist pane `n` times, timing each first paint (see the first test). */
-async function openings(wb: Workbench, n: number): Promise<Opening[]> {
-  const samples: Opening[] = [];
-  for (let i = 0; i < n; i++) {
-    await wb.collapsePane('Checklist');
-    await waitFor('the checklist webview to go', async () => !(await wb.page.locator('.sidebar .webview.ready').count()), 10_000).catch(() => undefined);
-    await wb.page.waitForTimeout(500);
-    const header = wb.paneHeader('Checklist');
-    const t0 = await header.evaluate((h) => {
-      const t = Date.now();
-      (h as HTMLElement).click();
-      return t;
-    });
-    const frame = await wb.webviewFrameWith('#root[data-painted-at]', 30_000);
-    const [at, inPage, madeAt] = await frame
-      .locator('#root')
-      .evaluate((r) => [Number(r.getAttribute('data-painted-at')), Number(r.getAttribute('data-painted-in')), Number(document.body.dataset.madeAt)]);
-    const marks = await frame
-      .parentFrame()
-      // The first of each mark (an update of the page marks them again).
-      ?.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').reverse().map((m) => [m.name.replace(/^.*\/content\//, ''), Math.round(performance.timeOrigin + m.startTime)])))
-      .catch(() => undefined);
-    const started = marks?.started;
-    samples.push({ total: at - t0, page: inPage, made: madeAt - t0, content: started && started - t0, worker: started && marks?.workerReady && marks.workerReady - started });
-  }
-  return samples;
-}
+/** The Checklist view's root once its page has painted (the Exercise view's root is a #root too). */
+const CHECKLIST_PAINTED = 'body[data-surface="view"] #root[data-painted-at]';
 
 describe('Checklist (e2e)', function () {
   let s: Session;
@@ -97,20 +64,20 @@ describe('Checklist (e2e)', function () {
     // frame then waited for VS Code's service worker: seconds the first time a browser
     // profile shows any webview (VS Code installs the worker then, for every extension),
     // little after that, in the same window or a later one.
-    const fresh = await openings(s.wb, 5);
+    const fresh = await paneOpenings(s.wb, 'Checklist', CHECKLIST_PAINTED, 5);
     // A later window of the same browser profile, as every start of VS Code after the first:
     // the pane left closed, so that its first opening in the new window is a click.
     await s.wb.collapsePane('Checklist');
     await s.reload();
     await s.wb.openUpskill();
-    const later = await openings(s.wb, 1);
-    const show = (xs: Opening[]) => xs.map((x) => `${x.total} (${x.made >= 0 ? `page made by the host at ${x.made}` : 'page kept by VS Code since its first opening'}, in the webview frame at ${x.content ?? '?'}, service worker ${x.worker ?? '?'}, page ${x.page})`).join(', ');
+    const later = await paneOpenings(s.wb, 'Checklist', CHECKLIST_PAINTED, 1);
+    const show = showOpenings;
     console.log(`      first paint of the Checklist view, ms from the click: new browser profile, first opening ${show(fresh.slice(0, 1))}; reopened ${show(fresh.slice(1))}; a later window, first opening ${show(later)}`);
     // The figures are for reading (and `npm run bench`), not a timed assertion that flakes
     // on a loaded machine; what must hold is that every opening painted the checklist.
     for (const x of [...fresh, ...later]) assert.ok(Number.isFinite(x.total) && x.page >= 0, `a paint was recorded: ${show([x])}`);
-    const frame = await s.wb.webviewFrameWith('#root[data-painted-at]', 30_000);
-    assert.match(await frame.locator('#root').innerText(), /Competencies/);
+    const frame = await s.wb.webviewFrameWith(CHECKLIST_PAINTED, 30_000);
+    assert.match(await frame.locator(CHECKLIST_PAINTED).innerText(), /Competencies/);
   });
 
   it('ticking a self-assessed competency persists across a reload and shows in the tree', async () => {

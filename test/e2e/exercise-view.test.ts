@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { type Session, screenshotFailures, startSession } from '../harness/session';
-import { waitFor } from '../harness/workbench';
+import { paneOpenings, showOpenings, waitFor } from '../harness/workbench';
 
 const ID = 'typing-annotate-metrics';
 const TITLE = 'Annotate a classification-metrics module';
@@ -54,6 +54,9 @@ Plain words before the payloads.
 Plain words after the payloads.
 `;
 
+/** The Exercise view's root once its page has painted (data-painted-at). */
+const EXERCISE_PAINTED = 'main[aria-label="Current exercise"][data-painted-at]';
+
 async function startFromPalette(s: Session, title: string): Promise<void> {
   await s.wb.runCommand('Upskill: Start Exercise…');
   await s.wb.waitForQuickPick(/Start an exercise/);
@@ -87,7 +90,19 @@ describe('Exercise view at 1400×900 (e2e)', function () {
   });
 
   it('Start Exercise gives the code the whole editor (80+ columns) and shows the instructions in the view', async () => {
-    await startFromPalette(s, TITLE);
+    await s.wb.runCommand('Upskill: Start Exercise…');
+    await s.wb.waitForQuickPick(/Start an exercise/);
+    await s.wb.typeInQuickPick(TITLE);
+    const row = s.wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: TITLE }).first();
+    await row.waitFor({ timeout: 15_000 });
+    const started = Date.now();
+    await row.click();
+    // The first paint of the view, from the click that starts the exercise (the starter is
+    // copied, the code opens, then the view is made and shows the exercise at once).
+    const painted = await s.wb.webviewFrameWith(EXERCISE_PAINTED, 60_000);
+    const [at, inPage] = await painted.locator(EXERCISE_PAINTED).evaluate((r) => [Number(r.getAttribute('data-painted-at')), Number(r.getAttribute('data-painted-in'))]);
+    console.log(`      first paint of the Exercise view, ms from the click on Start Exercise: ${at - started} (page ${inPage})`);
+    assert.ok(Number.isFinite(at - started) && inPage >= 0, 'a paint was recorded');
     await waitForCodeFullWidth(s, 'metrics.py');
     const columns = await waitFor('the editor to lay out', async () => ((await s.wb.visibleEditorColumns()) || undefined));
     assert.ok(columns >= 80, `the code editor shows ${columns} columns`);
@@ -100,6 +115,14 @@ describe('Exercise view at 1400×900 (e2e)', function () {
     const frame = await s.wb.exerciseView();
     assert.ok((await frame.locator('.instructions pre code').count()) > 0, 'code blocks are rendered as code');
     await s.wb.screenshot('exercise-view-1400-dark');
+  });
+
+  it('first paint of the Exercise view when it is opened again', async () => {
+    const again = await paneOpenings(s.wb, 'Exercise', EXERCISE_PAINTED, 3);
+    console.log(`      first paint of the Exercise view, ms from the click that opens it again: ${showOpenings(again)}`);
+    for (const x of again) assert.ok(Number.isFinite(x.total) && x.page >= 0, `a paint was recorded: ${showOpenings([x])}`);
+    // Painted with the exercise at once, not with "Loading the exercise…".
+    assert.match(await (await s.wb.exerciseView()).locator('main').innerText(), new RegExp(TITLE));
   });
 
   it('two Show Hint put the two hints in the view, rendered', async () => {

@@ -602,3 +602,52 @@ function tabTitle([name, suffix]: string[]): string {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+export interface Opening {
+  total: number;
+  page: number;
+  made: number;
+  content?: number;
+  worker?: number;
+}
+
+/**
+ * Closes and opens a webview pane of the side bar `n` times, timing each first paint: from
+ * the click on its header to the frame that shows `painted` (an element whose
+ * data-painted-at our page sets on its first render, as epoch ms, with data-painted-in as ms
+ * since the page began loading). `made` is when our host made the page (data-made-at on the
+ * body; negative when VS Code kept the page from an earlier opening); from the marks VS
+ * Code's webview host frame (pre/index.html) leaves, `content` is when the page's HTML
+ * reached that frame and `worker` how long the frame then waited for VS Code's service worker.
+ */
+export async function paneOpenings(wb: Workbench, pane: string, painted: string, n: number): Promise<Opening[]> {
+  const samples: Opening[] = [];
+  for (let i = 0; i < n; i++) {
+    await wb.collapsePane(pane);
+    await waitFor(`the ${pane} webview to go`, async () => !(await wb.page.locator('.sidebar .webview.ready').count()), 10_000).catch(() => undefined);
+    await wb.page.waitForTimeout(500);
+    const header = wb.paneHeader(pane);
+    const t0 = await header.evaluate((h) => {
+      const t = Date.now();
+      (h as HTMLElement).click();
+      return t;
+    });
+    const frame = await wb.webviewFrameWith(painted, 30_000);
+    const [at, inPage, madeAt] = await frame
+      .locator(painted)
+      .evaluate((r) => [Number(r.getAttribute('data-painted-at')), Number(r.getAttribute('data-painted-in')), Number(document.body.dataset.madeAt)]);
+    const marks = await frame
+      .parentFrame()
+      // The first of each mark (an update of the page marks them again).
+      ?.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').reverse().map((m) => [m.name.replace(/^.*\/content\//, ''), Math.round(performance.timeOrigin + m.startTime)])))
+      .catch(() => undefined);
+    const started = marks?.started;
+    samples.push({ total: at - t0, page: inPage, made: madeAt - t0, content: started && started - t0, worker: started && marks?.workerReady && marks.workerReady - started });
+  }
+  return samples;
+}
+
+/** Openings as a line for the test's output. */
+export function showOpenings(xs: readonly Opening[]): string {
+  return xs.map((x) => `${x.total} (${x.made >= 0 ? `page made by the host at ${x.made}` : 'page kept by VS Code since its first opening'}, in the webview frame at ${x.content ?? '?'}, service worker ${x.worker ?? '?'}, page ${x.page})`).join(', ');
+}
