@@ -217,23 +217,24 @@ export class Workbench {
   /** Runs a command by its palette title, e.g. "Upskill: Start Exercise…". */
   async runCommand(title: string): Promise<void> {
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    // A webview that finishes loading just then can take focus, and the palette closes on
-    // losing it: open it again once rather than wait out the timeout on a closed palette.
+    // Fuzzy ranking can put a longer title first ("Browse Color Themes…"), so pick the exact one.
+    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({
+      has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }),
+    }).first();
+    // A webview or an editor that takes focus just then (one finishing loading, a notebook
+    // cell being revealed) closes the palette, before or after its row shows: open it again
+    // rather than wait out the timeout on a closed palette.
     for (let attempt = 1; ; attempt++) {
-      await this.openPalette();
       try {
+        await this.openPalette();
         await input.fill(`>${title}`, { timeout: 5_000 });
+        await row.waitFor({ timeout: 15_000 });
+        await row.click({ timeout: 5_000 });
         break;
       } catch (e) {
         if (attempt >= 3) throw e;
       }
     }
-    // Fuzzy ranking can put a longer title first ("Browse Color Themes…"), so pick the exact one.
-    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({
-      has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }),
-    }).first();
-    await row.waitFor({ timeout: 15_000 });
-    await row.click();
     // The palette closes, or gives way to the command's own quick pick.
     await waitFor(`"${title}" to run`, async () => {
       if (!(await this.page.locator('.quick-input-widget').isVisible())) return true;
