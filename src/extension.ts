@@ -106,9 +106,9 @@ function activateInner(context: vscode.ExtensionContext, log: vscode.LogOutputCh
   subs.push(vscode.window.registerWebviewViewProvider(Views.exercise, webviewViewOnFirstUse(async () => (await workbench.get()).exerciseView)));
   subs.push(vscode.window.registerWebviewViewProvider(Views.checklist, webviewViewOnFirstUse(async () => (await workbench.get()).checklist)));
   subs.push(vscode.window.registerWebviewPanelSerializer(Panels.dashboard, serializerOnFirstUse(async () => (await workbench.get()).dashboard)));
-  // Other windows' passes: read again on focus and when the Skills view is shown (the store
-  // also merges before every write).
-  subs.push(new ProgressFollower(progress, skillsView.onDidChangeVisibility, (e) => log.error(`Reading progress stored by another window failed: ${String(e)}`)));
+  // Other windows' passes: read again on focus, when the Skills view is shown and when a
+  // skill is opened in it (the store also merges before every write).
+  subs.push(new ProgressFollower(progress, skillsView.onDidChangeVisibility, skillsView.onDidExpandElement, (e) => log.error(`Reading progress stored by another window failed: ${String(e)}`)));
 
   const shell: Shell = { context, log, progress, studyStore, timer, timerItem, attribution, skillsView };
 
