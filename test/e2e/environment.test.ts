@@ -147,6 +147,13 @@ describe('Your Python: setup problems and Check Environment (e2e)', function () 
 
   it('a keybinding (Ctrl+Alt+K) in the exercise file checks it, with the new interpreter, and records the attempt', async () => {
     await s.wb.openFile(`upskill-exercises/${ID}/metrics.py`);
+    // The key works in an exercise's file with the keyboard in the editor (`upskill.inExercise
+    // && editorTextFocus`). The extension sets the context key a moment after the editor
+    // changes (the editor-title Check button shows with it), and the fix terminal of the test
+    // before may still hold the keyboard: wait for the one, click into the text for the other,
+    // as a learner would. A cold CI run pressed the key before both, and nothing ran.
+    await waitFor('the Check button on metrics.py', async () => (await s.wb.editorTitleActions()).some((a) => a.startsWith('Check Exercise')), 60_000);
+    await s.wb.page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
     await s.wb.page.keyboard.press('Control+Alt+k');
     await s.wb.waitForExerciseView(/Last check: \d of \d checks? did not pass/, 120_000);
     const progress = await storedProgress(s, 'after-check');
