@@ -3,7 +3,8 @@
 // hidden view through getState/setState; the page may carry the first model, and the host
 // re-sends it after `ready`.
 
-import { type FromWebview, PAGE_STATE_ID, type Surface, type ToWebview } from '../webview/protocol';
+import { type FromWebview, type Surface, type ToWebview } from '../webview/protocol';
+import { markFirstPaint, pageState } from './page';
 
 type Checklist = ToWebview['checklist'];
 type Skill = Checklist['skills'][number];
@@ -301,14 +302,7 @@ function render(m: ToWebview): void {
   if (focusKey?.startsWith('skill:')) root.querySelector<HTMLElement>(`details[data-skill="${CSS.escape(focusKey.slice(6))}"] summary`)?.focus();
   else if (focusKey) root.querySelector<HTMLElement>(`input[data-key="${CSS.escape(focusKey)}"]`)?.focus();
   save({ ...state, message: m });
-  // When the first render reached the screen, as epoch ms and as ms since this page began
-  // loading: the e2e tier measures first paint with them.
-  if (!root.dataset.paintedAt) {
-    requestAnimationFrame(() => {
-      root.dataset.paintedAt = String(Math.round(performance.timeOrigin + performance.now()));
-      root.dataset.paintedIn = String(Math.round(performance.now()));
-    });
-  }
+  markFirstPaint(root);
 }
 
 function isState(m: unknown): m is ToWebview {
@@ -321,21 +315,8 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   else console.warn('[upskill] ignored a message of unexpected shape', event.data);
 });
 
-/** The state the host wrote into the page (src/webview/page.ts), if it held one. */
-function pageState(): ToWebview | undefined {
-  const text = document.getElementById(PAGE_STATE_ID)?.textContent;
-  if (!text) return undefined;
-  try {
-    const m: unknown = JSON.parse(text);
-    return isState(m) ? m : undefined;
-  } catch {
-    console.warn('[upskill] ignored a page state that is not JSON');
-    return undefined;
-  }
-}
-
 // Paint straight away: the state the page came with, else what was shown last time. The
 // host's state follows `ready` either way.
-const first = pageState() ?? (state.message && isState(state.message) ? state.message : undefined);
+const first = pageState(isState) ?? (state.message && isState(state.message) ? state.message : undefined);
 if (first) render(first);
 post({ type: 'ready' });

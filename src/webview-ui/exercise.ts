@@ -2,7 +2,7 @@
 // textContent; rendered Markdown goes through the allow-list in sanitize.ts.
 
 import type { CheckLine, ExerciseAction, ExercisePanelModel, FindingLine, FromExerciseView, HowChecked, ResultModel, ToExerciseView } from '../webview/exerciseProtocol';
-import { PAGE_STATE_ID } from '../webview/protocol';
+import { markFirstPaint, pageState } from './page';
 import { appendSanitized } from './sanitize';
 
 interface SavedState {
@@ -39,14 +39,7 @@ function button(label: string, action: ExerciseAction, options: { primary?: bool
 
 function render(model: ExercisePanelModel | undefined): void {
   renderModel(model);
-  // When the first render reached the screen, as epoch ms and as ms since this page began
-  // loading: the e2e tier measures first paint with them.
-  if (!root.dataset.paintedAt) {
-    requestAnimationFrame(() => {
-      root.dataset.paintedAt = String(Math.round(performance.timeOrigin + performance.now()));
-      root.dataset.paintedIn = String(Math.round(performance.now()));
-    });
-  }
+  markFirstPaint(root);
 }
 
 function renderModel(model: ExercisePanelModel | undefined): void {
@@ -214,21 +207,10 @@ window.addEventListener('message', (event: MessageEvent<ToExerciseView>) => {
   render(m.model);
 });
 
-/** The state the host wrote into the page (src/webview/page.ts), if it held one. */
-function pageState(): ToExerciseView | undefined {
-  const text = document.getElementById(PAGE_STATE_ID)?.textContent;
-  if (!text) return undefined;
-  try {
-    const m = JSON.parse(text) as ToExerciseView | null;
-    return m?.type === 'state' ? m : undefined;
-  } catch {
-    console.warn('[upskill] ignored a page state that is not JSON');
-    return undefined;
-  }
-}
+const isState = (m: unknown): m is ToExerciseView => (m as Partial<ToExerciseView> | null)?.type === 'state';
 
 // Paint straight away: the model the page came with, else what was shown last time. The
 // host's model follows `ready` either way.
-const first = pageState() ?? vscode.getState();
+const first = pageState(isState) ?? vscode.getState();
 if (first) render(first.model);
 vscode.postMessage({ type: 'ready' });

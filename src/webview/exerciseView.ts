@@ -35,9 +35,8 @@ export class ExerciseView extends DisposableBase implements vscode.WebviewViewPr
   private readonly html = new Map<string, string>();
   /** The files each exercise provides (its starter), relative to its folder: content, read once per load. */
   private readonly provided = new Map<string, Promise<readonly string[]>>();
-  private lastModel?: ExercisePanelModel;
-  /** The exercise lastModel was made for. */
-  private lastShown?: Exercise;
+  /** The last model made, with the exercise it was made for. */
+  private last?: { readonly shown?: Exercise; readonly model?: ExercisePanelModel };
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -98,7 +97,7 @@ export class ExerciseView extends DisposableBase implements vscode.WebviewViewPr
       body: '<main id="root" aria-label="Current exercise"><p>Loading the exercise…</p></main>',
       // The last model made for the exercise shown, if any: the page paints it at once, and
       // the host's fresh one follows `ready`.
-      ...(this.lastModel !== undefined && this.lastShown === this.shown && { state: { type: 'state', model: this.lastModel } satisfies ToExerciseView }),
+      ...(this.last?.model && this.last.shown === this.shown && { state: { type: 'state', model: this.last.model } satisfies ToExerciseView }),
     });
     // Resolved again each time the view is shown after being disposed: these go with this webview.
     const onMessage = view.webview.onDidReceiveMessage((m: unknown) => {
@@ -137,7 +136,7 @@ export class ExerciseView extends DisposableBase implements vscode.WebviewViewPr
   }
 
   private async openFinding(key: string): Promise<void> {
-    const all = this.lastModel?.result?.checks.flatMap((c) => [...c.findings, ...c.elsewhere]) ?? [];
+    const all = this.last?.model?.result?.checks.flatMap((c) => [...c.findings, ...c.elsewhere]) ?? [];
     const f: FindingLine | undefined = all.find((x) => x.key === key);
     if (!f?.file) return;
     const pos = new vscode.Position(Math.max(0, f.line - 1), Math.max(0, f.column - 1));
@@ -160,8 +159,7 @@ export class ExerciseView extends DisposableBase implements vscode.WebviewViewPr
   private async keepModel(): Promise<ExercisePanelModel | undefined> {
     const shown = this.shown;
     const model = await this.model();
-    this.lastModel = model;
-    this.lastShown = shown;
+    this.last = { shown, model };
     return model;
   }
 

@@ -71,11 +71,10 @@ describe('Checklist (e2e)', function () {
     await s.reload();
     await s.wb.openUpskill();
     const later = await paneOpenings(s.wb, 'Checklist', CHECKLIST_PAINTED, 1);
-    const show = showOpenings;
-    console.log(`      first paint of the Checklist view, ms from the click: new browser profile, first opening ${show(fresh.slice(0, 1))}; reopened ${show(fresh.slice(1))}; a later window, first opening ${show(later)}`);
+    console.log(`      first paint of the Checklist view, ms from the click: new browser profile, first opening ${showOpenings(fresh.slice(0, 1))}; reopened ${showOpenings(fresh.slice(1))}; a later window, first opening ${showOpenings(later)}`);
     // The figures are for reading (and `npm run bench`), not a timed assertion that flakes
     // on a loaded machine; what must hold is that every opening painted the checklist.
-    for (const x of [...fresh, ...later]) assert.ok(Number.isFinite(x.total) && x.page >= 0, `a paint was recorded: ${show([x])}`);
+    for (const x of [...fresh, ...later]) assert.ok(Number.isFinite(x.total) && x.page >= 0, `a paint was recorded: ${showOpenings([x])}`);
     const frame = await s.wb.webviewFrameWith(CHECKLIST_PAINTED, 30_000);
     assert.match(await frame.locator(CHECKLIST_PAINTED).innerText(), /Competencies/);
   });

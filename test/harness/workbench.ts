@@ -285,12 +285,15 @@ export class Workbench {
     await input.fill(text);
   }
 
-  async selectQuickPick(label: string): Promise<void> {
+  /** Picks the first row matching `label`; resolves with the time of the click (epoch ms). */
+  async selectQuickPick(label: string): Promise<number> {
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
     await input.fill(label);
     const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: label }).first();
     await row.waitFor({ timeout: 15_000 });
+    const clicked = Date.now();
     await row.click();
+    return clicked;
   }
 
   async notifications(): Promise<string[]> {
