@@ -125,6 +125,22 @@ export default tseslint.config(
       curly: ['error', 'multi-line'],
     },
   },
+  {
+    // The bundles' vscode shim (esbuild.js, usedApiNames) holds the API names the sources
+    // read as `vscode.<name>`: any other way of reading the namespace would find undefined.
+    // (The webview scripts' `vscode` is the page's acquireVsCodeApi(), not the API.)
+    files: ['src/**/*.ts'],
+    ignores: ['src/webview-ui/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Identifier[name='vscode']:not(MemberExpression[computed=false] > Identifier.object):not(ImportNamespaceSpecifier > Identifier):not(TSQualifiedName > Identifier):not(TSTypeQuery > Identifier)",
+          message: 'Read the VS Code API as vscode.<name>: the bundles hold only the names read that way (esbuild.js, usedApiNames).',
+        },
+      ],
+    },
+  },
   ...Object.entries(LAYERS).map(([name, layer]) => layerRule(name, layer)),
   {
     // The message types are imported by the browser side too: like it, they stay free of VS Code.
