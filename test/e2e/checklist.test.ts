@@ -9,7 +9,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { Frame } from 'playwright-core';
 import { type Session, screenshotFailures, startSession } from '../harness/session';
-import { type Workbench, paneOpenings, showOpenings, waitFor } from '../harness/workbench';
+import { CHECKLIST_PAINTED, type Workbench, paneOpenings, showOpenings, waitFor } from '../harness/workbench';
 
 const TYPING = { id: 'typing-annotate-metrics', title: 'Annotate a classification-metrics module', main: 'metrics.py' };
 const VIEW = 'body[data-surface="view"] details.skill';
@@ -39,8 +39,6 @@ async function skillRow(wb: Workbench, label: string): Promise<string> {
   return (await wb.treeRows()).find((r) => r.label === label)?.description ?? '';
 }
 
-/** The Checklist view's root once its page has painted (the Exercise view's root is a #root too). */
-const CHECKLIST_PAINTED = 'body[data-surface="view"] #root[data-painted-at]';
 
 describe('Checklist (e2e)', function () {
   let s: Session;

@@ -12,7 +12,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Frame } from 'playwright-core';
 import { type Session, screenshotFailures, startSession } from '../harness/session';
-import { type Workbench, waitFor } from '../harness/workbench';
+import { CHECKLIST_PAINTED, EXERCISE_PAINTED, type Workbench, paintedAt, paneOpenings, showOpenings, waitFor } from '../harness/workbench';
 
 const ID = 'typing-annotate-metrics';
 const TITLE = 'Annotate a classification-metrics module';
@@ -230,6 +230,20 @@ describe('The Get Started walkthrough (e2e)', function () {
     await s.wb.setTheme('dark');
   });
 
+  it("a first start's first Checklist: first paint after the walkthrough that opened by itself", async () => {
+    // A new learner's first webview is the walkthrough's step Markdown (the test above waited
+    // for it), and with it VS Code's service worker, installed once per browser profile: the
+    // Checklist opened next is the first time the learner sees it.
+    await s.wb.openUpskill();
+    const [first] = await paneOpenings(s.wb, 'Checklist', CHECKLIST_PAINTED, 1);
+    console.log(`      first paint of the Checklist view on a first start, after the walkthrough, ms from the click: ${showOpenings([first])}`);
+    assert.ok(Number.isFinite(first.total) && first.page >= 0, `a paint was recorded: ${showOpenings([first])}`);
+    // The side bar closed again, as on a first start, so that the Exercise view is first made
+    // when the learner's first exercise starts (the test of that step times its first paint).
+    await s.wb.runCommand('View: Close Primary Side Bar');
+    await waitFor('the Exercise view to go', async () => !(await s.wb.page.locator('.part.sidebar').isVisible()), 10_000);
+  });
+
   it('a step completes only after the real action: the timer step once the timer runs', async () => {
     await s.wb.runCommand('Upskill: Start Study Timer');
     await s.wb.runCommand('Upskill: Get Started');
@@ -248,7 +262,12 @@ describe('The Get Started walkthrough (e2e)', function () {
     assert.match(steps[0].description, /^recommended · From notebook to module · beginner/);
     assert.ok(steps.length >= 3, JSON.stringify(steps));
     await s.wb.screenshot('get-started-path');
-    await s.wb.selectQuickPick(steps[0].label);
+    const clicked = await s.wb.selectQuickPick(steps[0].label);
+    // The first paint of the Exercise view on a first start, from the click that starts the
+    // learner's first exercise (its files are copied and its notebook opens on the way).
+    const { at, page, made } = await paintedAt(s.wb, EXERCISE_PAINTED, 90_000);
+    console.log(`      first paint of the Exercise view on a first start, ms from the click that starts the first exercise: ${at - clicked} (page made by the host at ${made - clicked}, page ${page})`);
+    assert.ok(at > clicked && page >= 0, `a paint of the view made for this exercise was recorded: ${at - clicked} ms from the click`);
     await waitFor('the exercise to start', async () => (await fs.readdir(path.join(s.workspace, 'upskill-exercises')).catch((): string[] => [])).includes('notebook-to-module-extract'));
     // The notebook opens after its files are written, and on a loaded machine it took focus
     // from a walkthrough opened in between: open the walkthrough once the notebook is in front.

@@ -607,6 +607,23 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** The Checklist view's root once its page has painted (the Exercise view's root is a #root too). */
+export const CHECKLIST_PAINTED = 'body[data-surface="view"] #root[data-painted-at]';
+/** The Exercise view's root once its page has painted (data-painted-at). */
+export const EXERCISE_PAINTED = 'main[aria-label="Current exercise"][data-painted-at]';
+
+/**
+ * When the first render of `painted` in a webview reached the screen (epoch ms), the ms of
+ * that spent in its page, and when our host made the page (epoch ms, data-made-at).
+ */
+export async function paintedAt(wb: Workbench, painted: string, timeoutMs: number): Promise<{ at: number; page: number; made: number }> {
+  const frame = await wb.webviewFrameWith(painted, timeoutMs);
+  const [at, page, made] = await frame
+    .locator(painted)
+    .evaluate((r) => [Number(r.getAttribute('data-painted-at')), Number(r.getAttribute('data-painted-in')), Number(document.body.dataset.madeAt)]);
+  return { at, page, made };
+}
+
 export interface Opening {
   total: number;
   page: number;
