@@ -16,9 +16,6 @@ import { pickExercise } from './exercisePicker';
 /** The Markdown extension's read-only preview editor (a custom editor). */
 const MARKDOWN_PREVIEW_EDITOR = 'vscode.markdown.preview.editor';
 
-/** Whether the learner asked for the instructions in an editor beside the code as well. */
-const beside = () => vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.instructionsBesideCode, false);
-
 /** The Exercise view, as the commands here need it (a surface of its own, wired in extension.ts). */
 export interface ExercisePanel {
   show(exercise: Exercise, options: { preserveFocus: boolean }): Promise<void>;
@@ -47,9 +44,6 @@ export class ExerciseActions {
 
   /** The code full width, the instructions in the Exercise view (or beside it, by setting). */
   private async openWorkspaceFiles(exercise: Exercise, dir: string): Promise<void> {
-    // The view first: it paints the instructions at once while the code's editor loads (a
-    // notebook's takes a second or more), and the code, opened after, has the keyboard.
-    await this.panel.show(exercise, { preserveFocus: true });
     const files = await listFiles(dir);
     const main = exercise.main && files.includes(path.normalize(exercise.main)) ? exercise.main : files.find((f) => f.endsWith('.py')) ?? files[0];
     let opened = false;
@@ -64,11 +58,13 @@ export class ExerciseActions {
       opened = true;
     }
     // The learner's next move is typing code, so the keyboard stays there.
-    if (beside()) await this.openInstructions(exercise, vscode.ViewColumn.Beside, opened);
+    await this.showInstructions(exercise, vscode.ViewColumn.Beside, opened);
   }
 
   private async showInstructions(exercise: Exercise, column: vscode.ViewColumn, preserveFocus: boolean): Promise<void> {
-    if (beside()) await this.openInstructions(exercise, column, preserveFocus);
+    if (vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.instructionsBesideCode, false)) {
+      await this.openInstructions(exercise, column, preserveFocus);
+    }
     await this.panel.show(exercise, { preserveFocus: true });
   }
 

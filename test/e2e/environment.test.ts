@@ -274,6 +274,8 @@ describe('The Get Started walkthrough (e2e)', function () {
     await waitFor('the exercise notebook to open', async () => (await s.wb.activeEditorTitle()) === 'analysis.ipynb', 90_000);
     await s.wb.runCommand('Upskill: Get Started');
     await waitFor('the first-exercise step to be done', () => stepDone('Start your first exercise'), 60_000);
+    // Starting raised no error on the way (a command's failure is a toast "Upskill: …").
+    assert.deepStrictEqual((await s.wb.notifications()).filter((n) => n.startsWith('Upskill: ')), []);
   });
 
   it('the environment step completes after Check Environment finds everything', async () => {
