@@ -107,8 +107,32 @@ for (const s of subjects) {
 // Each load's ratio too: the loads run in turn, so a slow moment of the machine falls on
 // neighbouring loads of all three.
 const perLoad = subjects[0].times.map((x, i) => (x !== undefined && subjects[1].times[i] ? x / subjects[1].times[i] : undefined)).filter((r) => r !== undefined);
-console.log(`  ${label("Upskill / hello-world (VS Code's guide), medians")}${(median(up) / median(hw)).toFixed(2)}x; per load, median ${perLoad.length ? median(perLoad).toFixed(2) : "?"}x`.padEnd(160) + 'target: at most 1.3x');
+const ci = interval(up, hw);
+console.log(
+  `  ${label("Upskill / hello-world (VS Code's guide), medians")}${(median(up) / median(hw)).toFixed(2)}x (95% interval ${ci.ratio}); per load, median ${perLoad.length ? median(perLoad).toFixed(2) : '?'}x; Upskill's own, median minus median: ${median(up) - median(hw)} ms (${ci.diff})`.padEnd(160) +
+    'target: at most 1.3x',
+);
 console.log(`  ${label('  Upskill / empty extension (no API, no command), medians')}${(median(up) / median(empty)).toFixed(2)}x`);
+
+/**
+ * How far the medians' ratio and difference can move with these loads: a bootstrap (each
+ * sample drawn again with replacement, 2,000 times, from a fixed seed), its 2.5th and 97.5th
+ * percentiles. A wide interval says the run cannot tell the figures apart from the noise.
+ */
+function interval(a, b) {
+  let seed = 21;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const draw = (xs) => xs.map(() => xs[Math.floor(rand() * xs.length)]);
+  const ratios = [];
+  const diffs = [];
+  for (let i = 0; i < 2000; i++) {
+    const [ma, mb] = [median(draw(a)), median(draw(b))];
+    ratios.push(ma / mb);
+    diffs.push(ma - mb);
+  }
+  const pct = (xs, q) => [...xs].sort((x, y) => x - y)[Math.floor(q * (xs.length - 1))];
+  return { ratio: `${pct(ratios, 0.025).toFixed(2)} to ${pct(ratios, 0.975).toFixed(2)}x`, diff: `${pct(diffs, 0.025)} to ${pct(diffs, 0.975)} ms` };
+}
 
 /** Opens Running Extensions and reads the activation figure of `name`, waiting until it has one. */
 async function readActivation(page, name) {
