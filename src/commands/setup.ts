@@ -8,6 +8,7 @@ import type { ContentService } from '../services/contentService';
 import type { ProgressStore } from '../state/progressStore';
 import { getStarted } from '../views/getStarted';
 import type { EnvironmentPanel } from '../webview/environmentPanel';
+import type { ExercisePanel } from '../views/exerciseActions';
 
 export interface SetupHandlers {
   readonly log: vscode.LogOutputChannel;
@@ -16,6 +17,7 @@ export interface SetupHandlers {
   readonly environment: EnvironmentPanel;
   /** Starts the exercise picked on the first exercise's path, as Start Exercise does. */
   readonly start: (exercise: Exercise) => Promise<unknown>;
+  readonly panel: Pick<ExercisePanel, 'warm'>;
 }
 
 export function setupCommands(s: SetupHandlers): Record<string, (...args: unknown[]) => unknown> {
@@ -23,7 +25,10 @@ export function setupCommands(s: SetupHandlers): Record<string, (...args: unknow
     [Commands.refresh]: () => s.content.reload(),
     [Commands.showOutput]: () => s.log.show(),
     [Commands.checkEnvironment]: () => s.environment.open(),
-    [Commands.getStarted]: () => getStarted(s.content, s.progress, s.start),
+    [Commands.getStarted]: () => {
+      s.panel.warm();
+      return getStarted(s.content, s.progress, s.start);
+    },
     [Commands.openWalkthrough]: () => vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH, false),
   };
 }

@@ -53,6 +53,10 @@ async function onceMore<T>(open: () => Thenable<T>): Promise<T> {
 /** The Exercise view, as the commands here need it (a surface of its own, wired in extension.ts). */
 export interface ExercisePanel {
   show(exercise: Exercise, options: { preserveFocus: boolean }): Promise<void>;
+  /** Starts making what showing `exercise` needs, for a show() soon after. */
+  prepare(exercise: Exercise): void;
+  /** Readies what showing any exercise needs, while the learner picks one. */
+  warm(): void;
 }
 
 export class ExerciseActions {
@@ -65,6 +69,7 @@ export class ExerciseActions {
 
   /** Starts (or reopens) an exercise; true when it is open for work. */
   async start(exercise: Exercise): Promise<boolean> {
+    this.panel.prepare(exercise);
     const started = await this.exercises.start(exercise, askForExercisesRoot);
     if (started.status === 'needsWorkspace') {
       void vscode.window.showWarningMessage(`"${exercise.title}" works on your own project: open its folder first, then start the exercise again.`);
@@ -198,7 +203,10 @@ export class ExerciseActions {
     const catalog = await this.content.get();
     const fromArg = exerciseFromArg(arg, catalog.exercises);
     if (fromArg) return fromArg;
-    if (alwaysPick) return pickExercise(catalog, this.progress.all, { placeHolder, onlyStarted });
+    if (alwaysPick) {
+      this.panel.warm();
+      return pickExercise(catalog, this.progress.all, { placeHolder, onlyStarted });
+    }
     const active = activeFile();
     if (active) {
       const fromEditor = this.exercises.exerciseIn(catalog, active.fsPath);
@@ -215,6 +223,7 @@ export class ExerciseActions {
       }
       if (visible.size === 1) return [...visible][0];
     }
+    this.panel.warm();
     return pickExercise(catalog, this.progress.all, { placeHolder, onlyStarted });
   }
 }

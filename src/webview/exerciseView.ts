@@ -32,7 +32,8 @@ export class ExerciseView extends DisposableBase implements vscode.WebviewViewPr
   private view?: vscode.WebviewView;
   /** The exercise on show: the active one, or one shown on purpose since it last changed. */
   private shown?: Exercise;
-  private readonly html = new Map<string, string>();
+  /** Each exercise's instructions as HTML, being rendered or done (one render however many ask). */
+  private readonly html = new Map<string, Promise<string>>();
   /** The files each exercise provides (its starter), relative to its folder: content, read once per load. */
   private readonly provided = new Map<string, Promise<readonly string[]>>();
   /** The last model made, with the exercise it was made for. */
@@ -198,16 +199,35 @@ export class ExerciseView extends DisposableBase implements vscode.WebviewViewPr
     return files;
   }
 
-  private async instructions(exercise: Exercise): Promise<string> {
-    const cached = this.html.get(exercise.id);
-    if (cached !== undefined) return cached;
-    const file = path.join(exercise.dir, exercise.instructions);
-    const text = await vscode.workspace.fs.readFile(vscode.Uri.file(file)).then(
-      (b) => new TextDecoder().decode(b),
-      () => `The instructions file ${exercise.instructions} could not be read.`,
-    );
-    const html = await this.render(text);
-    this.html.set(exercise.id, html);
+  /**
+   * Starts rendering an exercise's instructions, for a show() that follows: Start Exercise
+   * calls it before copying the starter, so the first render (which activates VS Code's
+   * Markdown extension) runs meanwhile rather than after.
+   */
+  prepare(exercise: Exercise): void {
+    void this.instructions(exercise);
+  }
+
+  /**
+   * Readies the Markdown renderer while the learner picks an exercise: its first use
+   * activates VS Code's Markdown extension, about half a second the exercise would
+   * otherwise wait for. Once per extension host.
+   */
+  warm(): void {
+    this.warmed ??= this.render('');
+  }
+  private warmed?: Promise<string>;
+
+  private instructions(exercise: Exercise): Promise<string> {
+    let html = this.html.get(exercise.id);
+    if (!html) {
+      const file = path.join(exercise.dir, exercise.instructions);
+      html = Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.file(file))).then(
+        (b) => this.render(new TextDecoder().decode(b)),
+        () => this.render(`The instructions file ${exercise.instructions} could not be read.`),
+      );
+      this.html.set(exercise.id, html);
+    }
     return html;
   }
 

@@ -12,7 +12,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Frame } from 'playwright-core';
 import { type Session, screenshotFailures, startSession } from '../harness/session';
-import { CHECKLIST_PAINTED, EXERCISE_PAINTED, type Workbench, paintedAt, paneOpenings, showOpenings, waitFor } from '../harness/workbench';
+import { CHECKLIST_PAINTED, EXERCISE_PAINTED, type Workbench, exercisePaintedAt, paintedAt, paneOpenings, showOpenings, waitFor } from '../harness/workbench';
 
 const ID = 'typing-annotate-metrics';
 const TITLE = 'Annotate a classification-metrics module';
@@ -265,9 +265,10 @@ describe('The Get Started walkthrough (e2e)', function () {
     const clicked = await s.wb.selectQuickPick(steps[0].label);
     // The first paint of the Exercise view on a first start, from the click that starts the
     // learner's first exercise (its files are copied and its notebook opens on the way).
-    const { at, page, made } = await paintedAt(s.wb, EXERCISE_PAINTED, 90_000);
-    console.log(`      first paint of the Exercise view on a first start, ms from the click that starts the first exercise: ${at - clicked} (page made by the host at ${made - clicked}, page ${page})`);
-    assert.ok(at > clicked && page >= 0, `a paint of the view made for this exercise was recorded: ${at - clicked} ms from the click`);
+    const shown = await exercisePaintedAt(s.wb, 'notebook-to-module-extract', 90_000);
+    const { at, page, made } = await paintedAt(s.wb, EXERCISE_PAINTED, 10_000);
+    console.log(`      first paint of the Exercise view on a first start, ms from the click that starts the first exercise: the exercise ${shown - clicked}; the view's first paint ${at - clicked} (page made by the host at ${made - clicked}, page ${page})`);
+    assert.ok(shown > clicked && page >= 0, `the exercise was painted after the click: ${shown - clicked} ms`);
     await waitFor('the exercise to start', async () => (await fs.readdir(path.join(s.workspace, 'upskill-exercises')).catch((): string[] => [])).includes('notebook-to-module-extract'));
     // The notebook opens after its files are written, and on a loaded machine it took focus
     // from a walkthrough opened in between: open the walkthrough once the notebook is in front.

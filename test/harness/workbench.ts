@@ -624,6 +624,17 @@ export async function paintedAt(wb: Workbench, painted: string, timeoutMs: numbe
   return { at, page, made };
 }
 
+/**
+ * When the Exercise view first showed exercise `id` (epoch ms, data-exercise-painted-at):
+ * a page VS Code kept paints what it showed before (another exercise, or none) until the
+ * host's model for this one arrives, and its first-paint mark is that earlier screen's.
+ */
+export async function exercisePaintedAt(wb: Workbench, id: string, timeoutMs: number): Promise<number> {
+  const selector = `main[aria-label="Current exercise"][data-exercise="${id}"][data-exercise-painted-at]`;
+  const frame = await wb.webviewFrameWith(selector, timeoutMs);
+  return Number(await frame.locator(selector).getAttribute('data-exercise-painted-at'));
+}
+
 export interface Opening {
   total: number;
   page: number;
