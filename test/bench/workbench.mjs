@@ -110,7 +110,7 @@ const perLoad = subjects[0].times.map((x, i) => (x !== undefined && subjects[1].
 const ci = interval(up, hw);
 console.log(
   `  ${label("Upskill / hello-world (VS Code's guide), medians")}${(median(up) / median(hw)).toFixed(2)}x (95% interval ${ci.ratio}); per load, median ${perLoad.length ? median(perLoad).toFixed(2) : '?'}x; Upskill's own, median minus median: ${median(up) - median(hw)} ms (${ci.diff})`.padEnd(160) +
-    'target: at most 1.3x',
+    '  target: at most 1.3x',
 );
 console.log(`  ${label('  Upskill / empty extension (no API, no command), medians')}${(median(up) / median(empty)).toFixed(2)}x`);
 
