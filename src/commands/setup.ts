@@ -6,9 +6,9 @@ import { Commands, WALKTHROUGH } from '../constants';
 import type { Exercise } from '../core/model';
 import type { ContentService } from '../services/contentService';
 import type { ProgressStore } from '../state/progressStore';
+import type { ExercisePanel } from '../views/exerciseActions';
 import { getStarted } from '../views/getStarted';
 import type { EnvironmentPanel } from '../webview/environmentPanel';
-import type { ExercisePanel } from '../views/exerciseActions';
 
 export interface SetupHandlers {
   readonly log: vscode.LogOutputChannel;
@@ -17,6 +17,7 @@ export interface SetupHandlers {
   readonly environment: EnvironmentPanel;
   /** Starts the exercise picked on the first exercise's path, as Start Exercise does. */
   readonly start: (exercise: Exercise) => Promise<unknown>;
+  /** Readies the Exercise view's renderer while the learner picks a first exercise. */
   readonly panel: Pick<ExercisePanel, 'warm'>;
 }
 

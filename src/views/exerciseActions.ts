@@ -6,7 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { Settings } from '../constants';
 import { listFiles } from '../core/exerciseFiles';
-import type { Exercise } from '../core/model';
+import type { Catalog, Exercise } from '../core/model';
 import type { ContentService } from '../services/contentService';
 import { activeFile } from '../services/activeExercise';
 import type { ExerciseService } from '../services/exerciseService';
@@ -87,8 +87,7 @@ export class ExerciseActions {
     const main = exercise.main && files.includes(path.normalize(exercise.main)) ? exercise.main : files.find((f) => f.endsWith('.py')) ?? files[0];
     // The code starts opening first, and the view is shown while it loads (a notebook's
     // editor takes a second or more), so the instructions do not wait for it.
-    const code = openCode(dir, main);
-    const [opened] = await Promise.all([code, this.panel.show(exercise, { preserveFocus: true })]);
+    const [opened] = await Promise.all([openCode(dir, main), this.panel.show(exercise, { preserveFocus: true })]);
     // The learner's next move is typing code, so the keyboard stays there.
     if (beside()) await this.openInstructions(exercise, vscode.ViewColumn.Beside, opened);
   }
@@ -203,10 +202,7 @@ export class ExerciseActions {
     const catalog = await this.content.get();
     const fromArg = exerciseFromArg(arg, catalog.exercises);
     if (fromArg) return fromArg;
-    if (alwaysPick) {
-      this.panel.warm();
-      return pickExercise(catalog, this.progress.all, { placeHolder, onlyStarted });
-    }
+    if (alwaysPick) return this.pick(catalog, placeHolder, onlyStarted);
     const active = activeFile();
     if (active) {
       const fromEditor = this.exercises.exerciseIn(catalog, active.fsPath);
@@ -223,6 +219,11 @@ export class ExerciseActions {
       }
       if (visible.size === 1) return [...visible][0];
     }
+    return this.pick(catalog, placeHolder, onlyStarted);
+  }
+
+  /** The learner picks; the view readies its renderer meanwhile, for the exercise picked. */
+  private pick(catalog: Catalog, placeHolder: string, onlyStarted: boolean): Promise<Exercise | undefined> {
     this.panel.warm();
     return pickExercise(catalog, this.progress.all, { placeHolder, onlyStarted });
   }

@@ -38,6 +38,8 @@ export class ExerciseView extends DisposableBase implements vscode.WebviewViewPr
   private readonly provided = new Map<string, Promise<readonly string[]>>();
   /** The last model made, with the exercise it was made for. */
   private last?: { readonly shown?: Exercise; readonly model?: ExercisePanelModel };
+  /** The first render, which readied VS Code's Markdown renderer (see warm). */
+  private warmed?: Promise<string>;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -216,7 +218,6 @@ export class ExerciseView extends DisposableBase implements vscode.WebviewViewPr
   warm(): void {
     this.warmed ??= this.render('');
   }
-  private warmed?: Promise<string>;
 
   private instructions(exercise: Exercise): Promise<string> {
     let html = this.html.get(exercise.id);

@@ -39,7 +39,6 @@ async function skillRow(wb: Workbench, label: string): Promise<string> {
   return (await wb.treeRows()).find((r) => r.label === label)?.description ?? '';
 }
 
-
 describe('Checklist (e2e)', function () {
   let s: Session;
   screenshotFailures(() => s);

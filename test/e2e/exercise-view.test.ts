@@ -54,7 +54,6 @@ Plain words before the payloads.
 Plain words after the payloads.
 `;
 
-
 /** Starts an exercise from the palette; resolves with the time of the click that starts it. */
 async function startFromPalette(s: Session, title: string): Promise<number> {
   await s.wb.runCommand('Upskill: Start Exercise…');

@@ -616,12 +616,12 @@ export const EXERCISE_PAINTED = 'main[aria-label="Current exercise"][data-painte
  * When the first render of `painted` in a webview reached the screen (epoch ms), the ms of
  * that spent in its page, and when our host made the page (epoch ms, data-made-at).
  */
-export async function paintedAt(wb: Workbench, painted: string, timeoutMs: number): Promise<{ at: number; page: number; made: number }> {
+export async function paintedAt(wb: Workbench, painted: string, timeoutMs: number): Promise<{ at: number; page: number; made: number; frame: Frame }> {
   const frame = await wb.webviewFrameWith(painted, timeoutMs);
   const [at, page, made] = await frame
     .locator(painted)
     .evaluate((r) => [Number(r.getAttribute('data-painted-at')), Number(r.getAttribute('data-painted-in')), Number(document.body.dataset.madeAt)]);
-  return { at, page, made };
+  return { at, page, made, frame };
 }
 
 /**
@@ -664,17 +664,14 @@ export async function paneOpenings(wb: Workbench, pane: string, painted: string,
       (h as HTMLElement).click();
       return t;
     });
-    const frame = await wb.webviewFrameWith(painted, 30_000);
-    const [at, inPage, madeAt] = await frame
-      .locator(painted)
-      .evaluate((r) => [Number(r.getAttribute('data-painted-at')), Number(r.getAttribute('data-painted-in')), Number(document.body.dataset.madeAt)]);
+    const { at, page, made, frame } = await paintedAt(wb, painted, 30_000);
     const marks = await frame
       .parentFrame()
       // The first of each mark (an update of the page marks them again).
       ?.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').reverse().map((m) => [m.name.replace(/^.*\/content\//, ''), Math.round(performance.timeOrigin + m.startTime)])))
       .catch(() => undefined);
     const started = marks?.started;
-    samples.push({ total: at - t0, page: inPage, made: madeAt - t0, content: started && started - t0, worker: started && marks?.workerReady && marks.workerReady - started });
+    samples.push({ total: at - t0, page, made: made - t0, content: started && started - t0, worker: started && marks?.workerReady && marks.workerReady - started });
   }
   return samples;
 }
