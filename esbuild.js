@@ -150,8 +150,9 @@ function writeMetafile(name) {
 /**
  * src/core/content/schemaValidator.ts compiles the content schema with Ajv when first used,
  * a few hundred milliseconds of the first workspace-content load. Every bundle gets instead
- * the same validator compiled here, once per build, as Ajv's standalone code (options as
- * AJV_OPTIONS there; a unit test compares the two on valid and broken content).
+ * the same validators compiled here, once per build, as Ajv's standalone code (options as
+ * AJV_OPTIONS and QUICK_AJV_OPTIONS there; unit tests compare each pair on valid and broken
+ * content).
  */
 const SCHEMA = path.resolve('resources/schema/content.schema.json');
 const compiledSchemaValidator = {
@@ -160,15 +161,23 @@ const compiledSchemaValidator = {
     build.onLoad({ filter: /[\\/]src[\\/]core[\\/]content[\\/]schemaValidator\.ts$/ }, () => {
       const Ajv = require('ajv').default;
       const standalone = require('ajv/dist/standalone').default;
-      const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, code: { source: true } });
-      const validate = ajv.compile(JSON.parse(fs.readFileSync(SCHEMA, 'utf8')));
-      const code = standalone(ajv, validate);
+      const schema = JSON.parse(fs.readFileSync(SCHEMA, 'utf8'));
+      // Each validator's code runs the first time it is asked for, not when the bundle loads.
+      const compiled = (options) => {
+        const ajv = new Ajv({ ...options, code: { source: true } });
+        return `(() => {\n  const m = { exports: {} };\n  (function (module, exports) {\n${standalone(ajv, ajv.compile(schema))}\n})(m, m.exports);\n  return m.exports;\n})`;
+      };
+      const full = { allErrors: true, verbose: true, strict: false };
+      const quick = { allErrors: false, verbose: false, strict: false };
       const contents = [
-        'const m = { exports: {} };',
-        `(function (module, exports) {\n${code}\n})(m, m.exports);`,
-        'export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: false };',
+        `const makeFull = ${compiled(full)};`,
+        `const makeQuick = ${compiled(quick)};`,
+        `export const AJV_OPTIONS = ${JSON.stringify(full)};`,
+        `export const QUICK_AJV_OPTIONS = ${JSON.stringify(quick)};`,
         'export const precompiled = true;',
-        'export function contentValidator() { return m.exports; }',
+        'let fullValidator, quickValidator;',
+        'export function contentValidator() { return (fullValidator ??= makeFull()); }',
+        'export function quickContentValidator() { return (quickValidator ??= makeQuick()); }',
       ].join('\n');
       return { contents, loader: 'js', resolveDir: path.resolve('src/core/content'), watchFiles: [SCHEMA] };
     });

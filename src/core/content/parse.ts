@@ -5,18 +5,30 @@
 // else, problems included, goes through the full parse, so every message is the same.
 
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { type Document, isMap, isNode, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
+import type * as Yaml from 'yaml';
 import type { ContentError, ContentSource } from '../model';
 import { type PathSegment, displayPath, explain } from './messages';
 import type { RawContentFile } from './raw';
 import { fastYaml } from './fastYaml';
-import { contentValidator } from './schemaValidator';
+import { contentValidator, quickContentValidator } from './schemaValidator';
 
 let validator: ValidateFunction | undefined;
 function validate(data: unknown): ErrorObject[] {
   validator ??= contentValidator();
   return validator(data) ? [] : [...(validator.errors ?? [])];
 }
+
+let quick: ValidateFunction | undefined;
+function valid(data: unknown): boolean {
+  quick ??= quickContentValidator();
+  return quick(data);
+}
+
+// The YAML library is most of the parser's code, and a file in the common shape never needs
+// it until a position is asked for: it is loaded the first time a file is fully parsed.
+let yamlLib: typeof Yaml | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const yaml = (): typeof Yaml => (yamlLib ??= require('yaml') as typeof Yaml);
 
 export interface ParsedFile {
   readonly file: string;
@@ -35,7 +47,7 @@ const MAX_ERRORS_PER_FILE = 25;
 
 export function parseContentFile(file: string, text: string, source: ContentSource): ParsedFile {
   const fast = fastYaml(text);
-  if (fast !== undefined && fast !== null && validate(fast).length === 0) {
+  if (fast !== undefined && fast !== null && valid(fast)) {
     let located: ((path: readonly PathSegment[], key?: boolean) => { line: number; column: number }) | undefined;
     // Linking may still find a problem (an unknown skill, a missing folder): its position
     // comes from the full parse, made then.
@@ -46,6 +58,7 @@ export function parseContentFile(file: string, text: string, source: ContentSour
 }
 
 function fullParse(file: string, text: string, source: ContentSource): ParsedFile {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const locate = (path: readonly PathSegment[], key = false) => locateIn(doc, lineCounter, path, key);
@@ -94,7 +107,8 @@ function firstLine(s: string): string {
   return s.split('\n')[0].trim();
 }
 
-function locateIn(doc: Document, lc: LineCounter, path: readonly PathSegment[], key: boolean): { line: number; column: number } {
+function locateIn(doc: Yaml.Document, lc: Yaml.LineCounter, path: readonly PathSegment[], key: boolean): { line: number; column: number } {
+  const { isMap, isNode, isPair, isScalar } = yaml();
   for (let n = path.length; n >= 0; n--) {
     const prefix = path.slice(0, n);
     if (key && n === path.length && n > 0) {
@@ -112,7 +126,7 @@ function locateIn(doc: Document, lc: LineCounter, path: readonly PathSegment[], 
   return { line: 1, column: 1 };
 }
 
-function pos(lc: LineCounter, offset: number): { line: number; column: number } {
+function pos(lc: Yaml.LineCounter, offset: number): { line: number; column: number } {
   const p = lc.linePos(offset);
   return { line: p.line, column: p.col };
 }

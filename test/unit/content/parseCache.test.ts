@@ -13,7 +13,7 @@ import { parse as parseYaml, stringify } from 'yaml';
 import { fileParseCache, loadCatalog, nodeContentFs, parseContentFile } from '../../../src/core/content';
 import { listContentTree } from '../../../src/core/content/fs';
 import { loadCatalogWith } from '../../../src/core/content/load';
-import { AJV_OPTIONS, contentValidator, precompiled } from '../../../src/core/content/schemaValidator';
+import { AJV_OPTIONS, contentValidator, precompiled, quickContentValidator } from '../../../src/core/content/schemaValidator';
 import { type Catalog, type ContentSource, formatContentError } from '../../../src/core/model';
 import schema from '../../../resources/schema/content.schema.json';
 
@@ -163,5 +163,23 @@ describe('content schema validator', () => {
       }),
       { numRuns: 500, seed: 21 },
     );
+  });
+
+  it('has a quick validator, compiled at build time too, that accepts exactly what the full one accepts', () => {
+    const quick = quickContentValidator();
+    assert.notStrictEqual(quick, contentValidator(), 'the quick validator should be a validator of its own');
+    let refused = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...paths(VALID)), fc.jsonValue({ maxDepth: 2 }), (at, value) => {
+        const data = parseYaml(stringify(setAt(VALID, at, value)));
+        const ok = runtime(data);
+        if (!ok) refused++;
+        assert.strictEqual(quick(data), ok, JSON.stringify(runtime.errors));
+      }),
+      { numRuns: 500, seed: 22 },
+    );
+    // Both answers occur, so the agreement says something about each.
+    assert.ok(refused > 0 && refused < 500, `${refused} of 500 refused`);
+    assert.strictEqual(quick(VALID), true);
   });
 });
