@@ -183,9 +183,11 @@ export interface HeaderInput {
   readonly skillTitle: string;
   readonly state: ExerciseState;
   readonly started: boolean;
+  /** Start was asked for and has not finished. */
+  readonly starting?: boolean;
 }
 
-export function exerciseHeader({ exercise, skillTitle, state, started }: HeaderInput): ExerciseHeader {
+export function exerciseHeader({ exercise, skillTitle, state, started, starting = false }: HeaderInput): ExerciseHeader {
   return {
     id: exercise.id,
     title: exercise.title,
@@ -196,6 +198,7 @@ export function exerciseHeader({ exercise, skillTitle, state, started }: HeaderI
     state,
     stateLabel: STATE_LABEL[state],
     started,
+    starting: starting && !started,
     hasSolution: exercise.solution !== undefined,
   };
 }

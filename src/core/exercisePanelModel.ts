@@ -121,6 +121,8 @@ export interface ExerciseHeader {
   readonly stateLabel: string;
   /** Started exercises have a folder: Check, Reset and the terminal make sense. */
   readonly started: boolean;
+  /** Being started: its files are being copied, and Start would only start it again. */
+  readonly starting: boolean;
   readonly hasSolution: boolean;
 }
 

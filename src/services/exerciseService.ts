@@ -52,6 +52,11 @@ export class ExerciseService extends DisposableBase {
     return configured || undefined;
   }
 
+  /** Whether start() goes ahead without asking the learner anything (where exercises live) or stopping for a folder. */
+  startsWithoutAsking(exercise: Exercise): boolean {
+    return exercise.kind === 'project' ? vscode.workspace.workspaceFolders?.[0] !== undefined : this.exercisesRoot() !== undefined;
+  }
+
   /** Where the learner works on this exercise: their copy, or the workspace for project exercises. */
   workDir(exercise: Exercise): string | undefined {
     if (exercise.kind === 'project') return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;

@@ -9,7 +9,7 @@ import { listFiles } from '../core/exerciseFiles';
 import type { Catalog, Exercise } from '../core/model';
 import type { ContentService } from '../services/contentService';
 import { activeFile } from '../services/activeExercise';
-import type { ExerciseService } from '../services/exerciseService';
+import type { ExerciseService, StartResult } from '../services/exerciseService';
 import type { ProgressStore } from '../state/progressStore';
 import { pickExercise } from './exercisePicker';
 
@@ -55,6 +55,8 @@ export interface ExercisePanel {
   show(exercise: Exercise, options: { preserveFocus: boolean }): Promise<void>;
   /** Starts making what showing `exercise` needs, for a show() soon after. */
   prepare(exercise: Exercise): void;
+  /** Says whether `exercise` is being started (its files copied), which its Start button shows. */
+  setStarting(exercise: Exercise, starting: boolean): void;
   /** Readies what showing any exercise needs, while the learner picks one. */
   warm(): void;
 }
@@ -70,24 +72,44 @@ export class ExerciseActions {
   /** Starts (or reopens) an exercise; true when it is open for work. */
   async start(exercise: Exercise): Promise<boolean> {
     this.panel.prepare(exercise);
-    const started = await this.exercises.start(exercise, askForExercisesRoot);
+    // The view shows the exercise while its files are copied, so the instructions come
+    // first; unless starting asks where exercises live, whose dialog a view taking focus
+    // would close: then the view follows the start.
+    let shown: Promise<void> | undefined;
+    if (this.exercises.startsWithoutAsking(exercise)) {
+      this.panel.setStarting(exercise, true);
+      shown = this.panel.show(exercise, { preserveFocus: true });
+      // Awaited below; this only keeps a failure from going unheard if starting throws first.
+      shown.catch(() => undefined);
+    }
+    let started: StartResult;
+    try {
+      started = await this.exercises.start(exercise, askForExercisesRoot);
+    } finally {
+      this.panel.setStarting(exercise, false);
+    }
     if (started.status === 'needsWorkspace') {
       void vscode.window.showWarningMessage(`"${exercise.title}" works on your own project: open its folder first, then start the exercise again.`);
     } else if (started.status === 'started') {
       if (exercise.kind === 'project') await this.showInstructions(exercise, vscode.ViewColumn.Active, false);
-      else await this.openWorkspaceFiles(exercise, started.dir);
+      else await this.openWorkspaceFiles(exercise, started.dir, shown);
+      await shown;
       return true;
     }
+    await shown;
     return false;
   }
 
-  /** The code full width, the instructions in the Exercise view (or beside it, by setting). */
-  private async openWorkspaceFiles(exercise: Exercise, dir: string): Promise<void> {
+  /**
+   * The code full width, the instructions in the Exercise view (or beside it, by setting).
+   * `shown`: the view's showing of the exercise, when it began before the start.
+   */
+  private async openWorkspaceFiles(exercise: Exercise, dir: string, shown: Promise<void> | undefined): Promise<void> {
     const files = await listFiles(dir);
     const main = exercise.main && files.includes(path.normalize(exercise.main)) ? exercise.main : files.find((f) => f.endsWith('.py')) ?? files[0];
-    // The code starts opening first, and the view is shown while it loads (a notebook's
-    // editor takes a second or more), so the instructions do not wait for it.
-    const [opened] = await Promise.all([openCode(dir, main), this.panel.show(exercise, { preserveFocus: true })]);
+    // The view is shown while the code opens (a notebook's editor takes a second or more),
+    // so the instructions do not wait for it.
+    const [opened] = await Promise.all([openCode(dir, main), shown ?? this.panel.show(exercise, { preserveFocus: true })]);
     // The learner's next move is typing code, so the keyboard stays there.
     if (beside()) await this.openInstructions(exercise, vscode.ViewColumn.Beside, opened);
   }

@@ -74,7 +74,9 @@ function renderModel(model: ExercisePanelModel | undefined): void {
   root.append(header);
 
   const toolbar = h('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': `Actions for ${e.title}` } });
-  if (!e.started) {
+  if (e.starting) {
+    toolbar.append(button('Starting…', 'start', { primary: true, aria: `Starting ${e.title}: copying its files`, disabled: true }));
+  } else if (!e.started) {
     toolbar.append(button('Start Exercise', 'start', { primary: true, aria: `Start ${e.title}` }));
   } else {
     toolbar.append(button(model.checking ? 'Checking…' : 'Check', 'check', { primary: true, aria: 'Check the exercise', disabled: model.checking }));

@@ -40,6 +40,8 @@ export class ExerciseView extends DisposableBase implements vscode.WebviewViewPr
   private last?: { readonly shown?: Exercise; readonly model?: ExercisePanelModel };
   /** The first render, which readied VS Code's Markdown renderer (see warm). */
   private warmed?: Promise<string>;
+  /** Exercises whose start is under way (see setStarting). */
+  private readonly starting = new Set<string>();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -183,7 +185,7 @@ export class ExerciseView extends DisposableBase implements vscode.WebviewViewPr
       resultModel(c.report, c.previous, { workDir: c.workDir, checks: exercise.checks, filesToChange: filesToChange(exercise, provided), provided, stale: c.stale, first: c.first, versions: c.versions });
     const checkOnSave = vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.checkOnSave, false);
     return {
-      exercise: exerciseHeader({ exercise, skillTitle: catalog.skills.get(exercise.skillId)?.title ?? exercise.skillId, state: p.state, started }),
+      exercise: exerciseHeader({ exercise, skillTitle: catalog.skills.get(exercise.skillId)?.title ?? exercise.skillId, state: p.state, started, starting: this.starting.has(exercise.id) }),
       instructionsHtml,
       hints: { total: exercise.hints.length, shownHtml: hintsHtml },
       ...(result && { result }),
@@ -208,6 +210,14 @@ export class ExerciseView extends DisposableBase implements vscode.WebviewViewPr
    */
   prepare(exercise: Exercise): void {
     void this.instructions(exercise);
+  }
+
+  /** While an exercise starts, its Start button says so and does nothing. */
+  setStarting(exercise: Exercise, starting: boolean): void {
+    if (starting === this.starting.has(exercise.id)) return;
+    if (starting) this.starting.add(exercise.id);
+    else this.starting.delete(exercise.id);
+    if (this.shown?.id === exercise.id) void this.post();
   }
 
   /**

@@ -163,6 +163,14 @@ describe('core/findingHelp', () => {
     assert.ok(!('why' in plain), 'no why: no key (the view shows nothing)');
     assert.ok(!('why' in exerciseHeader({ exercise: { ...exercise, why: '   ' }, skillTitle: 'Typing', state: 'todo', started: false })));
   });
+
+  it('says an exercise is starting only until it has started', () => {
+    const exercise = catalogOf([['metrics']]).exercises.get('metrics')!;
+    assert.strictEqual(exerciseHeader({ exercise, skillTitle: 'Typing', state: 'todo', started: false }).starting, false);
+    assert.strictEqual(exerciseHeader({ exercise, skillTitle: 'Typing', state: 'todo', started: false, starting: true }).starting, true);
+    // Its folder exists and its start is recorded: Check, not "Starting…", even if the start has not returned yet.
+    assert.strictEqual(exerciseHeader({ exercise, skillTitle: 'Typing', state: 'started', started: true, starting: true }).starting, false);
+  });
 });
 
 describe('core/exercisePanel: how was this checked?', () => {
