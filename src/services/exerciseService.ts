@@ -52,7 +52,7 @@ export class ExerciseService extends DisposableBase {
     return configured || undefined;
   }
 
-  /** Whether start() goes ahead without asking the learner anything (where exercises live) or stopping for a folder. */
+  /** Whether start() goes ahead at once: no question (where exercises live), and for a project exercise, a folder open. */
   startsWithoutAsking(exercise: Exercise): boolean {
     return exercise.kind === 'project' ? vscode.workspace.workspaceFolders?.[0] !== undefined : this.exercisesRoot() !== undefined;
   }
