@@ -237,8 +237,20 @@ describe('Exercise view at 1000×700 (e2e)', function () {
 
   it("the view's buttons act on the exercise on show: Start starts it, Hint shows its first hint", async () => {
     const frame = await s.wb.exerciseView();
+    // Every toolbar the page shows from the click on: while the files are copied the view
+    // already shows the exercise, and its Start button must not start it a second time.
+    await frame.locator('#root').evaluate((root) => {
+      const seen: string[] = [];
+      (window as unknown as { toolbars: string[] }).toolbars = seen;
+      new MutationObserver(() => seen.push(Array.from(root.querySelectorAll('.toolbar button')).map((b) => `${b.textContent}${(b as HTMLButtonElement).disabled ? ' (disabled)' : ''}`).join(' | '))).observe(root, { childList: true, subtree: true });
+    });
     await frame.locator('button[data-action="start"]').click();
     await s.wb.waitForExerciseView(/Format a training config, then review a pull request that hides two changes in formatting noise[\s\S]*in progress/);
+    const toolbars = await frame.locator('#root').evaluate(() => (window as unknown as { toolbars: string[] }).toolbars);
+    assert.ok(toolbars.length > 0, 'the view was drawn again after the click');
+    assert.deepStrictEqual(toolbars.filter((t) => /Start Exercise(?! \(disabled\))/.test(t)), [], `an enabled Start after the click: ${JSON.stringify(toolbars)}`);
+    assert.ok(toolbars.every((t) => !t.includes('Starting…') || t.includes('Starting… (disabled)')), JSON.stringify(toolbars));
+    assert.match(toolbars[toolbars.length - 1], /^Check \|/);
     await frame.locator('button[data-action="hint"]').click();
     await s.wb.waitForExerciseView(/Hint 1 of \d/);
   });
