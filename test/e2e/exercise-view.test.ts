@@ -239,11 +239,28 @@ describe('Exercise view at 1000×700 (e2e)', function () {
     const frame = await s.wb.exerciseView();
     // Every toolbar the page shows from the click on: while the files are copied the view
     // already shows the exercise, and its Start button must not start it a second time.
-    await frame.locator('#root').evaluate((root) => {
-      const seen: string[] = [];
-      (window as unknown as { toolbars: string[] }).toolbars = seen;
-      new MutationObserver(() => seen.push(Array.from(root.querySelectorAll('.toolbar button')).map((b) => `${b.textContent}${(b as HTMLButtonElement).disabled ? ' (disabled)' : ''}`).join(' | '))).observe(root, { childList: true, subtree: true });
-    });
+    // Watching starts once the page has been still for 300 ms, so that no earlier drawing is counted.
+    await frame.locator('#root').evaluate(
+      (root) =>
+        new Promise<void>((resolve) => {
+          const seen: string[] = [];
+          (window as unknown as { toolbars: string[] }).toolbars = seen;
+          let watching = false;
+          const settle = () =>
+            setTimeout(() => {
+              seen.length = 0;
+              watching = true;
+              resolve();
+            }, 300);
+          let still = settle();
+          new MutationObserver(() => {
+            seen.push(Array.from(root.querySelectorAll('.toolbar button')).map((b) => `${b.textContent}${(b as HTMLButtonElement).disabled ? ' (disabled)' : ''}`).join(' | '));
+            if (watching) return;
+            clearTimeout(still);
+            still = settle();
+          }).observe(root, { childList: true, subtree: true });
+        }),
+    );
     await frame.locator('button[data-action="start"]').click();
     await s.wb.waitForExerciseView(/Format a training config, then review a pull request that hides two changes in formatting noise[\s\S]*in progress/);
     const toolbars = await frame.locator('#root').evaluate(() => (window as unknown as { toolbars: string[] }).toolbars);
