@@ -274,7 +274,16 @@ describe('The Get Started walkthrough (e2e)', function () {
     // from a walkthrough opened in between: open the walkthrough once the notebook is in front.
     await waitFor('the exercise notebook to open', async () => (await s.wb.activeEditorTitle()) === 'analysis.ipynb', 90_000);
     await s.wb.runCommand('Upskill: Get Started');
-    await waitFor('the first-exercise step to be done', () => stepDone('Start your first exercise'), 60_000);
+    // The notebook came forward again over the walkthrough once in a few runs (its tab
+    // behind the notebook, no walkthrough page on screen): the walkthrough is opened again.
+    await waitFor(
+      'the first-exercise step to be done',
+      async () => {
+        if (!(await s.wb.page.locator('.gettingStartedContainer').count())) await s.wb.runCommand('Upskill: Get Started');
+        return stepDone('Start your first exercise');
+      },
+      60_000,
+    );
     // Starting raised no error on the way (a command's failure is a toast "Upskill: …").
     assert.deepStrictEqual((await s.wb.notifications()).filter((n) => n.startsWith('Upskill: ')), []);
   });
