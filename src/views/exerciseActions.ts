@@ -91,9 +91,8 @@ export class ExerciseActions {
     if (started.status === 'needsWorkspace') {
       void vscode.window.showWarningMessage(`"${exercise.title}" works on your own project: open its folder first, then start the exercise again.`);
     } else if (started.status === 'started') {
-      if (exercise.kind === 'project') await this.showInstructions(exercise, vscode.ViewColumn.Active, false);
+      if (exercise.kind === 'project') await this.showInstructions(exercise, vscode.ViewColumn.Active, false, shown);
       else await this.openWorkspaceFiles(exercise, started.dir, shown);
-      await shown;
       return true;
     }
     await shown;
@@ -114,9 +113,10 @@ export class ExerciseActions {
     if (beside()) await this.openInstructions(exercise, vscode.ViewColumn.Beside, opened);
   }
 
-  private async showInstructions(exercise: Exercise, column: vscode.ViewColumn, preserveFocus: boolean): Promise<void> {
+  /** `shown` as for openWorkspaceFiles: the view is not asked twice. */
+  private async showInstructions(exercise: Exercise, column: vscode.ViewColumn, preserveFocus: boolean, shown: Promise<void> | undefined): Promise<void> {
     if (beside()) await this.openInstructions(exercise, column, preserveFocus);
-    await this.panel.show(exercise, { preserveFocus: true });
+    await (shown ?? this.panel.show(exercise, { preserveFocus: true }));
   }
 
   /**
