@@ -6,6 +6,7 @@
 // copy, which the worker may not read.
 
 import { promises as fs } from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import GUARD from '../../resources/python/upskill_guard.py';
 import JUDGE from '../../resources/python/upskill_judge.py';
@@ -33,6 +34,59 @@ export const JUDGE_FILES: Readonly<Record<string, string>> = {
   'upskill_wire.py': WIRE,
   'upskill_worker.py': WORKER,
 };
+
+/** Each interpreter's bytecode of JUDGE_FILES (see judgeBytecode): relative path in the lib folder → bytes. */
+const bytecode = new Map<string, Promise<ReadonlyMap<string, Buffer>>>();
+
+const COMPILE_JUDGE = `import importlib.util, json, os, py_compile, sys
+lib, out = sys.argv[1], {}
+for name in sys.argv[2:]:
+    source = os.path.join(lib, name)
+    pyc = importlib.util.cache_from_source(source)
+    py_compile.compile(source, cfile=pyc, doraise=True, invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
+    out[os.path.relpath(pyc, lib)] = name
+print(json.dumps(out))
+`;
+
+/**
+ * The judge's files compiled by `python`, written beside their sources in every run's lib
+ * folder. Without them the judge and each worker (a check can start several: measure()
+ * runs every call in a fresh one) compiled about 4,000 lines of Python before a test ran:
+ * about 0.1 s of CPU a check on this machine. Made once per interpreter and process, from
+ * the same text written each run, in a private folder before any learner code exists; the
+ * learner's code may not write to the lib folder (upskill_guard.py), so these are as
+ * trusted as the sources beside them. They are unchecked-hash pycs: a fresh folder's
+ * timestamps would make timestamp pycs stale every run. An interpreter upgraded under the
+ * same path ignores them (their magic number is another version's) and compiles the
+ * source, as it does when compiling failed here (an empty map).
+ */
+export function judgeBytecode(python: string): Promise<ReadonlyMap<string, Buffer>> {
+  let made = bytecode.get(python);
+  if (!made) {
+    made = (async () => {
+      const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'upskill-judge-pyc-'));
+      try {
+        const names = Object.keys(JUDGE_FILES);
+        for (const name of names) await fs.writeFile(path.join(dir, name), JUDGE_FILES[name], 'utf8');
+        const run = await runProcess([python, '-I', '-c', COMPILE_JUDGE, dir, ...names], { cwd: dir, timeoutMs: 60_000 });
+        if (run.exitCode !== 0) return new Map<string, Buffer>();
+        const compiled = JSON.parse(run.stdout) as Record<string, string>;
+        const out = new Map<string, Buffer>();
+        for (const rel of Object.keys(compiled)) {
+          if (path.isAbsolute(rel) || rel.split(/[\\/]/).includes('..')) return new Map<string, Buffer>();
+          out.set(rel, await fs.readFile(path.join(dir, rel)));
+        }
+        return out;
+      } catch {
+        return new Map<string, Buffer>();
+      } finally {
+        await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
+      }
+    })();
+    bytecode.set(python, made);
+  }
+  return made;
+}
 
 /** The oldest Python whose audit hooks and typing the judge and worker rely on. */
 export const JUDGE_MIN_PYTHON: readonly [number, number] = [3, 9];
@@ -110,6 +164,10 @@ export async function runJudge(ctx: CheckContext, files: readonly JudgeFile[], a
     const tmp = path.join(scratch, 'tmp');
     await Promise.all([lib, judgeDir, tmp].map((d) => fs.mkdir(d, { recursive: true })));
     for (const [name, source] of Object.entries(JUDGE_FILES)) await fs.writeFile(path.join(lib, name), source, 'utf8');
+    for (const [rel, code] of await judgeBytecode(ctx.python.path)) {
+      await fs.mkdir(path.dirname(path.join(lib, rel)), { recursive: true });
+      await fs.writeFile(path.join(lib, rel), code);
+    }
     for (const f of files) {
       const dest = path.join(judgeDir, f.rel);
       await fs.mkdir(path.dirname(dest), { recursive: true });

@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { runChecks } from '../../../src/checks/engine';
-import { JUDGE_FILES, runJudge } from '../../../src/checks/judge';
+import { JUDGE_FILES, judgeBytecode, runJudge } from '../../../src/checks/judge';
 import { runProcess } from '../../../src/checks/process';
 import type { CheckResult } from '../../../src/checks/types';
 import { context, folder, PYTHON } from './helpers';
@@ -384,6 +384,22 @@ describe('checks: the judge and the worker', function () {
     assert.strictEqual(plain.workers, 0);
     assert.strictEqual(plain.started, 1, 'started with the judge, then stopped unused');
     assert.deepStrictEqual(plain.crashes, []);
+  });
+
+  it("the judge's files come with bytecode this Python loads instead of compiling them each run", async () => {
+    const pyc = await judgeBytecode(PYTHON.path);
+    const names = Object.keys(JUDGE_FILES);
+    assert.deepStrictEqual([...pyc.values()].length, names.length, [...pyc.keys()].join(', '));
+    // Laid out as every run's lib folder is, each module is imported from its pyc (python -v says where from).
+    const lib = await folder(JUDGE_FILES);
+    for (const [rel, code] of pyc) {
+      await fs.mkdir(path.dirname(path.join(lib, rel)), { recursive: true });
+      await fs.writeFile(path.join(lib, rel), code);
+    }
+    const modules = names.map((n) => n.replace(/\.py$/, '')).filter((m) => m !== 'upskill_judge_run');
+    const run = await runProcess([PYTHON.path, '-I', '-v', '-c', `import sys; sys.dont_write_bytecode = True; sys.path.insert(0, ${JSON.stringify(lib)}); import ${modules.join(', ')}`], { cwd: lib, timeoutMs: 60_000 });
+    assert.strictEqual(run.exitCode, 0, run.stderr.slice(-2000));
+    for (const m of modules) assert.match(run.stderr, new RegExp(`code object from '?${lib}/__pycache__/${m}\\.[^/]*\\.pyc`), `${m} was compiled from source`);
   });
 
   it('reading the hidden tests or the exercise (its reference solution) from learner code is refused, and says so', async () => {
