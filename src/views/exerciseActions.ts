@@ -27,10 +27,16 @@ async function openCode(dir: string, main: string | undefined): Promise<boolean>
   if (main.endsWith('.ipynb')) {
     // In the notebook editor (built in), where checks put their findings on the cells.
     const notebook = await vscode.workspace.openNotebookDocument(uri);
-    await onceMore(() => vscode.window.showNotebookDocument(notebook, options));
+    await onceMore(
+      () => vscode.window.showNotebookDocument(notebook, options),
+      () => vscode.window.visibleNotebookEditors.some((e) => e.notebook === notebook),
+    );
   } else {
     const doc = await vscode.workspace.openTextDocument(uri);
-    await onceMore(() => vscode.window.showTextDocument(doc, options));
+    await onceMore(
+      () => vscode.window.showTextDocument(doc, options),
+      () => vscode.window.visibleTextEditors.some((e) => e.document === doc),
+    );
   }
   return true;
 }
@@ -39,14 +45,22 @@ async function openCode(dir: string, main: string | undefined): Promise<boolean>
  * VS Code opens one editor at a time in a group, and of two opens at once the faster wins
  * while the other's API call fails (microsoft/vscode#155778). With the walkthrough open in
  * the group, showing a notebook failed that way in two runs of three, though it showed (the
- * view shown beside it completes a walkthrough step). The open is asked for once more;
- * showing an editor already shown only brings it forward.
+ * view shown beside it completes a walkthrough step). The open is asked for once more, but
+ * only when the editor is not on screen: asking again for one that did show would bring it
+ * forward over whatever the learner opened since (the likely reason the notebook covered
+ * the walkthrough in about one e2e run in ten).
  */
-async function onceMore<T>(open: () => Thenable<T>): Promise<T> {
+async function onceMore(open: () => Thenable<unknown>, shown: () => boolean): Promise<void> {
   try {
-    return await open();
-  } catch {
-    return open();
+    await open();
+  } catch (e) {
+    if (shown()) return;
+    try {
+      await open();
+    } catch {
+      // The first failure says why the editor did not open; the second is the same race again.
+      throw e;
+    }
   }
 }
 
