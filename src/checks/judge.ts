@@ -16,6 +16,7 @@ import TRACE from '../../resources/python/upskill_trace.py';
 import UNSEEDED from '../../resources/python/upskill_unseeded.py';
 import WIRE from '../../resources/python/upskill_wire.py';
 import WORKER from '../../resources/python/upskill_worker.py';
+import { inside } from '../core/paths';
 import { parseJUnit } from './junit';
 import { logOutput } from './output';
 import { runProcess, timeLeft } from './process';
@@ -38,13 +39,14 @@ export const JUDGE_FILES: Readonly<Record<string, string>> = {
 /** Each interpreter's bytecode of JUDGE_FILES (see judgeBytecode): relative path in the lib folder → bytes. */
 const bytecode = new Map<string, Promise<ReadonlyMap<string, Buffer>>>();
 
+/** Compiles the files named after the folder; prints the pycs' paths in that folder, as JSON. */
 const COMPILE_JUDGE = `import importlib.util, json, os, py_compile, sys
-lib, out = sys.argv[1], {}
+lib, out = sys.argv[1], []
 for name in sys.argv[2:]:
     source = os.path.join(lib, name)
     pyc = importlib.util.cache_from_source(source)
     py_compile.compile(source, cfile=pyc, doraise=True, invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
-    out[os.path.relpath(pyc, lib)] = name
+    out.append(os.path.relpath(pyc, lib))
 print(json.dumps(out))
 `;
 
@@ -70,12 +72,9 @@ export function judgeBytecode(python: string): Promise<ReadonlyMap<string, Buffe
         for (const name of names) await fs.writeFile(path.join(dir, name), JUDGE_FILES[name], 'utf8');
         const run = await runProcess([python, '-I', '-c', COMPILE_JUDGE, dir, ...names], { cwd: dir, timeoutMs: 60_000 });
         if (run.exitCode !== 0) return new Map<string, Buffer>();
-        const compiled = JSON.parse(run.stdout) as Record<string, string>;
         const out = new Map<string, Buffer>();
-        for (const rel of Object.keys(compiled)) {
-          if (path.isAbsolute(rel) || rel.split(/[\\/]/).includes('..')) return new Map<string, Buffer>();
-          out.set(rel, await fs.readFile(path.join(dir, rel)));
-        }
+        // inside() throws for a path that would leave the folder (caught below: no bytecode).
+        for (const rel of JSON.parse(run.stdout) as string[]) out.set(rel, await fs.readFile(inside(dir, rel, 'compiled judge file')));
         return out;
       } catch {
         return new Map<string, Buffer>();
@@ -165,8 +164,9 @@ export async function runJudge(ctx: CheckContext, files: readonly JudgeFile[], a
     await Promise.all([lib, judgeDir, tmp].map((d) => fs.mkdir(d, { recursive: true })));
     for (const [name, source] of Object.entries(JUDGE_FILES)) await fs.writeFile(path.join(lib, name), source, 'utf8');
     for (const [rel, code] of await judgeBytecode(ctx.python.path)) {
-      await fs.mkdir(path.dirname(path.join(lib, rel)), { recursive: true });
-      await fs.writeFile(path.join(lib, rel), code);
+      const file = path.join(lib, rel);
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      await fs.writeFile(file, code);
     }
     for (const f of files) {
       const dest = path.join(judgeDir, f.rel);
